@@ -1,0 +1,13 @@
+//! What the home page reads.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::HomeCounts;
+
+/// How many units and users the database holds (public: no personal data).
+#[server(prefix = "/api", endpoint = "home_stats")]
+pub async fn home_stats() -> Result<HomeCounts, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::home::stats(&state.db).await
+}

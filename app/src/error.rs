@@ -1,0 +1,69 @@
+//! One serializable error for every server function.
+//!
+//! Server functions return `Result<T, AppError>`. The variants carry what the user may see;
+//! internal details (SQL, file paths) are logged on the server and replaced by
+//! [`AppError::Internal`] before they cross the wire.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Locale, Msg};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The input failed validation; `field` names the form field.
+    #[error("invalid input in {field}: {message}")]
+    Invalid { field: String, message: String },
+    #[error("not found")]
+    NotFound,
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    /// Someone else changed the record since it was read.
+    #[error("conflict: the record was changed by someone else")]
+    Conflict,
+    /// Something failed on the server; details are in the server log only.
+    #[error("internal error")]
+    Internal,
+    /// Transport-level failure reported by the server-function machinery.
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The message shown to the user, in their language.
+    pub fn user_message(&self, locale: Locale) -> String {
+        match self {
+            AppError::Invalid { message, .. } => message.clone(),
+            AppError::NotFound => locale.t(Msg::ErrNotFound).to_string(),
+            AppError::Unauthenticated => locale.t(Msg::ErrUnauthenticated).to_string(),
+            AppError::Forbidden => locale.t(Msg::ErrForbidden).to_string(),
+            AppError::Conflict => locale.t(Msg::ErrConflict).to_string(),
+            AppError::Internal | AppError::Transport(_) => locale.t(Msg::ErrInternal).to_string(),
+        }
+    }
+
+    /// Logs an internal error on the server and returns the opaque variant for the wire.
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: &str, err: impl std::fmt::Display) -> Self {
+        tracing::error!(%context, error = %err, "internal error");
+        AppError::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        AppError::internal("database", err)
+    }
+}

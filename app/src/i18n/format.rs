@@ -1,0 +1,74 @@
+//! Locale-aware formatting of scores, numbers and dates.
+
+use super::Locale;
+use chrono::NaiveDate;
+
+/// A number with `decimals` places: `87,50` in Vietnamese, `87.50` in English.
+/// Thousands are grouped (`20.000` / `20,000`).
+pub fn format_number(locale: Locale, value: f64, decimals: usize) -> String {
+    let (group, point) = match locale {
+        Locale::Vi => ('.', ','),
+        Locale::En => (',', '.'),
+    };
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(ch);
+    }
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(frac) = frac_part {
+        out.push(point);
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// A score: two decimals.
+pub fn format_score(locale: Locale, value: f64) -> String {
+    format_number(locale, value, 2)
+}
+
+/// dd/mm/yyyy in Vietnamese (the official form), ISO-like dd/mm/yyyy in English too:
+/// Vietnamese users of the English UI still expect day first.
+pub fn format_date(_locale: Locale, date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_use_decimal_comma_in_vietnamese() {
+        assert_eq!(format_score(Locale::Vi, 87.5), "87,50");
+        assert_eq!(format_score(Locale::En, 87.5), "87.50");
+        assert_eq!(format_score(Locale::Vi, -0.004), "0,00");
+        assert_eq!(format_score(Locale::Vi, -3.25), "-3,25");
+    }
+
+    #[test]
+    fn numbers_group_thousands() {
+        assert_eq!(format_number(Locale::Vi, 20000.0, 0), "20.000");
+        assert_eq!(format_number(Locale::En, 2_200_000.0, 0), "2,200,000");
+        assert_eq!(format_number(Locale::Vi, 999.0, 0), "999");
+        assert_eq!(format_number(Locale::Vi, 1234.567, 1), "1.234,6");
+    }
+
+    #[test]
+    fn dates_are_day_first() {
+        let d = NaiveDate::from_ymd_opt(2025, 4, 1).expect("valid date");
+        assert_eq!(format_date(Locale::Vi, d), "01/04/2025");
+    }
+}

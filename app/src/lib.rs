@@ -1,0 +1,27 @@
+//! Rubric's web application: the Leptos components every user sees and the server
+//! functions they call.
+//!
+//! Boundaries: pages call server functions in [`api`]; server functions authorize, call a
+//! service under [`ssr`] and return plain DTOs from [`models`]. Nothing outside `ssr` touches
+//! the database, and `ssr` is compiled only with the `ssr` feature (the server binary), never
+//! into the browser's wasm. User-facing text goes through [`i18n`] (Vietnamese first).
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod models;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use app::{shell, App};
+
+/// Browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

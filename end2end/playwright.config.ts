@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Rubric's browser tests. They run in Debian's Chromium (a Playwright browser download is
+// impossible on our machines), against the server that `cargo leptos end-to-end` starts,
+// or against RUBRIC_BASE_URL when it is set.
+const baseURL = process.env.RUBRIC_BASE_URL ?? "http://127.0.0.1:3000";
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const launchOptions = {
+  executablePath: chromium,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  globalSetup: "./global-setup.ts",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    locale: "vi-VN",
+  },
+  projects: [
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 5"], launchOptions },
+    },
+  ],
+});

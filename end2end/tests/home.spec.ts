@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("home page", () => {
+  test.beforeEach(async ({ context }) => {
+    await context.clearCookies();
+  });
+
+  test("renders in Vietnamese with the unit count from the database", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle("Rubric — Đánh giá theo KPI");
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(page.getByTestId("home-title")).toHaveText(
+      "Đánh giá, xếp loại cán bộ, công chức theo KPI",
+    );
+    // The demo province seeds 11 units; the value is read through a server function.
+    await expect(page.getByTestId("stat-units")).toHaveText(/^\d+$/);
+    const units = Number(await page.getByTestId("stat-units").textContent());
+    expect(units).toBeGreaterThan(0);
+    const nav = page.getByRole("navigation", { name: "main" });
+    await expect(nav.getByRole("link", { name: "Cán bộ" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Quản trị" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Ban Chỉ đạo" })).toBeVisible();
+  });
+
+  test("hydrates: the formula toggle works only in the browser", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
+    const toggle = page.getByTestId("toggle-formula");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByTestId("decree-formula")).toHaveCount(0);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByTestId("decree-formula")).toContainText("Tổng điểm");
+    await toggle.click();
+    await expect(page.getByTestId("decree-formula")).toHaveCount(0);
+  });
+
+  test("switches to English and back, and remembers the choice", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("home-title")).toHaveText(
+      "KPI-based evaluation of civil servants",
+    );
+    await expect(page).toHaveTitle("Rubric — KPI evaluation");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(
+      page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Administration" }),
+    ).toBeVisible();
+
+    // The server renders the remembered language on reload.
+    await page.reload();
+    await expect(page.getByTestId("home-title")).toHaveText(
+      "KPI-based evaluation of civil servants",
+    );
+
+    await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("home-title")).toHaveText(
+      "Đánh giá, xếp loại cán bộ, công chức theo KPI",
+    );
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  });
+
+  test("an unknown address answers 404 with a way home", async ({ page }) => {
+    const res = await page.goto("/khong-co-trang-nay");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Về trang chủ" })).toBeVisible();
+  });
+});

@@ -1,0 +1,18 @@
+//! Rubric's database schema, one migration per change, written with sea-query so that the
+//! same migration runs on SQLite (the embedded default) and PostgreSQL (production).
+//!
+//! The server runs [`Migrator::up`] at start-up; `rubric migrate` and the small
+//! `rubric-migrate` binary run it on demand.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_organisation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_organisation::Migration)]
+    }
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Installs what building and testing Rubric needs, skipping whatever is already there.
+# Idempotent; on a machine that already has everything it takes a few seconds.
+#   - the wasm32 target: `rustup target add` first; offline, Debian's rustc-web route
+#     (see shared/toolchain.md): rustc 1.96 linked into rustup, wasm32 std built from source once;
+#   - cargo-leptos (pinned), wasm-bindgen-cli (the version in Cargo.lock);
+#   - wasm-opt from npm's binaryen (never Debian's binaryen: it breaks hydration);
+#   - Debian's chromium and the npm packages of end2end/ for the browser tests.
+# It writes .tools/env.sh, which every other script sources.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TOOLS=$ROOT/.tools
+mkdir -p "$TOOLS"
+CARGO_LEPTOS_VERSION=0.3.11
+BINARYEN_VERSION=132.0.0
+DEBIAN_TOOLCHAIN=rubric-debian-web
+log() { printf '[setup %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+apt_updated=0
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  if [ $apt_updated -eq 0 ]; then $sudo apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# --- 0. rustup / cargo ------------------------------------------------------------------
+if ! command -v cargo >/dev/null 2>&1; then
+  if ! command -v rustup >/dev/null 2>&1; then
+    log "installing rustup"
+    if command -v curl >/dev/null && curl -sSf --max-time 20 https://sh.rustup.rs -o /tmp/rustup-init.sh; then
+      sh /tmp/rustup-init.sh -y --profile minimal
+    else
+      apt_install rustup
+      rustup default stable || true
+    fi
+  fi
+  export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+# --- 1. the wasm32 target ---------------------------------------------------------------
+toolchain_env=""
+link_debian_toolchain() {
+  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+  if ! rustup toolchain list | grep '^'"$DEBIAN_TOOLCHAIN" >/dev/null; then
+    log "linking Debian's rustc-web as rustup toolchain $DEBIAN_TOOLCHAIN"
+    rustup toolchain link "$DEBIAN_TOOLCHAIN" /usr
+  fi
+}
+if rustup target list --installed 2>/dev/null | grep '^wasm32-unknown-unknown$' >/dev/null; then
+  log "wasm32 target present (rustup)"
+elif [ -f "$TOOLS/debian-route" ] || ! timeout 60 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+  touch "$TOOLS/debian-route"
+  link_debian_toolchain
+  export RUSTUP_TOOLCHAIN=$DEBIAN_TOOLCHAIN
+  toolchain_env="export RUSTUP_TOOLCHAIN=$DEBIAN_TOOLCHAIN"
+  sysroot=$(rustc --print sysroot)
+  libdir=$sysroot/lib/rustlib/wasm32-unknown-unknown/lib
+  stamp=$libdir/.rubric-stamp
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(rustc -vV)" ]; then
+    log "building the wasm32 std from rust-web-src (about 40 s)"
+    tmp=$(mktemp -d)
+    mkdir -p "$tmp/src"
+    cat > "$tmp/Cargo.toml" <<'TOML'
+[package]
+name = "wasm-std-builder"
+version = "0.0.0"
+edition = "2021"
+[lib]
+path = "src/lib.rs"
+[profile.release]
+panic = "abort"
+TOML
+    echo '#![no_std]' > "$tmp/src/lib.rs"
+    (cd "$tmp" && RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Cembed-bitcode=yes \
+      cargo build -q --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
+    mkdir -p "$libdir"
+    find "$tmp/target/wasm32-unknown-unknown/release/deps" -name 'lib*.rlib' ! -name 'libwasm_std_builder*' \
+      -exec cp {} "$libdir/" \;
+    rustc -vV > "$stamp"
+    rm -rf "$tmp"
+  fi
+fi
+
+# --- 2. cargo-leptos and wasm-bindgen-cli -------------------------------------------------
+if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+  log "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (about 26 min on 2 cores)"
+  # cargo-leptos 0.3.11 with --locked needs rustc >= 1.96; build it with Debian's rustc-web
+  # when the project's toolchain is older (only the tool, not the project, uses it).
+  install_toolchain=${RUSTUP_TOOLCHAIN:-}
+  minor=$(rustc --version | awk '{split($2,v,"."); print v[2]}')
+  if [ "${minor:-0}" -lt 96 ]; then link_debian_toolchain; install_toolchain=$DEBIAN_TOOLCHAIN; fi
+  RUSTUP_TOOLCHAIN=$install_toolchain CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install -q cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+wb_version=0.2.130
+if [ -f Cargo.lock ]; then
+  v=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+  [ -n "$v" ] && wb_version=$v
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  log "cargo install wasm-bindgen-cli $wb_version (about 4 min)"
+  cargo install -q wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+# --- 3. wasm-opt, browser, npm packages -------------------------------------------------
+if [ ! -x "$TOOLS/node_modules/binaryen/bin/wasm-opt" ]; then
+  log "npm install binaryen@$BINARYEN_VERSION (wasm-opt)"
+  [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
+  (cd "$TOOLS" && npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION")
+fi
+if [ "${RUBRIC_SKIP_BROWSER:-0}" != 1 ]; then
+  [ -x /usr/bin/chromium ] || apt_install chromium
+  if [ ! -d end2end/node_modules/@playwright/test ] && [ -f end2end/package.json ]; then
+    log "npm ci in end2end/"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
+  fi
+fi
+
+cat > "$TOOLS/env.sh" <<ENV
+# written by scripts/setup.sh
+export PATH="$TOOLS/node_modules/binaryen/bin:\$HOME/.cargo/bin:\$PATH"
+$toolchain_env
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+ENV
+log "ready"

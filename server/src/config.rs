@@ -1,0 +1,87 @@
+//! Configuration from flags and environment variables (clap).
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Default SQLite database: a file under ./data/.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/rubric.db";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rubric",
+    version,
+    about = "Rubric: KPI scoring of civil servants with versioned, explained Rhai rules"
+)]
+pub struct Cli {
+    /// sqlite://PATH (embedded) or postgres://USER@HOST:PORT/DB (production).
+    #[arg(long, global = true, env = "RUBRIC_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    pub database_url: String,
+
+    /// Log filter, e.g. `info` or `rubric_server=debug,info`.
+    #[arg(long, global = true, env = "RUST_LOG", default_value = "info")]
+    pub log: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default when no command is given).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Put the demo province into an empty database.
+    SeedDemo,
+    /// Check, test and run scoring rule sets.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Folder with the compiled site (pkg/ with the wasm, JS and CSS).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+    /// Seed the demo province when the database is empty.
+    #[arg(long, env = "RUBRIC_SEED_DEMO", default_value_t = false)]
+    pub seed_demo: bool,
+}
+
+/// What `rubric` with no command serves (cargo-leptos runs the binary without arguments).
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs {
+            addr: std::env::var("LEPTOS_SITE_ADDR")
+                .ok()
+                .and_then(|a| a.parse().ok())
+                .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 3000))),
+            site_root: PathBuf::from(
+                std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
+            ),
+            seed_demo: std::env::var("RUBRIC_SEED_DEMO").is_ok_and(|v| v == "true" || v == "1"),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Compile and check a script; exit 1 with located errors.
+    Check { file: PathBuf },
+    /// Run a rule set's test cases (a folder with rule.rhai, params.json, cases.json).
+    Test { dir: PathBuf },
+    /// Score a scoring input document with a rule set.
+    Eval {
+        #[arg(long)]
+        rules: PathBuf,
+        #[arg(long)]
+        input: PathBuf,
+        /// Print the results as JSON on stdout and nothing else.
+        #[arg(long)]
+        json: bool,
+    },
+}

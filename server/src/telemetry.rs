@@ -1,0 +1,10 @@
+use tracing_subscriber::EnvFilter;
+
+/// Logs go to stderr so that stdout stays clean for machine-readable output (`--json`).
+pub fn init(filter: &str) {
+    let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
