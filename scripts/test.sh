@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The README's test command: set up, then the whole suite —
+#   1. formatting;
+#   2. the Rust tests (unit, black-box against the real server on port 0) on SQLite and,
+#      when a server answers or RUBRIC_TEST_POSTGRES_URL is given, on PostgreSQL;
+#   3. the Playwright specs in Debian's Chromium against a freshly started server with a
+#      fresh SQLite database holding the demo province.
+# Ends with one line `N passed, N failed` over everything that ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+t0=$(date +%s)
+phase() { printf '\n=== [%s, +%ss] %s\n' "$(date +%H:%M:%S)" "$(( $(date +%s) - t0 ))" "$*"; }
+
+phase "setup"
+bash scripts/setup.sh
+# shellcheck source=/dev/null
+source .tools/env.sh
+LOGS=$(mktemp -d)
+
+phase "cargo fmt --check"
+cargo fmt --all -- --check
+
+# --- PostgreSQL: given, or the local server of this machine kind, or loudly skipped ----
+if [ -z "${RUBRIC_TEST_POSTGRES_URL:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  export RUBRIC_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test
+fi
+if [ -n "${RUBRIC_TEST_POSTGRES_URL:-}" ]; then
+  export RUBRIC_REQUIRE_POSTGRES=1
+  echo "database tests run on SQLite and on PostgreSQL ($RUBRIC_TEST_POSTGRES_URL)"
+else
+  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+  echo "!!! PostgreSQL SKIPPED: no server on 127.0.0.1:5432 and no RUBRIC_TEST_POSTGRES_URL"
+  echo "!!! The database tests ran on SQLite only."
+  echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+fi
+
+phase "cargo test --workspace"
+cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
+
+phase "cargo leptos build (debug)"
+cargo leptos build
+
+phase "Playwright (Debian chromium) against a fresh server"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+dbdir=$(mktemp -d)
+RUBRIC_DATABASE_URL="sqlite://$dbdir/e2e.db" target/debug/rubric serve \
+  --addr "127.0.0.1:$port" --site-root target/site --seed-demo >"$LOGS/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true; rm -rf "$dbdir"' EXIT
+e2e_status=0
+(cd end2end && RUBRIC_BASE_URL="http://127.0.0.1:$port" npx playwright test "$@") 2>&1 \
+  | tee "$LOGS/playwright.log" || e2e_status=$?
+kill $server_pid 2>/dev/null || true
+wait $server_pid 2>/dev/null || true
+if [ $e2e_status -ne 0 ]; then
+  echo "--- server log"; tail -50 "$LOGS/server.log"
+fi
+
+# --- one closing line over everything -------------------------------------------------
+sum() { { grep -Eo "$1" "$2" || true; } | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+rust_passed=$(sum '[0-9]+ passed;' "$LOGS/cargo-test.log")
+rust_failed=$(sum '[0-9]+ failed;' "$LOGS/cargo-test.log")
+pw_passed=$(sum '^ +[0-9]+ passed' "$LOGS/playwright.log")
+pw_failed=$(sum '^ +[0-9]+ failed' "$LOGS/playwright.log")
+phase "done"
+echo "rust: ${rust_passed:-0} passed, ${rust_failed:-0} failed; playwright: ${pw_passed:-0} passed, ${pw_failed:-0} failed"
+echo "$(( ${rust_passed:-0} + ${pw_passed:-0} )) passed, $(( ${rust_failed:-0} + ${pw_failed:-0} )) failed"
+exit $e2e_status
