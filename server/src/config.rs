@@ -37,6 +37,24 @@ pub enum Command {
     /// Check, test and run scoring rule sets.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Score a period with the rule versions effective for it, and store the scores.
+    Score {
+        /// 2025-05 (month), 2025-Q2 (quarter) or 2025 (year).
+        #[arg(long)]
+        period: String,
+        /// Only this unit (code, e.g. snv/tccb) and its sub-units.
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// The audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the whole hash chain; exit 1 naming the first broken event.
+    Verify,
 }
 
 #[derive(Debug, Clone, Args)]

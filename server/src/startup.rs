@@ -1,6 +1,7 @@
 //! Assembling the router and running the server.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use app::ssr::state::AppState;
 use app::{shell, App};
@@ -11,6 +12,7 @@ use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use rubric_rules::RuleEngine;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
@@ -71,12 +73,17 @@ pub struct Server {
 }
 
 impl Server {
-    pub async fn build(args: &ServeArgs, db: DatabaseConnection) -> anyhow::Result<Server> {
+    pub async fn build(
+        args: &ServeArgs,
+        db: DatabaseConnection,
+        rules: Arc<RuleEngine>,
+    ) -> anyhow::Result<Server> {
         let listener = TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
         let state = AppState {
             leptos_options: leptos_options(args, addr),
             db,
+            rules,
         };
         Ok(Server {
             listener,

@@ -20,7 +20,9 @@ pub fn backend_of(url: &str) -> Result<DbBackend, String> {
 
 /// SQLite file URLs get `mode=rwc` (create the file if missing) and their folder is created.
 fn prepare_sqlite_url(url: &str) -> std::io::Result<String> {
-    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if path != ":memory:" && !path.is_empty() {
         if let Some(parent) = std::path::Path::new(path).parent() {
@@ -89,7 +91,10 @@ mod tests {
     fn sqlite_urls_get_create_mode() {
         let dir = std::env::temp_dir().join("rubric-db-url-test");
         let url = format!("sqlite://{}/x.db", dir.display());
-        assert_eq!(prepare_sqlite_url(&url).expect("url"), format!("{url}?mode=rwc"));
+        assert_eq!(
+            prepare_sqlite_url(&url).expect("url"),
+            format!("{url}?mode=rwc")
+        );
         assert_eq!(
             prepare_sqlite_url("sqlite::memory:").expect("url"),
             "sqlite::memory:"

@@ -2,7 +2,9 @@
 
 use axum::extract::FromRef;
 use leptos::prelude::*;
+use rubric_rules::RuleEngine;
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 
 use crate::error::AppError;
 
@@ -10,6 +12,8 @@ use crate::error::AppError;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    /// The one sandboxed scoring engine (its compiled-script cache is shared).
+    pub rules: Arc<RuleEngine>,
 }
 
 /// The state, from inside a server function.

@@ -124,7 +124,7 @@ impl TestApp {
             site_root: std::env::temp_dir(),
             seed_demo: false,
         };
-        let server = Server::build(&args, db.db.clone())
+        let server = Server::build(&args, db.db.clone(), Default::default())
             .await
             .expect("build server");
         let addr = server.local_addr().expect("local addr");

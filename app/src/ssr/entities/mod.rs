@@ -1,5 +1,20 @@
 //! sea-orm entities, one per table. Hand-written model logic lives in `services`.
 
+pub mod api_token;
+pub mod audit_event;
+pub mod audit_head;
+pub mod catalog_item;
+pub mod criteria_points;
+pub mod job_description_version;
+pub mod period;
+pub mod period_score;
+pub mod position;
+pub mod rule_set;
+pub mod rule_set_version;
+pub mod session;
+pub mod simulation;
+pub mod simulation_result;
 pub mod unit;
 pub mod user;
 pub mod user_role;
+pub mod work_log_entry;

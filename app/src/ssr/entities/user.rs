@@ -13,6 +13,7 @@ pub struct Model {
     pub unit_id: Option<i32>,
     pub is_active: bool,
     pub created_at: DateTimeUtc,
+    pub position_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,4 +1,7 @@
 //! Services: each use case as one function over a connection or a transaction.
 
+pub mod audit;
 pub mod home;
+pub mod rule_versions;
+pub mod scoring;
 pub mod seed;

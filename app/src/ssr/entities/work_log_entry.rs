@@ -1,0 +1,38 @@
+use sea_orm::entity::prelude::*;
+
+/// A work-log entry (nhật ký công việc) with its review findings.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "work_log_entries")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub officer_id: i32,
+    pub work_date: Date,
+    pub catalog_item_id: Option<i32>,
+    pub off_catalog_description: Option<String>,
+    pub proposed_minutes: Option<f64>,
+    pub assigned_qty: f64,
+    pub completed_qty: f64,
+    pub assigned_on: Option<Date>,
+    pub deadline: Option<Date>,
+    pub completed_on: Option<Date>,
+    pub source_document: Option<String>,
+    pub note: Option<String>,
+    /// `draft`, `submitted`, `approved`, `returned` or `locked`.
+    pub status: String,
+    pub return_reason: Option<String>,
+    pub quality_failures: i32,
+    pub delays: i32,
+    pub objective_cause: bool,
+    pub reviewed_by: Option<i32>,
+    pub reviewed_at: Option<DateTimeUtc>,
+    pub lock_version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,499 @@
+//! Rule set versions and their life cycle:
+//! draft → submitted → approved → active (from an effective date) → retired.
+//!
+//! Every transition is one function in one transaction, checks the state it starts from,
+//! takes the caller's `lock_version` (a stale edit is a conflict, nothing is overwritten)
+//! and appends an audit event. An approved or active version is never edited.
+
+use chrono::{NaiveDate, Utc};
+use rubric_rules::{RuleEngine, RuleSetSource};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde_json::json;
+
+use crate::error::AppError;
+use crate::ssr::entities::{rule_set, rule_set_version as rsv};
+use crate::ssr::services::audit::{self, Actor, Change};
+
+pub const DRAFT: &str = "draft";
+pub const SUBMITTED: &str = "submitted";
+pub const APPROVED: &str = "approved";
+pub const ACTIVE: &str = "active";
+pub const RETIRED: &str = "retired";
+
+fn invalid(field: &str, message: impl Into<String>) -> AppError {
+    AppError::Invalid {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn snapshot(v: &rsv::Model) -> serde_json::Value {
+    json!({
+        "rule_set_id": v.rule_set_id, "version_no": v.version_no, "status": v.status,
+        "content_hash": v.content_hash, "effective_from": v.effective_from,
+        "approval_note": v.approval_note, "lock_version": v.lock_version,
+    })
+}
+
+async fn load<C: ConnectionTrait>(db: &C, id: i32) -> Result<rsv::Model, AppError> {
+    rsv::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn check_lock(v: &rsv::Model, expected: i32) -> Result<(), AppError> {
+    if v.lock_version != expected {
+        return Err(AppError::Conflict);
+    }
+    Ok(())
+}
+
+fn check_status(v: &rsv::Model, allowed: &[&str], action_vi: &str) -> Result<(), AppError> {
+    if allowed.contains(&v.status.as_str()) {
+        Ok(())
+    } else {
+        Err(invalid(
+            "status",
+            format!(
+                "Không thể {action_vi} phiên bản {} đang ở trạng thái \"{}\".",
+                v.version_no,
+                status_vi(&v.status)
+            ),
+        ))
+    }
+}
+
+pub fn status_vi(status: &str) -> &'static str {
+    match status {
+        DRAFT => "dự thảo",
+        SUBMITTED => "chờ phê duyệt",
+        APPROVED => "đã phê duyệt",
+        ACTIVE => "đang áp dụng",
+        RETIRED => "đã ngừng áp dụng",
+        _ => "không rõ",
+    }
+}
+
+/// Creates a rule set (the province default when `position_id` is `None`).
+pub async fn create_rule_set<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    code: &str,
+    name: &str,
+    position_id: Option<i32>,
+) -> Result<rule_set::Model, AppError> {
+    let code = code.trim();
+    if code.is_empty() || name.trim().is_empty() {
+        return Err(invalid("code", "Mã và tên bộ quy tắc không được để trống."));
+    }
+    let txn = db.begin().await?;
+    let saved = rule_set::ActiveModel {
+        code: Set(code.to_string()),
+        name: Set(name.trim().to_string()),
+        position_id: Set(position_id),
+        lock_version: Set(0),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        actor,
+        Change::new("rule_set.create", "rule_set", saved.id)
+            .after(&json!({"code": saved.code, "name": saved.name, "position_id": position_id})),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// A new draft version holding `source`.
+pub async fn create_draft<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    rule_set_id: i32,
+    source: &RuleSetSource,
+) -> Result<rsv::Model, AppError> {
+    let txn = db.begin().await?;
+    rule_set::Entity::find_by_id(rule_set_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let last = rsv::Entity::find()
+        .filter(rsv::Column::RuleSetId.eq(rule_set_id))
+        .order_by_desc(rsv::Column::VersionNo)
+        .one(&txn)
+        .await?;
+    let now = Utc::now();
+    let saved = rsv::ActiveModel {
+        rule_set_id: Set(rule_set_id),
+        version_no: Set(last.map(|v| v.version_no + 1).unwrap_or(1)),
+        status: Set(DRAFT.into()),
+        script: Set(source.script.clone()),
+        params_json: Set(source.params_json.clone()),
+        cases_json: Set(source.cases_json.clone()),
+        content_hash: Set(source.content_hash()),
+        author_id: Set(actor.id),
+        lock_version: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        actor,
+        Change::new("rule_version.create", "rule_set_version", saved.id).after(&snapshot(&saved)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Replaces a draft's texts. Only drafts can be edited.
+pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    source: &RuleSetSource,
+) -> Result<rsv::Model, AppError> {
+    let txn = db.begin().await?;
+    let v = load(&txn, id).await?;
+    check_lock(&v, expected_lock)?;
+    check_status(&v, &[DRAFT], "sửa")?;
+    let before = snapshot(&v);
+    let updated = rsv::Entity::update_many()
+        .col_expr(rsv::Column::Script, Expr::value(source.script.clone()))
+        .col_expr(
+            rsv::Column::ParamsJson,
+            Expr::value(source.params_json.clone()),
+        )
+        .col_expr(
+            rsv::Column::CasesJson,
+            Expr::value(source.cases_json.clone()),
+        )
+        .col_expr(rsv::Column::ContentHash, Expr::value(source.content_hash()))
+        .col_expr(rsv::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            rsv::Column::LockVersion,
+            Expr::col(rsv::Column::LockVersion).add(1),
+        )
+        .filter(rsv::Column::Id.eq(id))
+        .filter(rsv::Column::LockVersion.eq(expected_lock))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let after = load(&txn, id).await?;
+    audit::record(
+        &txn,
+        actor,
+        Change::new("rule_version.edit", "rule_set_version", id)
+            .before(&before)
+            .after(&snapshot(&after)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Compiles the version and runs its test cases; a Vietnamese message on failure.
+pub fn check_source(engine: &RuleEngine, source: &RuleSetSource) -> Result<(), AppError> {
+    let compiled = engine
+        .compile(source)
+        .map_err(|e| invalid("script", format!("Kịch bản không biên dịch được: {e}")))?;
+    let report = engine.run_cases(&compiled);
+    let failed: Vec<String> = report
+        .cases
+        .iter()
+        .filter(|o| !o.passed)
+        .map(|o| o.name.clone())
+        .collect();
+    if !failed.is_empty() {
+        return Err(invalid(
+            "cases",
+            format!(
+                "Không thể gửi phê duyệt: {} ca kiểm thử không đạt ({}).",
+                failed.len(),
+                failed.join(", ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Moves `id` from `from` to `to`, compare-and-swap on `lock_version`, with an audit event.
+async fn transition<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    v: &rsv::Model,
+    to: &str,
+    action: &str,
+    extra: Vec<(rsv::Column, sea_orm::sea_query::SimpleExpr)>,
+) -> Result<rsv::Model, AppError> {
+    let mut update = rsv::Entity::update_many()
+        .col_expr(rsv::Column::Status, Expr::value(to))
+        .col_expr(rsv::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            rsv::Column::LockVersion,
+            Expr::col(rsv::Column::LockVersion).add(1),
+        );
+    for (col, expr) in extra {
+        update = update.col_expr(col, expr);
+    }
+    let res = update
+        .filter(rsv::Column::Id.eq(v.id))
+        .filter(rsv::Column::LockVersion.eq(v.lock_version))
+        .filter(rsv::Column::Status.eq(v.status.clone()))
+        .exec(db)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let after = load(db, v.id).await?;
+    audit::record(
+        db,
+        actor,
+        Change::new(action, "rule_set_version", v.id)
+            .before(&snapshot(v))
+            .after(&snapshot(&after)),
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Submits a draft for approval; refused while the script does not compile or a test fails.
+pub async fn submit<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+) -> Result<rsv::Model, AppError> {
+    let txn = db.begin().await?;
+    let v = load(&txn, id).await?;
+    check_lock(&v, expected_lock)?;
+    check_status(&v, &[DRAFT], "gửi phê duyệt")?;
+    check_source(engine, &source_of(&v))?;
+    let after = transition(
+        &txn,
+        actor,
+        &v,
+        SUBMITTED,
+        "rule_version.submit",
+        vec![(rsv::Column::SubmittedAt, Expr::value(Utc::now()))],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Returns a submitted version to draft (with the reason in the audit trail).
+pub async fn return_to_draft<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    reason: &str,
+) -> Result<rsv::Model, AppError> {
+    if reason.trim().is_empty() {
+        return Err(invalid("reason", "Vui lòng nêu lý do trả lại."));
+    }
+    let txn = db.begin().await?;
+    let v = load(&txn, id).await?;
+    check_lock(&v, expected_lock)?;
+    check_status(&v, &[SUBMITTED], "trả lại")?;
+    let after = transition(
+        &txn,
+        actor,
+        &v,
+        DRAFT,
+        "rule_version.return",
+        vec![(rsv::Column::ApprovalNote, Expr::value(reason.trim()))],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// The committee approves a submitted version with a note.
+pub async fn approve<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    note: &str,
+) -> Result<rsv::Model, AppError> {
+    let txn = db.begin().await?;
+    let v = load(&txn, id).await?;
+    check_lock(&v, expected_lock)?;
+    check_status(&v, &[SUBMITTED], "phê duyệt")?;
+    // The texts cannot have changed since submission, but the engine may have: check again.
+    check_source(engine, &source_of(&v))?;
+    let after = transition(
+        &txn,
+        actor,
+        &v,
+        APPROVED,
+        "rule_version.approve",
+        vec![
+            (rsv::Column::ApproverId, Expr::value(actor.id)),
+            (rsv::Column::ApprovalNote, Expr::value(note.trim())),
+            (rsv::Column::ApprovedAt, Expr::value(Utc::now())),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Activates an approved (or, to roll back, a retired) version from `effective_from`.
+/// Activations of one rule set serialize on the rule set's `lock_version`: of two
+/// concurrent activations exactly one wins, the other gets a conflict. An active version
+/// of the same rule set with the same effective date is retired by it.
+pub async fn activate<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    effective_from: NaiveDate,
+) -> Result<rsv::Model, AppError> {
+    let txn = db.begin().await?;
+    let v = load(&txn, id).await?;
+    check_lock(&v, expected_lock)?;
+    check_status(&v, &[APPROVED, RETIRED], "áp dụng")?;
+    let set = rule_set::Entity::find_by_id(v.rule_set_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let bumped = rule_set::Entity::update_many()
+        .col_expr(
+            rule_set::Column::LockVersion,
+            Expr::col(rule_set::Column::LockVersion).add(1),
+        )
+        .filter(rule_set::Column::Id.eq(set.id))
+        .filter(rule_set::Column::LockVersion.eq(set.lock_version))
+        .exec(&txn)
+        .await?;
+    if bumped.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let same_day = rsv::Entity::find()
+        .filter(rsv::Column::RuleSetId.eq(v.rule_set_id))
+        .filter(rsv::Column::Status.eq(ACTIVE))
+        .filter(rsv::Column::EffectiveFrom.eq(effective_from))
+        .all(&txn)
+        .await?;
+    for old in &same_day {
+        transition(
+            &txn,
+            actor,
+            old,
+            RETIRED,
+            "rule_version.retire",
+            vec![(rsv::Column::RetiredAt, Expr::value(Utc::now()))],
+        )
+        .await?;
+    }
+    let after = transition(
+        &txn,
+        actor,
+        &v,
+        ACTIVE,
+        "rule_version.activate",
+        vec![
+            (rsv::Column::EffectiveFrom, Expr::value(effective_from)),
+            (rsv::Column::ActivatedAt, Expr::value(Utc::now())),
+            (
+                rsv::Column::RetiredAt,
+                Expr::value(Option::<chrono::DateTime<Utc>>::None),
+            ),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Stops applying an active version.
+pub async fn retire<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+) -> Result<rsv::Model, AppError> {
+    let txn = db.begin().await?;
+    let v = load(&txn, id).await?;
+    check_lock(&v, expected_lock)?;
+    check_status(&v, &[ACTIVE], "ngừng áp dụng")?;
+    let after = transition(
+        &txn,
+        actor,
+        &v,
+        RETIRED,
+        "rule_version.retire",
+        vec![(rsv::Column::RetiredAt, Expr::value(Utc::now()))],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+pub fn source_of(v: &rsv::Model) -> RuleSetSource {
+    RuleSetSource::new(
+        v.script.clone(),
+        v.params_json.clone(),
+        v.cases_json.clone(),
+    )
+}
+
+/// The version that scores a period starting on `date` for a position: the position's own
+/// active version with the latest effective date on or before `date`, else the province
+/// default's.
+pub async fn effective_for<C: ConnectionTrait>(
+    db: &C,
+    position_id: Option<i32>,
+    date: NaiveDate,
+) -> Result<Option<rsv::Model>, AppError> {
+    let mut sets = Vec::new();
+    if let Some(pid) = position_id {
+        sets.extend(
+            rule_set::Entity::find()
+                .filter(rule_set::Column::PositionId.eq(pid))
+                .all(db)
+                .await?,
+        );
+    }
+    let defaults = rule_set::Entity::find()
+        .filter(rule_set::Column::PositionId.is_null())
+        .all(db)
+        .await?;
+    for group in [sets, defaults] {
+        let ids: Vec<i32> = group.iter().map(|s| s.id).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let found = rsv::Entity::find()
+            .filter(rsv::Column::RuleSetId.is_in(ids))
+            .filter(rsv::Column::Status.eq(ACTIVE))
+            .filter(rsv::Column::EffectiveFrom.lte(date))
+            .order_by_desc(rsv::Column::EffectiveFrom)
+            .order_by_desc(rsv::Column::ActivatedAt)
+            .one(db)
+            .await?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,528 @@
+//! Period scoring: every officer of a period (or of a unit's subtree) scored with the rule
+//! version effective for that period, cohort by cohort, and stored with the hashes of the
+//! rule version and of the inputs so that any score can be recomputed and explained.
+//!
+//! Re-scoring never overwrites: it adds a new score version and links the previous one to
+//! it (`superseded_by`). Work proceeds one cohort at a time (the cohort step needs all of a
+//! cohort's officers together), so memory follows the largest cohort, not the province.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, NaiveDate, Utc};
+use rubric_rules::{
+    CompiledRuleSet, Entry, Officer, ParamValues, Period, RuleEngine, ScoringInput,
+};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::error::AppError;
+use crate::ssr::entities::{
+    catalog_item, criteria_points, period, period_score, position, rule_set_version, unit, user,
+    user_role, work_log_entry,
+};
+use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::rule_versions;
+
+/// Entry states that count for scoring.
+pub const SCORABLE_STATES: [&str; 2] = ["approved", "locked"];
+
+/// What a scoring run did, with its timings split into read, score and write.
+#[derive(Debug, Default, Clone)]
+pub struct ScoreRun {
+    pub period: String,
+    pub officers: usize,
+    pub scored: usize,
+    pub not_scored: usize,
+    pub entries: usize,
+    pub cohorts: usize,
+    pub read: Duration,
+    pub score: Duration,
+    pub write: Duration,
+}
+
+/// Parses `2025-05` (month), `2025-Q2` (quarter) or `2025` (year) into its kind and dates.
+pub fn parse_period_code(code: &str) -> Result<(String, NaiveDate, NaiveDate), AppError> {
+    let bad = || AppError::Invalid {
+        field: "period".into(),
+        message: format!(
+            "Kỳ \"{code}\" không hợp lệ: dùng dạng 2025-05 (tháng), 2025-Q2 (quý) hoặc 2025 (năm)."
+        ),
+    };
+    let code = code.trim();
+    let month_end = |y: i32, m: u32| -> Option<NaiveDate> {
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+    };
+    if let Some((y, rest)) = code.split_once('-') {
+        let y: i32 = y.parse().map_err(|_| bad())?;
+        if let Some(q) = rest.strip_prefix('Q').or_else(|| rest.strip_prefix('q')) {
+            let q: u32 = q.parse().map_err(|_| bad())?;
+            if !(1..=4).contains(&q) {
+                return Err(bad());
+            }
+            let start = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1).ok_or_else(bad)?;
+            let end = month_end(y, q * 3).ok_or_else(bad)?;
+            return Ok(("quarter".into(), start, end));
+        }
+        let m: u32 = rest.parse().map_err(|_| bad())?;
+        let start = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
+        let end = month_end(y, m).ok_or_else(bad)?;
+        return Ok(("month".into(), start, end));
+    }
+    let y: i32 = code.parse().map_err(|_| bad())?;
+    let start = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?;
+    let end = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(bad)?;
+    Ok(("year".into(), start, end))
+}
+
+/// The period with this code, created (open) if it does not exist yet.
+pub async fn ensure_period<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> Result<period::Model, AppError> {
+    let (kind, start, end) = parse_period_code(code)?;
+    let canonical = match kind.as_str() {
+        "month" => format!("{}-{:02}", start.year(), start.month()),
+        "quarter" => format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
+        _ => format!("{}", start.year()),
+    };
+    if let Some(p) = period::Entity::find()
+        .filter(period::Column::Code.eq(canonical.clone()))
+        .one(db)
+        .await?
+    {
+        return Ok(p);
+    }
+    Ok(period::ActiveModel {
+        code: Set(canonical),
+        kind: Set(kind),
+        starts_on: Set(start),
+        ends_on: Set(end),
+        status: Set("open".into()),
+        lock_version: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The organisation tree, for subtree filters and each unit's agency.
+pub struct UnitTree {
+    units: HashMap<i32, unit::Model>,
+}
+
+impl UnitTree {
+    pub async fn load<C: ConnectionTrait>(db: &C) -> Result<UnitTree, AppError> {
+        let units = unit::Entity::find().all(db).await?;
+        Ok(UnitTree {
+            units: units.into_iter().map(|u| (u.id, u)).collect(),
+        })
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<&unit::Model> {
+        self.units.values().find(|u| u.code == code)
+    }
+
+    pub fn get(&self, id: i32) -> Option<&unit::Model> {
+        self.units.get(&id)
+    }
+
+    /// Whether `id` is `ancestor` or below it.
+    pub fn is_within(&self, id: i32, ancestor: i32) -> bool {
+        let mut cur = Some(id);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c == ancestor {
+                return true;
+            }
+            cur = self.units.get(&c).and_then(|u| u.parent_id);
+            steps += 1;
+            if steps > 64 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The agency a unit belongs to (itself when it is one); the province if none.
+    pub fn agency_of(&self, id: i32) -> Option<&unit::Model> {
+        let mut cur = self.units.get(&id);
+        let mut last = None;
+        let mut steps = 0;
+        while let Some(u) = cur {
+            if u.kind == "agency" {
+                return Some(u);
+            }
+            last = Some(u);
+            cur = u.parent_id.and_then(|p| self.units.get(&p));
+            steps += 1;
+            if steps > 64 {
+                break;
+            }
+        }
+        last
+    }
+}
+
+struct OfficerRow {
+    user: user::Model,
+    position: Option<position::Model>,
+    unit_code: Option<String>,
+    cohort: String,
+}
+
+/// Scores a period. `unit_code` limits the run to that unit's subtree (cohorts are still
+/// formed from the officers in scope).
+pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    period_code: &str,
+    unit_code: Option<&str>,
+) -> Result<ScoreRun, AppError> {
+    let t_read = Instant::now();
+    let mut run = ScoreRun::default();
+    let txn = db.begin().await?;
+    let period = ensure_period(&txn, period_code).await?;
+    run.period = period.code.clone();
+    let tree = UnitTree::load(&txn).await?;
+    let scope = match unit_code {
+        Some(code) => Some(
+            tree.by_code(code)
+                .ok_or_else(|| AppError::Invalid {
+                    field: "unit".into(),
+                    message: format!("Không có đơn vị mã \"{code}\"."),
+                })?
+                .id,
+        ),
+        None => None,
+    };
+    let positions: HashMap<i32, position::Model> = position::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let officer_ids: HashSet<i32> = user_role::Entity::find()
+        .filter(user_role::Column::Role.eq("officer"))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    let mut cohorts: BTreeMap<String, Vec<OfficerRow>> = BTreeMap::new();
+    for u in user::Entity::find()
+        .filter(user::Column::IsActive.eq(true))
+        .order_by_asc(user::Column::Id)
+        .all(&txn)
+        .await?
+    {
+        if !officer_ids.contains(&u.id) {
+            continue;
+        }
+        if let (Some(scope), Some(unit_id)) = (scope, u.unit_id) {
+            if !tree.is_within(unit_id, scope) {
+                continue;
+            }
+        } else if scope.is_some() {
+            continue;
+        }
+        let position = u.position_id.and_then(|p| positions.get(&p)).cloned();
+        let agency = u
+            .unit_id
+            .and_then(|id| tree.agency_of(id))
+            .map(|a| a.code.clone())
+            .unwrap_or_default();
+        let cohort = format!(
+            "{agency}:{}",
+            position
+                .as_ref()
+                .map(|p| p.cohort_group.as_str())
+                .unwrap_or("khac")
+        );
+        let unit_code = u
+            .unit_id
+            .and_then(|id| tree.get(id))
+            .map(|x| x.code.clone());
+        cohorts.entry(cohort.clone()).or_default().push(OfficerRow {
+            user: u,
+            position,
+            unit_code,
+            cohort,
+        });
+    }
+    run.read += t_read.elapsed();
+
+    let rules_period = Period {
+        kind: period.kind.clone(),
+        start: period.starts_on,
+        end: period.ends_on,
+    };
+    let mut versions: HashMap<Option<i32>, Option<rule_set_version::Model>> = HashMap::new();
+    let mut compiled: HashMap<i32, CompiledRuleSet> = HashMap::new();
+    let mut catalog: HashMap<i32, catalog_item::Model> = HashMap::new();
+    let now = Utc::now();
+
+    for (_cohort, officers) in cohorts {
+        run.cohorts += 1;
+        let t = Instant::now();
+        // Which version scores whom.
+        let mut by_version: BTreeMap<i32, Vec<&OfficerRow>> = BTreeMap::new();
+        for o in &officers {
+            let pid = o.position.as_ref().map(|p| p.id);
+            if !versions.contains_key(&pid) {
+                let v = rule_versions::effective_for(&txn, pid, period.starts_on).await?;
+                versions.insert(pid, v);
+            }
+            match versions.get(&pid).and_then(|v| v.as_ref()) {
+                Some(v) => by_version.entry(v.id).or_default().push(o),
+                None => {
+                    return Err(AppError::Invalid {
+                        field: "rules".into(),
+                        message: format!(
+                            "Không có công thức nào đang áp dụng cho kỳ {} (vị trí {}).",
+                            period.code,
+                            o.position.as_ref().map(|p| p.code.as_str()).unwrap_or("—")
+                        ),
+                    })
+                }
+            }
+        }
+        let ids: Vec<i32> = officers.iter().map(|o| o.user.id).collect();
+        let entries = work_log_entry::Entity::find()
+            .filter(work_log_entry::Column::OfficerId.is_in(ids.clone()))
+            .filter(work_log_entry::Column::WorkDate.gte(period.starts_on))
+            .filter(work_log_entry::Column::WorkDate.lte(period.ends_on))
+            .filter(work_log_entry::Column::Status.is_in(SCORABLE_STATES))
+            .order_by_asc(work_log_entry::Column::WorkDate)
+            .order_by_asc(work_log_entry::Column::Id)
+            .all(&txn)
+            .await?;
+        let missing: Vec<i32> = entries
+            .iter()
+            .filter_map(|e| e.catalog_item_id)
+            .filter(|id| !catalog.contains_key(id))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        if !missing.is_empty() {
+            for item in catalog_item::Entity::find()
+                .filter(catalog_item::Column::Id.is_in(missing))
+                .all(&txn)
+                .await?
+            {
+                catalog.insert(item.id, item);
+            }
+        }
+        let criteria: HashMap<i32, criteria_points::Model> = criteria_points::Entity::find()
+            .filter(criteria_points::Column::PeriodId.eq(period.id))
+            .filter(criteria_points::Column::OfficerId.is_in(ids.clone()))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|c| (c.officer_id, c))
+            .collect();
+        let mut entries_of: HashMap<i32, Vec<Entry>> = HashMap::new();
+        for e in &entries {
+            entries_of
+                .entry(e.officer_id)
+                .or_default()
+                .push(to_rules_entry(e, &catalog));
+        }
+        let latest: HashMap<i32, period_score::Model> = period_score::Entity::find()
+            .filter(period_score::Column::PeriodId.eq(period.id))
+            .filter(period_score::Column::OfficerId.is_in(ids))
+            .filter(period_score::Column::SupersededBy.is_null())
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|s| (s.officer_id, s))
+            .collect();
+        run.read += t.elapsed();
+        run.entries += entries.len();
+
+        for (version_id, group) in by_version {
+            let t = Instant::now();
+            let version = versions
+                .values()
+                .flatten()
+                .find(|v| v.id == version_id)
+                .cloned()
+                .ok_or(AppError::Internal)?;
+            if !compiled.contains_key(&version_id) {
+                let c = engine
+                    .compile(&rule_versions::source_of(&version))
+                    .map_err(|e| AppError::internal("compile active rule version", e))?;
+                compiled.insert(version_id, c);
+            }
+            let rules = compiled.get(&version_id).ok_or(AppError::Internal)?;
+            let input = ScoringInput {
+                period: rules_period.clone(),
+                officers: group
+                    .iter()
+                    .map(|o| to_rules_officer(o, &criteria, &mut entries_of))
+                    .collect(),
+            };
+            let results = engine
+                .score(rules, &input, &ParamValues::default())
+                .map_err(|e| AppError::Invalid {
+                    field: "rules".into(),
+                    message: format!("Công thức phiên bản {} báo lỗi: {e}", version.version_no),
+                })?;
+            run.score += t.elapsed();
+
+            let t = Instant::now();
+            for (officer, result) in input.officers.iter().zip(results) {
+                let officer_id: i32 = officer.id.parse().map_err(|_| AppError::Internal)?;
+                let previous = latest.get(&officer_id);
+                let status = match result.status {
+                    rubric_rules::Status::Scored => "scored",
+                    rubric_rules::Status::NotScored => "not_scored",
+                };
+                if status == "scored" {
+                    run.scored += 1;
+                } else {
+                    run.not_scored += 1;
+                }
+                let saved = period_score::ActiveModel {
+                    period_id: Set(period.id),
+                    officer_id: Set(officer_id),
+                    score_version: Set(previous.map(|p| p.score_version + 1).unwrap_or(1)),
+                    status: Set(status.into()),
+                    total: Set(result.total),
+                    grade: Set(result.grade.clone()),
+                    components_json: Set(json!(result.components).to_string()),
+                    trace_json: Set(serde_json::to_string(&result.trace)
+                        .map_err(|e| AppError::internal("trace json", e))?),
+                    reason: Set(result.reason.clone()),
+                    rule_set_version_id: Set(version.id),
+                    rule_version_hash: Set(version.content_hash.clone()),
+                    inputs_hash: Set(inputs_hash(&rules_period, officer)),
+                    computed_at: Set(now),
+                    computed_by: Set(actor.id),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+                if let Some(prev) = previous {
+                    period_score::Entity::update_many()
+                        .col_expr(period_score::Column::SupersededBy, Expr::value(saved.id))
+                        .filter(period_score::Column::Id.eq(prev.id))
+                        .exec(&txn)
+                        .await?;
+                }
+                run.officers += 1;
+            }
+            run.write += t.elapsed();
+        }
+    }
+    let t = Instant::now();
+    if period.status == "open" {
+        period::Entity::update_many()
+            .col_expr(period::Column::Status, Expr::value("scored"))
+            .filter(period::Column::Id.eq(period.id))
+            .exec(&txn)
+            .await?;
+    }
+    audit::record(
+        &txn,
+        actor,
+        Change::new("period.score", "period", period.id).after(&json!({
+            "period": period.code, "unit": unit_code, "officers": run.officers,
+            "scored": run.scored, "not_scored": run.not_scored, "entries": run.entries,
+        })),
+    )
+    .await?;
+    txn.commit().await?;
+    run.write += t.elapsed();
+    Ok(run)
+}
+
+fn to_rules_entry(e: &work_log_entry::Model, catalog: &HashMap<i32, catalog_item::Model>) -> Entry {
+    let item = e.catalog_item_id.and_then(|id| catalog.get(&id));
+    Entry {
+        id: Arc::from(e.id.to_string()),
+        date: Some(e.work_date),
+        task: item.map(|i| i.code.clone()),
+        // Off-catalog work the reviewer approved without mapping counts at its proposed minutes.
+        norm_minutes: item
+            .map(|i| i.norm_minutes)
+            .or(e.proposed_minutes.map(|m| m / e.assigned_qty.max(1.0)))
+            .unwrap_or(0.0),
+        coefficient: item.map(|i| i.coefficient).unwrap_or(1.0),
+        assigned_qty: e.assigned_qty,
+        completed_qty: e.completed_qty,
+        deadline: e.deadline,
+        completed_on: e.completed_on,
+        quality_failures: e.quality_failures.max(0) as u32,
+        delays: e.delays.max(0) as u32,
+        objective_cause: e.objective_cause,
+    }
+}
+
+fn to_rules_officer(
+    o: &OfficerRow,
+    criteria: &HashMap<i32, criteria_points::Model>,
+    entries_of: &mut HashMap<i32, Vec<Entry>>,
+) -> Officer {
+    let c = criteria.get(&o.user.id);
+    let mut points = BTreeMap::new();
+    if let Some(c) = c {
+        points.insert("general".to_string(), c.general);
+        if let Some(r) = c.reform_it {
+            points.insert("reform_it".to_string(), r);
+        }
+    }
+    Officer {
+        id: o.user.id.to_string(),
+        name: Some(o.user.full_name.clone()),
+        unit: o.unit_code.clone(),
+        position: o.position.as_ref().map(|p| p.code.clone()),
+        cohort: o.cohort.clone(),
+        disqualified: c.map(|c| c.disqualified).unwrap_or(false),
+        criteria: points,
+        entries: entries_of.remove(&o.user.id).unwrap_or_default().into(),
+    }
+}
+
+/// SHA-256 over the period and the officer's scoring input, as JSON.
+pub fn inputs_hash(period: &Period, officer: &Officer) -> String {
+    let mut h = Sha256::new();
+    h.update(serde_json::to_vec(period).unwrap_or_default());
+    h.update(b"\n");
+    h.update(serde_json::to_vec(officer).unwrap_or_default());
+    hex::encode(h.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_codes() {
+        let (k, s, e) = parse_period_code("2025-05").expect("month");
+        assert_eq!(
+            (k.as_str(), s.to_string(), e.to_string()),
+            ("month", "2025-05-01".into(), "2025-05-31".into())
+        );
+        let (k, s, e) = parse_period_code("2025-Q1").expect("quarter");
+        assert_eq!(
+            (k.as_str(), s.to_string(), e.to_string()),
+            ("quarter", "2025-01-01".into(), "2025-03-31".into())
+        );
+        let (k, _, e) = parse_period_code("2024").expect("year");
+        assert_eq!((k.as_str(), e.to_string()), ("year", "2024-12-31".into()));
+        let (_, _, e) = parse_period_code("2024-02").expect("leap");
+        assert_eq!(e.to_string(), "2024-02-29");
+        for bad in ["2025-13", "2025-Q5", "abc", "2025-", ""] {
+            assert!(parse_period_code(bad).is_err(), "{bad}");
+        }
+    }
+}
