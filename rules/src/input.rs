@@ -1,0 +1,720 @@
+//! The scoring input document: what the engine scores.
+//!
+//! [`ScoringInput::from_json`] reads the JSON document described in DOMAIN.md
+//! one officer at a time (a province-month does not have to fit in memory as a
+//! JSON tree), validates every field and names the officer, entry and field of
+//! the first problem. Unknown fields are ignored. Programmatically built inputs
+//! go through the same checks in [`ScoringInput::validate`] before scoring.
+
+use crate::error::InputError;
+use chrono::NaiveDate;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::sync::Arc;
+
+/// Longest id, cohort or code accepted, in characters.
+const MAX_ID_CHARS: usize = 128;
+/// Largest criteria points accepted.
+const MAX_CRITERIA_POINTS: f64 = 1_000.0;
+/// Largest norm: about 69 days of minutes for one unit of work.
+const MAX_NORM_MINUTES: f64 = 100_000.0;
+const MAX_COEFFICIENT: f64 = 100.0;
+const MAX_QUANTITY: f64 = 1e9;
+const MAX_COUNT: u64 = 1_000_000;
+
+/// The document DOMAIN.md shows; used by `rubric rules check` for a trial run.
+pub const SAMPLE_DOCUMENT: &str = r#"{
+  "period": { "kind": "month", "start": "2025-05-01", "end": "2025-05-31" },
+  "officers": [
+    {
+      "id": "cb-0001", "name": "Nguyễn Văn An", "unit": "snv/tccb", "position": "CV-TCCB",
+      "cohort": "snv:chuyen-vien", "disqualified": false,
+      "criteria": { "general": 27.5 },
+      "entries": [
+        { "id": "e-1", "date": "2025-05-05", "task": "C08", "norm_minutes": 30, "coefficient": 1.2,
+          "assigned_qty": 4, "completed_qty": 4, "deadline": "2025-05-07", "completed_on": "2025-05-06",
+          "quality_failures": 0, "delays": 0, "objective_cause": false }
+      ]
+    }
+  ]
+}"#;
+
+/// A scoring period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Period {
+    /// `month`, `quarter`, `year`, … (free text, passed to the script).
+    pub kind: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// One work-log entry with its catalog norm and review findings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub id: Arc<str>,
+    pub date: Option<NaiveDate>,
+    pub task: Option<String>,
+    pub norm_minutes: f64,
+    pub coefficient: f64,
+    pub assigned_qty: f64,
+    pub completed_qty: f64,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    /// Major quality errors found by the reviewer (absent = none recorded).
+    pub quality_failures: u32,
+    /// Delays recorded by the reviewer (absent = none recorded).
+    pub delays: u32,
+    /// An objective cause was confirmed, which exempts the penalties.
+    pub objective_cause: bool,
+}
+
+impl Entry {
+    /// Completed after its deadline (both dates known).
+    pub fn completed_late(&self) -> bool {
+        matches!((self.completed_on, self.deadline), (Some(done), Some(due)) if done > due)
+    }
+}
+
+/// One officer's period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Officer {
+    pub id: String,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub position: Option<String>,
+    /// Agency and group of similar positions, for cohort rules.
+    pub cohort: String,
+    pub disqualified: bool,
+    /// Points entered by the reviewer, by criterion (`general`, `reform_it`, …).
+    pub criteria: BTreeMap<String, f64>,
+    pub entries: Arc<[Entry]>,
+}
+
+/// A validated scoring input document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoringInput {
+    pub period: Period,
+    pub officers: Vec<Officer>,
+}
+
+impl<'de> Deserialize<'de> for ScoringInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Self::from_value(&value).map_err(de::Error::custom)
+    }
+}
+
+impl ScoringInput {
+    /// Parses and validates a JSON document given as bytes.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, InputError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        let failure = RefCell::new(None);
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let parsed = deserializer
+            .deserialize_map(DocumentVisitor { failure: &failure })
+            .and_then(|doc| deserializer.end().map(|()| doc));
+        match parsed {
+            Ok((period, officers)) => {
+                let period = period.ok_or_else(|| root_error("period", "thiếu trường bắt buộc"))?;
+                let officers =
+                    officers.ok_or_else(|| root_error("officers", "thiếu trường bắt buộc"))?;
+                Ok(Self {
+                    period: period_from_value(&period)?,
+                    officers,
+                })
+            }
+            Err(e) => Err(failure.into_inner().unwrap_or_else(|| serde_failure(&e))),
+        }
+    }
+
+    /// Validates a document already parsed as JSON (test cases embed them).
+    pub fn from_value(value: &Value) -> Result<Self, InputError> {
+        let doc = value
+            .as_object()
+            .ok_or_else(|| root_error("(tài liệu)", "phải là một đối tượng JSON"))?;
+        let period = doc
+            .get("period")
+            .ok_or_else(|| root_error("period", "thiếu trường bắt buộc"))?;
+        let list = doc
+            .get("officers")
+            .ok_or_else(|| root_error("officers", "thiếu trường bắt buộc"))?
+            .as_array()
+            .ok_or_else(|| root_error("officers", "phải là một mảng"))?;
+        let mut seen = HashSet::new();
+        let officers = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| officer_from_value(v, i, &mut seen))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            period: period_from_value(period)?,
+            officers,
+        })
+    }
+
+    /// The sample document of DOMAIN.md.
+    pub fn sample() -> Result<Self, InputError> {
+        Self::from_json(SAMPLE_DOCUMENT.as_bytes())
+    }
+
+    /// Checks a programmatically built input against the same rules as
+    /// [`ScoringInput::from_json`].
+    pub fn validate(&self) -> Result<(), InputError> {
+        if self.period.start > self.period.end {
+            return Err(root_error("period.end", "ngày kết thúc trước ngày bắt đầu"));
+        }
+        let mut officer_ids = HashSet::with_capacity(self.officers.len());
+        for (i, officer) in self.officers.iter().enumerate() {
+            // Messages are built only on failure: this runs before every scoring.
+            let who = || Who::officer(&officer.id, i);
+            check_id(&officer.id, &who(), "id")?;
+            if !officer_ids.insert(officer.id.as_str()) {
+                return Err(who().error("id", "trùng mã cán bộ với một cán bộ khác"));
+            }
+            check_id(&officer.cohort, &who(), "cohort")?;
+            for (name, points) in &officer.criteria {
+                check_range(*points, 0.0, MAX_CRITERIA_POINTS)
+                    .map_err(|p| who().error(&format!("criteria.{name}"), &p))?;
+            }
+            for (j, entry) in officer.entries.iter().enumerate() {
+                entry_problem(entry)
+                    .map_err(|(field, p)| who().entry(&entry.id, j).error(field, &p))?;
+            }
+            // Sorting ids is cheaper than hashing them, and an officer has ~100 entries.
+            let mut ids: Vec<&str> = officer.entries.iter().map(|e| &*e.id).collect();
+            ids.sort_unstable();
+            if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+                let j = officer
+                    .entries
+                    .iter()
+                    .position(|e| &*e.id == pair[0])
+                    .unwrap_or(0);
+                return Err(who()
+                    .entry(pair[0], j)
+                    .error("id", "trùng mã công việc trong cùng cán bộ"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of work-log entries over all officers.
+    pub fn entry_count(&self) -> usize {
+        self.officers.iter().map(|o| o.entries.len()).sum()
+    }
+}
+
+/// The first field of an entry that is out of bounds, with the problem.
+fn entry_problem(entry: &Entry) -> Result<(), (&'static str, String)> {
+    id_problem(&entry.id).map_err(|p| ("id", p))?;
+    let checks = [
+        (
+            "norm_minutes",
+            check_range(entry.norm_minutes, 0.0, MAX_NORM_MINUTES),
+        ),
+        (
+            "coefficient",
+            check_positive(entry.coefficient, MAX_COEFFICIENT),
+        ),
+        (
+            "assigned_qty",
+            check_range(entry.assigned_qty, 0.0, MAX_QUANTITY),
+        ),
+        (
+            "completed_qty",
+            check_range(entry.completed_qty, 0.0, MAX_QUANTITY),
+        ),
+        (
+            "quality_failures",
+            check_count(u64::from(entry.quality_failures)),
+        ),
+        ("delays", check_count(u64::from(entry.delays))),
+    ];
+    for (field, check) in checks {
+        check.map_err(|p| (field, p))?;
+    }
+    Ok(())
+}
+
+fn check_range(v: f64, min: f64, max: f64) -> Result<(), String> {
+    if !v.is_finite() {
+        return Err("phải là một số hữu hạn".into());
+    }
+    if v < min || v > max {
+        return Err(format!(
+            "phải nằm trong khoảng từ {min} đến {max} (nhận {v})"
+        ));
+    }
+    Ok(())
+}
+
+fn check_positive(v: f64, max: f64) -> Result<(), String> {
+    if !v.is_finite() || v <= 0.0 || v > max {
+        return Err(format!("phải lớn hơn 0 và không quá {max} (nhận {v})"));
+    }
+    Ok(())
+}
+
+fn check_count(v: u64) -> Result<(), String> {
+    if v > MAX_COUNT {
+        return Err(format!("không được vượt quá {MAX_COUNT} (nhận {v})"));
+    }
+    Ok(())
+}
+
+fn id_problem(id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("không được để trống".into());
+    }
+    if id.chars().count() > MAX_ID_CHARS {
+        return Err(format!("dài quá {MAX_ID_CHARS} ký tự"));
+    }
+    Ok(())
+}
+
+fn check_id(id: &str, who: &Who, field: &str) -> Result<(), InputError> {
+    id_problem(id).map_err(|p| who.error(field, &p))
+}
+
+/// Which officer and entry a field belongs to, for error messages.
+struct Who {
+    officer: Option<String>,
+    entry: Option<String>,
+}
+
+impl Who {
+    fn officer(id: &str, index: usize) -> Self {
+        Self {
+            officer: Some(label_or_position(Some(id), index)),
+            entry: None,
+        }
+    }
+
+    fn entry(&self, id: &str, index: usize) -> Self {
+        Self {
+            officer: self.officer.clone(),
+            entry: Some(label_or_position(Some(id), index)),
+        }
+    }
+
+    fn error(&self, field: &str, problem: &str) -> InputError {
+        InputError::Field {
+            officer: self.officer.clone(),
+            entry: self.entry.clone(),
+            field: field.to_string(),
+            problem: problem.to_string(),
+        }
+    }
+}
+
+fn label_or_position(id: Option<&str>, index: usize) -> String {
+    match id {
+        Some(id) if !id.trim().is_empty() && id.chars().count() <= MAX_ID_CHARS => id.to_string(),
+        _ => format!("#{}", index + 1),
+    }
+}
+
+fn root_error(field: &str, problem: &str) -> InputError {
+    Who {
+        officer: None,
+        entry: None,
+    }
+    .error(field, problem)
+}
+
+fn serde_failure(e: &serde_json::Error) -> InputError {
+    match e.classify() {
+        serde_json::error::Category::Data => root_error(
+            "(tài liệu)",
+            &format!(
+                "cấu trúc không đúng (dòng {}, cột {}): {e}",
+                e.line(),
+                e.column()
+            ),
+        ),
+        _ => InputError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        },
+    }
+}
+
+type Fields = Map<String, Value>;
+
+fn period_from_value(value: &Value) -> Result<Period, InputError> {
+    let who = Who {
+        officer: None,
+        entry: None,
+    };
+    let obj = value
+        .as_object()
+        .ok_or_else(|| who.error("period", "phải là một đối tượng"))?;
+    let kind = required_str(obj, "kind", &who, "period.")?;
+    let start = required_date(obj, "start", &who, "period.")?;
+    let end = required_date(obj, "end", &who, "period.")?;
+    if start > end {
+        return Err(who.error("period.end", "ngày kết thúc trước ngày bắt đầu"));
+    }
+    Ok(Period { kind, start, end })
+}
+
+fn officer_from_value(
+    value: &Value,
+    index: usize,
+    seen: &mut HashSet<String>,
+) -> Result<Officer, InputError> {
+    let position_only = Who {
+        officer: Some(format!("#{}", index + 1)),
+        entry: None,
+    };
+    let obj = value
+        .as_object()
+        .ok_or_else(|| position_only.error("(cán bộ)", "phải là một đối tượng"))?;
+    let who = Who::officer(obj.get("id").and_then(Value::as_str).unwrap_or(""), index);
+    let id = required_str(obj, "id", &who, "")?;
+    check_id(&id, &who, "id")?;
+    if !seen.insert(id.clone()) {
+        return Err(who.error("id", "trùng mã cán bộ với một cán bộ khác"));
+    }
+    let cohort = required_str(obj, "cohort", &who, "")?;
+    check_id(&cohort, &who, "cohort")?;
+    let criteria = match obj.get("criteria") {
+        None | Some(Value::Null) => BTreeMap::new(),
+        Some(Value::Object(map)) => criteria_from(map, &who)?,
+        Some(_) => return Err(who.error("criteria", "phải là một đối tượng điểm theo tiêu chí")),
+    };
+    let list = match obj.get("entries") {
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err(who.error("entries", "phải là một mảng")),
+        None => return Err(who.error("entries", "thiếu trường bắt buộc")),
+    };
+    let mut entry_ids = HashSet::with_capacity(list.len());
+    let mut entries = Vec::with_capacity(list.len());
+    for (j, item) in list.iter().enumerate() {
+        let entry = entry_from_value(item, j, &who)?;
+        if !entry_ids.insert(entry.id.clone()) {
+            return Err(who
+                .entry(&entry.id, j)
+                .error("id", "trùng mã công việc trong cùng cán bộ"));
+        }
+        entries.push(entry);
+    }
+    Ok(Officer {
+        id,
+        name: optional_str(obj, "name", &who)?,
+        unit: optional_str(obj, "unit", &who)?,
+        position: optional_str(obj, "position", &who)?,
+        cohort,
+        disqualified: optional_bool(obj, "disqualified", &who)?.unwrap_or(false),
+        criteria,
+        entries: entries.into(),
+    })
+}
+
+fn criteria_from(map: &Fields, who: &Who) -> Result<BTreeMap<String, f64>, InputError> {
+    let mut out = BTreeMap::new();
+    for (name, value) in map {
+        let field = format!("criteria.{name}");
+        let points = value
+            .as_f64()
+            .ok_or_else(|| who.error(&field, "phải là một số"))?;
+        check_range(points, 0.0, MAX_CRITERIA_POINTS).map_err(|p| who.error(&field, &p))?;
+        out.insert(name.clone(), points);
+    }
+    Ok(out)
+}
+
+fn entry_from_value(value: &Value, index: usize, officer: &Who) -> Result<Entry, InputError> {
+    let obj = value.as_object().ok_or_else(|| {
+        officer
+            .entry("", index)
+            .error("(công việc)", "phải là một đối tượng")
+    })?;
+    let who = officer.entry(obj.get("id").and_then(Value::as_str).unwrap_or(""), index);
+    let id = required_str(obj, "id", &who, "")?;
+    check_id(&id, &who, "id")?;
+    let entry = Entry {
+        id: id.into(),
+        date: optional_date(obj, "date", &who)?,
+        task: optional_str(obj, "task", &who)?,
+        norm_minutes: required_number(obj, "norm_minutes", &who)?,
+        coefficient: required_number(obj, "coefficient", &who)?,
+        assigned_qty: required_number(obj, "assigned_qty", &who)?,
+        completed_qty: required_number(obj, "completed_qty", &who)?,
+        deadline: optional_date(obj, "deadline", &who)?,
+        completed_on: optional_date(obj, "completed_on", &who)?,
+        quality_failures: optional_count(obj, "quality_failures", &who)?,
+        delays: optional_count(obj, "delays", &who)?,
+        objective_cause: optional_bool(obj, "objective_cause", &who)?.unwrap_or(false),
+    };
+    entry_problem(&entry).map_err(|(field, p)| who.error(field, &p))?;
+    Ok(entry)
+}
+
+fn required_str(obj: &Fields, key: &str, who: &Who, prefix: &str) -> Result<String, InputError> {
+    match obj.get(key) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err(who.error(&format!("{prefix}{key}"), "phải là một chuỗi")),
+        None => Err(who.error(&format!("{prefix}{key}"), "thiếu trường bắt buộc")),
+    }
+}
+
+fn optional_str(obj: &Fields, key: &str, who: &Who) -> Result<Option<String>, InputError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(who.error(key, "phải là một chuỗi hoặc null")),
+    }
+}
+
+fn optional_bool(obj: &Fields, key: &str, who: &Who) -> Result<Option<bool>, InputError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(who.error(key, "phải là true hoặc false")),
+    }
+}
+
+fn required_number(obj: &Fields, key: &str, who: &Who) -> Result<f64, InputError> {
+    match obj.get(key) {
+        Some(Value::Number(n)) => n
+            .as_f64()
+            .ok_or_else(|| who.error(key, "không đọc được số")),
+        Some(_) => Err(who.error(key, "phải là một số")),
+        None => Err(who.error(key, "thiếu trường bắt buộc")),
+    }
+}
+
+fn optional_count(obj: &Fields, key: &str, who: &Who) -> Result<u32, InputError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(0),
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v <= MAX_COUNT => u32::try_from(v).map_err(|_| who.error(key, "quá lớn")),
+            Some(v) => Err(who.error(key, &format!("không được vượt quá {MAX_COUNT} (nhận {v})"))),
+            None => Err(who.error(key, "phải là số nguyên không âm")),
+        },
+        Some(_) => Err(who.error(key, "phải là số nguyên không âm")),
+    }
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+fn required_date(
+    obj: &Fields,
+    key: &str,
+    who: &Who,
+    prefix: &str,
+) -> Result<NaiveDate, InputError> {
+    let text = required_str(obj, key, who, prefix)?;
+    parse_date(&text).ok_or_else(|| {
+        who.error(
+            &format!("{prefix}{key}"),
+            &format!("ngày không hợp lệ `{text}` (cần dạng YYYY-MM-DD)"),
+        )
+    })
+}
+
+fn optional_date(obj: &Fields, key: &str, who: &Who) -> Result<Option<NaiveDate>, InputError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => parse_date(s).map(Some).ok_or_else(|| {
+            who.error(
+                key,
+                &format!("ngày không hợp lệ `{s}` (cần dạng YYYY-MM-DD)"),
+            )
+        }),
+        Some(_) => Err(who.error(key, "phải là ngày dạng YYYY-MM-DD hoặc null")),
+    }
+}
+
+/// Reads the top-level object, streaming the officers.
+struct DocumentVisitor<'a> {
+    failure: &'a RefCell<Option<InputError>>,
+}
+
+impl<'de> Visitor<'de> for DocumentVisitor<'_> {
+    type Value = (Option<Value>, Option<Vec<Officer>>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a scoring input document (an object with `period` and `officers`)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut period, mut officers) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "period" => period = Some(map.next_value::<Value>()?),
+                "officers" => {
+                    officers = Some(map.next_value_seed(OfficersSeed {
+                        failure: self.failure,
+                    })?)
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok((period, officers))
+    }
+}
+
+/// Reads the officers array one officer at a time.
+struct OfficersSeed<'a> {
+    failure: &'a RefCell<Option<InputError>>,
+}
+
+impl<'de> DeserializeSeed<'de> for OfficersSeed<'_> {
+    type Value = Vec<Officer>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OfficersSeed<'_> {
+    type Value = Vec<Officer>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of officers")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut officers = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(100_000));
+        let mut seen = HashSet::new();
+        while let Some(value) = seq.next_element::<Value>()? {
+            match officer_from_value(&value, officers.len(), &mut seen) {
+                Ok(officer) => officers.push(officer),
+                Err(e) => {
+                    *self.failure.borrow_mut() = Some(e);
+                    return Err(de::Error::custom("invalid officer"));
+                }
+            }
+        }
+        Ok(officers)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_error(doc: &str) -> (Option<String>, Option<String>, String) {
+        match ScoringInput::from_json(doc.as_bytes()) {
+            Err(InputError::Field {
+                officer,
+                entry,
+                field,
+                ..
+            }) => (officer, entry, field),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_the_domain_sample() {
+        let input = ScoringInput::sample().expect("sample parses");
+        assert_eq!(input.officers.len(), 1);
+        let officer = &input.officers[0];
+        assert_eq!(officer.criteria.get("general"), Some(&27.5));
+        assert_eq!(officer.entries[0].coefficient, 1.2);
+        assert!(!officer.entries[0].completed_late());
+        assert_eq!(input.validate(), Ok(()));
+    }
+
+    #[test]
+    fn names_officer_entry_and_field() {
+        let doc = SAMPLE_DOCUMENT.replace("\"norm_minutes\": 30", "\"norm_minutes\": \"30\"");
+        assert_eq!(
+            field_error(&doc),
+            (
+                Some("cb-0001".into()),
+                Some("e-1".into()),
+                "norm_minutes".into()
+            )
+        );
+        let doc = SAMPLE_DOCUMENT.replace("\"coefficient\": 1.2,", "");
+        assert_eq!(field_error(&doc).2, "coefficient");
+        let doc = SAMPLE_DOCUMENT.replace("\"cohort\": \"snv:chuyen-vien\",", "");
+        assert_eq!(
+            field_error(&doc),
+            (Some("cb-0001".into()), None, "cohort".into())
+        );
+        let doc = SAMPLE_DOCUMENT.replace(
+            "\"deadline\": \"2025-05-07\"",
+            "\"deadline\": \"07/05/2025\"",
+        );
+        assert_eq!(field_error(&doc).2, "deadline");
+        let doc = SAMPLE_DOCUMENT.replace("\"delays\": 0", "\"delays\": -1");
+        assert_eq!(field_error(&doc).2, "delays");
+        let doc = SAMPLE_DOCUMENT.replace("\"general\": 27.5", "\"general\": true");
+        assert_eq!(field_error(&doc).2, "criteria.general");
+    }
+
+    #[test]
+    fn null_dates_and_unknown_fields_are_accepted() {
+        let doc = SAMPLE_DOCUMENT
+            .replace(
+                "\"deadline\": \"2025-05-07\"",
+                "\"deadline\": null, \"extra\": [1,2]",
+            )
+            .replace("\"completed_on\": \"2025-05-06\"", "\"completed_on\": null");
+        let input = ScoringInput::from_json(doc.as_bytes()).expect("parses");
+        assert_eq!(input.officers[0].entries[0].deadline, None);
+        assert_eq!(input.officers[0].entries[0].completed_on, None);
+    }
+
+    #[test]
+    fn invalid_utf8_and_syntax_are_typed() {
+        let mut bytes = SAMPLE_DOCUMENT.as_bytes().to_vec();
+        bytes[40] = 0xff;
+        assert_eq!(
+            ScoringInput::from_json(&bytes),
+            Err(InputError::InvalidUtf8 { offset: 40 })
+        );
+        assert!(matches!(
+            ScoringInput::from_json(b"{\"period\": "),
+            Err(InputError::Syntax { .. })
+        ));
+        assert!(matches!(
+            ScoringInput::from_json(b"[1, 2]"),
+            Err(InputError::Field { .. })
+        ));
+    }
+
+    #[test]
+    fn duplicate_ids_are_rejected() {
+        let doc = SAMPLE_DOCUMENT.replace(
+            "\"entries\": [",
+            "\"entries\": [{\"id\": \"e-1\", \"norm_minutes\": 1, \"coefficient\": 1, \"assigned_qty\": 1, \"completed_qty\": 1},",
+        );
+        assert_eq!(
+            field_error(&doc),
+            (Some("cb-0001".into()), Some("e-1".into()), "id".into())
+        );
+    }
+
+    #[test]
+    fn from_value_and_from_json_agree() {
+        let value: Value = serde_json::from_str(SAMPLE_DOCUMENT).expect("json");
+        assert_eq!(ScoringInput::from_value(&value), ScoringInput::sample());
+    }
+
+    #[test]
+    fn validate_catches_programmatic_mistakes() {
+        let mut input = ScoringInput::sample().expect("sample");
+        let mut entries = input.officers[0].entries.to_vec();
+        entries[0].coefficient = f64::NAN;
+        input.officers[0].entries = entries.into();
+        assert!(
+            matches!(input.validate(), Err(InputError::Field { field, .. }) if field == "coefficient")
+        );
+    }
+}

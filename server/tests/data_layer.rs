@@ -1,0 +1,343 @@
+//! The data layer, black-box through its services, on SQLite and PostgreSQL alike:
+//! rule version transitions and refusals, concurrent activation, all-or-nothing writes,
+//! the audit chain catching tampering, and re-scoring that keeps history.
+
+mod common;
+
+use app::error::AppError;
+use app::ssr::entities::{audit_event, period, period_score, rule_set_version};
+use app::ssr::services::audit::{self, Actor, Change, Verification};
+use app::ssr::services::{rule_versions as rv, scoring, seed};
+use chrono::NaiveDate;
+use common::{backends, TestDb};
+use rubric_rules::{RuleEngine, RuleSetSource};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+fn admin() -> Actor {
+    Actor::system("test-admin")
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+/// The Decree 335 profile with one case's expectation made wrong.
+fn with_failing_case() -> RuleSetSource {
+    let mut src = seed::decree_335();
+    let mut cases: serde_json::Value = serde_json::from_str(&src.cases_json).expect("cases");
+    let first = &mut cases[0]["expect"][0];
+    first["grade"] = serde_json::json!("KHONG-CO");
+    src.cases_json = cases.to_string();
+    src
+}
+
+#[tokio::test]
+async fn rule_version_life_cycle_and_refusals() {
+    let engine = RuleEngine::default();
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let db = &t.db;
+        let set = rv::create_rule_set(db, &admin(), "tinh", "Mặc định", None)
+            .await
+            .expect("rule set");
+
+        // A draft whose test cases fail cannot be submitted.
+        let bad = rv::create_draft(db, &admin(), set.id, &with_failing_case())
+            .await
+            .expect("draft");
+        let refused = rv::submit(db, &engine, &admin(), bad.id, bad.lock_version).await;
+        assert!(
+            matches!(&refused, Err(AppError::Invalid { field, .. }) if field == "cases"),
+            "{name}: {refused:?}"
+        );
+        // Neither can a script that does not compile.
+        let mut broken = seed::decree_335();
+        broken.script.push_str("\nfn (");
+        let fixed = rv::update_draft(db, &admin(), bad.id, bad.lock_version, &broken)
+            .await
+            .expect("edit");
+        let refused = rv::submit(db, &engine, &admin(), fixed.id, fixed.lock_version).await;
+        assert!(
+            matches!(&refused, Err(AppError::Invalid { field, .. }) if field == "script"),
+            "{name}: {refused:?}"
+        );
+
+        // A stale edit is a conflict and changes nothing.
+        let stale =
+            rv::update_draft(db, &admin(), bad.id, bad.lock_version, &seed::decree_335()).await;
+        assert_eq!(stale.err(), Some(AppError::Conflict), "{name}");
+        let still = rule_set_version::Entity::find_by_id(bad.id)
+            .one(db)
+            .await
+            .expect("load")
+            .expect("row");
+        assert_eq!(still.script, broken.script, "{name}: stale edit overwrote");
+
+        // Fix it, then the whole way: submit → approve → activate → retire.
+        let v = rv::update_draft(
+            db,
+            &admin(),
+            still.id,
+            still.lock_version,
+            &seed::decree_335(),
+        )
+        .await
+        .expect("fix");
+        // Approving a draft is refused.
+        let early = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "ok").await;
+        assert!(matches!(early, Err(AppError::Invalid { .. })), "{name}");
+        let v = rv::submit(db, &engine, &admin(), v.id, v.lock_version)
+            .await
+            .expect("submit");
+        assert_eq!(v.status, rv::SUBMITTED);
+        // A submitted version can no longer be edited.
+        let edit = rv::update_draft(db, &admin(), v.id, v.lock_version, &seed::decree_335()).await;
+        assert!(matches!(edit, Err(AppError::Invalid { .. })), "{name}");
+        let v = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "Đồng ý")
+            .await
+            .expect("approve");
+        assert_eq!(v.approval_note.as_deref(), Some("Đồng ý"));
+        let v = rv::activate(db, &admin(), v.id, v.lock_version, date(2025, 1, 1))
+            .await
+            .expect("activate");
+        assert_eq!(v.status, rv::ACTIVE);
+        let found = rv::effective_for(db, None, date(2025, 5, 1))
+            .await
+            .expect("lookup")
+            .expect("effective");
+        assert_eq!(found.id, v.id, "{name}");
+        assert!(rv::effective_for(db, None, date(2024, 12, 31))
+            .await
+            .expect("lookup")
+            .is_none());
+        let v = rv::retire(db, &admin(), v.id, v.lock_version)
+            .await
+            .expect("retire");
+        assert_eq!(v.status, rv::RETIRED);
+        assert!(rv::effective_for(db, None, date(2025, 5, 1))
+            .await
+            .expect("lookup")
+            .is_none());
+        // Roll back: activating the retired version again is a new recorded event.
+        let v = rv::activate(db, &admin(), v.id, v.lock_version, date(2025, 1, 1))
+            .await
+            .expect("reactivate");
+        assert_eq!(v.status, rv::ACTIVE);
+        assert_eq!(
+            audit::verify(db).await.expect("verify"),
+            Verification::Intact { events: 9 },
+            "{name}"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn concurrent_activations_exactly_one_wins() {
+    let engine = RuleEngine::default();
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let db = &t.db;
+        let set = rv::create_rule_set(db, &admin(), "tinh", "Mặc định", None)
+            .await
+            .expect("rule set");
+        let mut approved = Vec::new();
+        for src in [seed::decree_335(), seed::khanh_hoa_2025()] {
+            let v = rv::create_draft(db, &admin(), set.id, &src)
+                .await
+                .expect("draft");
+            let v = rv::submit(db, &engine, &admin(), v.id, v.lock_version)
+                .await
+                .expect("submit");
+            let v = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "ok")
+                .await
+                .expect("approve");
+            approved.push(v);
+        }
+        let a = admin();
+        let (r1, r2) = tokio::join!(
+            rv::activate(
+                db,
+                &a,
+                approved[0].id,
+                approved[0].lock_version,
+                date(2025, 1, 1)
+            ),
+            rv::activate(
+                db,
+                &a,
+                approved[1].id,
+                approved[1].lock_version,
+                date(2025, 1, 1)
+            ),
+        );
+        let wins = [r1.is_ok(), r2.is_ok()].iter().filter(|w| **w).count();
+        assert_eq!(wins, 1, "{name}: {r1:?} / {r2:?}");
+        let active = rule_set_version::Entity::find()
+            .filter(rule_set_version::Column::Status.eq(rv::ACTIVE))
+            .count(db)
+            .await
+            .expect("count");
+        assert_eq!(active, 1, "{name}");
+        assert!(matches!(
+            audit::verify(db).await.expect("verify"),
+            Verification::Intact { .. }
+        ));
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_failure_half_way_leaves_nothing_behind() {
+    let engine = RuleEngine::default();
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let db = &t.db;
+        // Scoring creates the period, then finds no formula for it and fails: the period
+        // row it created must be gone with the rest of the transaction.
+        seed::seed_demo_if_empty(db, &engine).await.expect("seed");
+        let before = audit_event::Entity::find().count(db).await.expect("count");
+        let err = scoring::score_period(db, &engine, &admin(), "2019-03", None).await;
+        assert!(
+            matches!(err, Err(AppError::Invalid { .. })),
+            "{name}: {err:?}"
+        );
+        let created = period::Entity::find()
+            .filter(period::Column::Code.eq("2019-03"))
+            .count(db)
+            .await
+            .expect("count");
+        assert_eq!(created, 0, "{name}: half-written period");
+        assert_eq!(
+            audit_event::Entity::find().count(db).await.expect("count"),
+            before
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn demo_province_rescoring_keeps_history_and_audit_catches_tampering() {
+    let engine = RuleEngine::default();
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let db = &t.db;
+        let summary = match seed::seed_demo_if_empty(db, &engine).await.expect("seed") {
+            seed::SeedOutcome::Seeded(s) => s,
+            other => panic!("{name}: {other:?}"),
+        };
+        assert!(
+            summary.units >= 14 && summary.officers >= 200,
+            "{summary:?}"
+        );
+        assert!(summary.entries > 10_000, "{summary:?}");
+        assert_eq!(summary.scored_officers, summary.officers);
+        assert!(matches!(
+            audit::verify(db).await.expect("verify"),
+            Verification::Intact { .. }
+        ));
+
+        // Every grade appears and the cap kept HTXSNV within 20 % of HTTNV per cohort.
+        let first: Vec<period_score::Model> =
+            period_score::Entity::find().all(db).await.expect("scores");
+        assert_eq!(first.len(), summary.officers);
+        for s in &first {
+            let trace: serde_json::Value = serde_json::from_str(&s.trace_json).expect("trace");
+            let cents: i64 = trace
+                .as_array()
+                .expect("array")
+                .iter()
+                .map(|i| (i["points"].as_f64().unwrap_or(0.0) * 100.0).round() as i64)
+                .sum();
+            if let Some(total) = s.total {
+                assert_eq!(
+                    cents,
+                    (total * 100.0).round() as i64,
+                    "{name}: trace of {}",
+                    s.officer_id
+                );
+            }
+        }
+
+        // Re-scoring adds a version and keeps the first, linked to it.
+        let run = scoring::score_period(db, &engine, &admin(), &summary.months[0], None)
+            .await
+            .expect("rescore");
+        assert_eq!(run.officers, summary.officers);
+        let all = period_score::Entity::find().all(db).await.expect("scores");
+        assert_eq!(all.len(), 2 * summary.officers, "{name}");
+        for old in &first {
+            let reloaded = all.iter().find(|s| s.id == old.id).expect("old kept");
+            let newer = all
+                .iter()
+                .find(|s| Some(s.id) == reloaded.superseded_by)
+                .expect("linked to the new version");
+            assert_eq!(newer.score_version, 2);
+            assert_eq!(newer.total, old.total, "{name}: same inputs, same total");
+            assert_eq!(newer.inputs_hash, old.inputs_hash);
+            assert_eq!(newer.rule_version_hash, old.rule_version_hash);
+        }
+
+        // Editing an audit row by hand is detected, and named.
+        assert!(matches!(
+            audit::verify(db).await.expect("verify"),
+            Verification::Intact { .. }
+        ));
+        db.execute_unprepared("UPDATE audit_events SET actor_name = 'ke-gian' WHERE seq = 3")
+            .await
+            .expect("tamper");
+        match audit::verify(db).await.expect("verify") {
+            Verification::Broken { seq, .. } => assert_eq!(seq, 3, "{name}"),
+            ok => panic!("{name}: tampering not detected: {ok:?}"),
+        }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn audit_chain_detects_deleted_and_reordered_events() {
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let db = &t.db;
+        for i in 0..5 {
+            audit::record(db, &admin(), Change::new("test.event", "thing", i))
+                .await
+                .expect("record");
+        }
+        assert_eq!(
+            audit::verify(db).await.expect("verify"),
+            Verification::Intact { events: 5 }
+        );
+        // Deleting the last event: the head no longer matches.
+        db.execute_unprepared("DELETE FROM audit_events WHERE seq = 5")
+            .await
+            .expect("delete");
+        assert!(
+            matches!(
+                audit::verify(db).await.expect("verify"),
+                Verification::Broken { .. }
+            ),
+            "{name}"
+        );
+        // Swapping two events' sequence numbers: the links break at the first of them.
+        db.execute_unprepared("UPDATE audit_events SET seq = 100 WHERE seq = 2")
+            .await
+            .expect("swap");
+        db.execute_unprepared("UPDATE audit_events SET seq = 2 WHERE seq = 3")
+            .await
+            .expect("swap");
+        db.execute_unprepared("UPDATE audit_events SET seq = 3 WHERE seq = 100")
+            .await
+            .expect("swap");
+        match audit::verify(db).await.expect("verify") {
+            Verification::Broken { seq, .. } => assert_eq!(seq, 2, "{name}"),
+            ok => panic!("{name}: reorder not detected: {ok:?}"),
+        }
+        t.cleanup().await;
+    }
+}
