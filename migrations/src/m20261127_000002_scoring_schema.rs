@@ -278,7 +278,12 @@ fn fk(
         .to_owned()
 }
 
-fn index(name: &str, table: impl IntoIden, cols: Vec<DynIden>, unique: bool) -> IndexCreateStatement {
+fn index(
+    name: &str,
+    table: impl IntoIden,
+    cols: Vec<DynIden>,
+    unique: bool,
+) -> IndexCreateStatement {
     let mut idx = Index::create();
     idx.name(name).table(table);
     for c in cols {
@@ -330,9 +335,13 @@ impl MigrationTrait for Migration {
                 .col(string_len(JobDescriptionVersions::Status, 16))
                 .col(text(JobDescriptionVersions::Description))
                 .col(integer_null(JobDescriptionVersions::AuthorId))
-                .col(timestamp_with_time_zone_null(JobDescriptionVersions::SubmittedAt))
+                .col(timestamp_with_time_zone_null(
+                    JobDescriptionVersions::SubmittedAt,
+                ))
                 .col(integer_null(JobDescriptionVersions::ApprovedBy))
-                .col(timestamp_with_time_zone_null(JobDescriptionVersions::ApprovedAt))
+                .col(timestamp_with_time_zone_null(
+                    JobDescriptionVersions::ApprovedAt,
+                ))
                 .col(string_len_null(JobDescriptionVersions::DecisionNo, 64))
                 .col(date_null(JobDescriptionVersions::EffectiveFrom))
                 .col(text_null(JobDescriptionVersions::ReturnReason))
@@ -341,7 +350,10 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(JobDescriptionVersions::UpdatedAt))
                 .foreign_key(&mut fk(
                     "fk_jdv_position",
-                    (JobDescriptionVersions::Table, JobDescriptionVersions::PositionId),
+                    (
+                        JobDescriptionVersions::Table,
+                        JobDescriptionVersions::PositionId,
+                    ),
                     (Positions::Table, Positions::Id),
                     Restrict,
                 ))
@@ -351,7 +363,10 @@ impl MigrationTrait for Migration {
         m.create_index(index(
             "uq_jdv_position_version",
             JobDescriptionVersions::Table,
-            cols![JobDescriptionVersions::PositionId, JobDescriptionVersions::VersionNo],
+            cols![
+                JobDescriptionVersions::PositionId,
+                JobDescriptionVersions::VersionNo
+            ],
             true,
         ))
         .await?;
@@ -616,7 +631,11 @@ impl MigrationTrait for Migration {
         m.create_index(index(
             "uq_ps_period_officer_version",
             PeriodScores::Table,
-            cols![PeriodScores::PeriodId, PeriodScores::OfficerId, PeriodScores::ScoreVersion],
+            cols![
+                PeriodScores::PeriodId,
+                PeriodScores::OfficerId,
+                PeriodScores::ScoreVersion
+            ],
             true,
         ))
         .await?;

@@ -83,18 +83,16 @@ async fn home_counts_come_from_the_database() {
             .expect("json");
         assert_eq!(empty, serde_json::json!({"units": 0, "users": 0}), "{name}");
 
-        let outcome = app::ssr::services::seed::seed_demo_if_empty(&app.db.db)
+        let engine = rubric_rules::RuleEngine::default();
+        let outcome = app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &engine)
             .await
             .expect("seed");
-        assert!(
-            matches!(
-                outcome,
-                app::ssr::services::seed::SeedOutcome::Seeded { .. }
-            ),
-            "{name}"
-        );
+        let summary = match outcome {
+            app::ssr::services::seed::SeedOutcome::Seeded(s) => s,
+            other => panic!("{name}: not seeded: {other:?}"),
+        };
         // Seeding twice writes nothing.
-        let again = app::ssr::services::seed::seed_demo_if_empty(&app.db.db)
+        let again = app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &engine)
             .await
             .expect("seed again");
         assert_eq!(
