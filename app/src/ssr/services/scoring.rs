@@ -277,9 +277,8 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
         let mut by_version: BTreeMap<i32, Vec<&OfficerRow>> = BTreeMap::new();
         for o in &officers {
             let pid = o.position.as_ref().map(|p| p.id);
-            if !versions.contains_key(&pid) {
-                let v = rule_versions::effective_for(&txn, pid, period.starts_on).await?;
-                versions.insert(pid, v);
+            if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(pid) {
+                slot.insert(rule_versions::effective_for(&txn, pid, period.starts_on).await?);
             }
             match versions.get(&pid).and_then(|v| v.as_ref()) {
                 Some(v) => by_version.entry(v.id).or_default().push(o),
@@ -356,13 +355,14 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
                 .find(|v| v.id == version_id)
                 .cloned()
                 .ok_or(AppError::Internal)?;
-            if !compiled.contains_key(&version_id) {
-                let c = engine
-                    .compile(&rule_versions::source_of(&version))
-                    .map_err(|e| AppError::internal("compile active rule version", e))?;
-                compiled.insert(version_id, c);
-            }
-            let rules = compiled.get(&version_id).ok_or(AppError::Internal)?;
+            let rules = match compiled.entry(version_id) {
+                std::collections::hash_map::Entry::Occupied(slot) => slot.into_mut(),
+                std::collections::hash_map::Entry::Vacant(slot) => slot.insert(
+                    engine
+                        .compile(&rule_versions::source_of(&version))
+                        .map_err(|e| AppError::internal("compile active rule version", e))?,
+                ),
+            };
             let input = ScoringInput {
                 period: rules_period.clone(),
                 officers: group
