@@ -8,3 +8,45 @@ pub struct HomeCounts {
     pub units: u64,
     pub users: u64,
 }
+
+/// A task catalog row as an editor or an import file gives it, before validation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogItemInput {
+    pub code: String,
+    /// A, B, C or D.
+    pub group_code: String,
+    pub name: String,
+    pub unit_of_measure: String,
+    /// Standard minutes per unit.
+    pub norm_minutes: f64,
+    /// 1, 2 or 3.
+    pub complexity_level: i32,
+    /// Defaults to the level's coefficient (1.0, 1.2, 1.5).
+    pub coefficient: Option<f64>,
+    pub evidence_required: bool,
+}
+
+/// A work-log entry as the officer types it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkLogInput {
+    pub work_date: chrono::NaiveDate,
+    /// The catalog item; `None` for off-catalog work.
+    pub catalog_item_id: Option<i32>,
+    pub off_catalog_description: Option<String>,
+    pub proposed_minutes: Option<f64>,
+    pub quantity: f64,
+    pub completed_qty: Option<f64>,
+    pub assigned_on: Option<chrono::NaiveDate>,
+    pub deadline: Option<chrono::NaiveDate>,
+    pub completed_on: Option<chrono::NaiveDate>,
+    pub source_document: Option<String>,
+    pub note: Option<String>,
+}
+
+/// What a reviewer records about an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewFindings {
+    pub quality_failures: i32,
+    pub delays: i32,
+    pub objective_cause: bool,
+}

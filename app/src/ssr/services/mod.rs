@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod home;
+pub mod job_descriptions;
 pub mod rule_versions;
 pub mod scoring;
 pub mod seed;
+pub mod work_log;

@@ -526,3 +526,99 @@ mod tests {
         }
     }
 }
+
+fn period_snapshot(p: &period::Model) -> serde_json::Value {
+    json!({"code": p.code, "status": p.status, "lock_version": p.lock_version})
+}
+
+async fn move_period<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    p: &period::Model,
+    expected_lock: i32,
+    from: &str,
+    to: &str,
+) -> Result<period::Model, AppError> {
+    if p.lock_version != expected_lock {
+        return Err(AppError::Conflict);
+    }
+    if p.status != from {
+        return Err(AppError::Invalid {
+            field: "status".into(),
+            message: format!(
+                "Kỳ {} đang ở trạng thái \"{}\", không thể chuyển sang \"{to}\".",
+                p.code, p.status
+            ),
+        });
+    }
+    let res = period::Entity::update_many()
+        .col_expr(period::Column::Status, Expr::value(to))
+        .col_expr(period::Column::LockVersion, Expr::value(p.lock_version + 1))
+        .filter(period::Column::Id.eq(p.id))
+        .filter(period::Column::LockVersion.eq(expected_lock))
+        .exec(db)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let after = period::Entity::find_by_id(p.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        db,
+        actor,
+        Change::new(&format!("period.{to}"), "period", p.id)
+            .before(&period_snapshot(p))
+            .after(&period_snapshot(&after)),
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Approves a scored period: its current scores are approved and its entries locked.
+pub async fn approve_period<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    period_id: i32,
+    expected_lock: i32,
+) -> Result<period::Model, AppError> {
+    let txn = db.begin().await?;
+    let p = period::Entity::find_by_id(period_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let after = move_period(&txn, actor, &p, expected_lock, "scored", "approved").await?;
+    period_score::Entity::update_many()
+        .col_expr(period_score::Column::ApprovedAt, Expr::value(Utc::now()))
+        .filter(period_score::Column::PeriodId.eq(period_id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .exec(&txn)
+        .await?;
+    crate::ssr::services::work_log::lock_period(&txn, actor, &p).await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Publishes an approved period's scores to the officers.
+pub async fn publish_period<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    period_id: i32,
+    expected_lock: i32,
+) -> Result<period::Model, AppError> {
+    let txn = db.begin().await?;
+    let p = period::Entity::find_by_id(period_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let after = move_period(&txn, actor, &p, expected_lock, "approved", "published").await?;
+    period_score::Entity::update_many()
+        .col_expr(period_score::Column::PublishedAt, Expr::value(Utc::now()))
+        .filter(period_score::Column::PeriodId.eq(period_id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(after)
+}

@@ -1,0 +1,417 @@
+//! Work-log entries (nhật ký công việc) and their review:
+//! draft → submitted → approved / returned (with a reason) → locked once the period is
+//! approved. Review findings (quality failures, delays, objective cause) are recorded on
+//! submitted or approved entries, never on locked ones.
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde_json::json;
+
+use crate::error::AppError;
+use crate::models::{ReviewFindings, WorkLogInput};
+use crate::ssr::entities::{catalog_item, period, work_log_entry as wle};
+use crate::ssr::services::audit::{self, Actor, Change};
+
+fn invalid(field: &str, message: impl Into<String>) -> AppError {
+    AppError::Invalid {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// Checks what an officer typed; messages are Vietnamese and name the field.
+pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
+    if !(input.quantity.is_finite() && input.quantity > 0.0 && input.quantity <= 10_000.0) {
+        return Err(invalid("quantity", "Số lượng phải lớn hơn 0."));
+    }
+    if let Some(done) = input.completed_qty {
+        if !(done.is_finite() && done >= 0.0 && done <= input.quantity) {
+            return Err(invalid(
+                "completed_qty",
+                "Số lượng hoàn thành phải từ 0 đến số lượng được giao.",
+            ));
+        }
+    }
+    match input.catalog_item_id {
+        Some(_) => {}
+        None => {
+            if input
+                .off_catalog_description
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or("")
+                .is_empty()
+            {
+                return Err(invalid(
+                    "off_catalog_description",
+                    "Việc ngoài danh mục cần có mô tả.",
+                ));
+            }
+            match input.proposed_minutes {
+                Some(m) if m.is_finite() && m > 0.0 && m <= 24.0 * 60.0 => {}
+                _ => {
+                    return Err(invalid(
+                        "proposed_minutes",
+                        "Việc ngoài danh mục cần số phút đề xuất (1 đến 1440).",
+                    ))
+                }
+            }
+        }
+    }
+    if let (Some(a), Some(d)) = (input.assigned_on, input.deadline) {
+        if d < a {
+            return Err(invalid(
+                "deadline",
+                "Hạn hoàn thành không được trước ngày giao việc.",
+            ));
+        }
+    }
+    if let Some(c) = input.completed_on {
+        if c > Utc::now().date_naive() {
+            return Err(invalid(
+                "completed_on",
+                "Ngày hoàn thành không được ở tương lai.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn snapshot(e: &wle::Model) -> serde_json::Value {
+    json!({
+        "officer_id": e.officer_id, "work_date": e.work_date, "catalog_item_id": e.catalog_item_id,
+        "assigned_qty": e.assigned_qty, "completed_qty": e.completed_qty, "status": e.status,
+        "return_reason": e.return_reason, "quality_failures": e.quality_failures,
+        "delays": e.delays, "objective_cause": e.objective_cause, "lock_version": e.lock_version,
+    })
+}
+
+async fn load<C: ConnectionTrait>(db: &C, id: i64) -> Result<wle::Model, AppError> {
+    wle::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Creates a draft entry for `officer_id`.
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    officer_id: i32,
+    input: &WorkLogInput,
+) -> Result<wle::Model, AppError> {
+    validate(input)?;
+    let txn = db.begin().await?;
+    if let Some(item) = input.catalog_item_id {
+        catalog_item::Entity::find_by_id(item)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| {
+                invalid(
+                    "catalog_item_id",
+                    "Không tìm thấy công việc trong danh mục.",
+                )
+            })?;
+    }
+    let now = Utc::now();
+    let saved = wle::ActiveModel {
+        officer_id: Set(officer_id),
+        work_date: Set(input.work_date),
+        catalog_item_id: Set(input.catalog_item_id),
+        off_catalog_description: Set(input.off_catalog_description.clone()),
+        proposed_minutes: Set(input.proposed_minutes),
+        assigned_qty: Set(input.quantity),
+        completed_qty: Set(input.completed_qty.unwrap_or(input.quantity)),
+        assigned_on: Set(input.assigned_on),
+        deadline: Set(input.deadline),
+        completed_on: Set(input.completed_on),
+        source_document: Set(input
+            .source_document
+            .clone()
+            .filter(|s| !s.trim().is_empty())),
+        note: Set(input.note.clone().filter(|s| !s.trim().is_empty())),
+        status: Set("draft".into()),
+        quality_failures: Set(0),
+        delays: Set(0),
+        objective_cause: Set(false),
+        lock_version: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        actor,
+        Change::new("work_log.create", "work_log_entry", saved.id).after(&snapshot(&saved)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Moves one entry between states with compare-and-swap and an audit event.
+async fn transition<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    e: &wle::Model,
+    to: &str,
+    action: &str,
+    extra: Vec<(wle::Column, sea_orm::sea_query::SimpleExpr)>,
+) -> Result<wle::Model, AppError> {
+    let mut update = wle::Entity::update_many()
+        .col_expr(wle::Column::Status, Expr::value(to))
+        .col_expr(wle::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            wle::Column::LockVersion,
+            Expr::col(wle::Column::LockVersion).add(1),
+        );
+    for (c, x) in extra {
+        update = update.col_expr(c, x);
+    }
+    let res = update
+        .filter(wle::Column::Id.eq(e.id))
+        .filter(wle::Column::LockVersion.eq(e.lock_version))
+        .filter(wle::Column::Status.eq(e.status.clone()))
+        .exec(db)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let after = load(db, e.id).await?;
+    audit::record(
+        db,
+        actor,
+        Change::new(action, "work_log_entry", e.id)
+            .before(&snapshot(e))
+            .after(&snapshot(&after)),
+    )
+    .await?;
+    Ok(after)
+}
+
+fn expect(
+    e: &wle::Model,
+    expected_lock: i32,
+    allowed: &[&str],
+    what: &str,
+) -> Result<(), AppError> {
+    if e.lock_version != expected_lock {
+        return Err(AppError::Conflict);
+    }
+    if !allowed.contains(&e.status.as_str()) {
+        return Err(invalid(
+            "status",
+            format!(
+                "Không thể {what} mục nhật ký đang ở trạng thái \"{}\".",
+                e.status
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The officer submits entries (drafts or corrected returned ones). All or nothing.
+pub async fn submit<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    entries: &[(i64, i32)],
+) -> Result<Vec<wle::Model>, AppError> {
+    let txn = db.begin().await?;
+    let mut out = Vec::with_capacity(entries.len());
+    for (id, lock) in entries {
+        let e = load(&txn, *id).await?;
+        expect(&e, *lock, &["draft", "returned"], "gửi")?;
+        out.push(transition(&txn, actor, &e, "submitted", "work_log.submit", vec![]).await?);
+    }
+    txn.commit().await?;
+    Ok(out)
+}
+
+/// The reviewer approves submitted entries. All or nothing.
+pub async fn approve<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    entries: &[(i64, i32)],
+) -> Result<Vec<wle::Model>, AppError> {
+    let txn = db.begin().await?;
+    let mut out = Vec::with_capacity(entries.len());
+    for (id, lock) in entries {
+        let e = load(&txn, *id).await?;
+        expect(&e, *lock, &["submitted"], "duyệt")?;
+        if e.catalog_item_id.is_none() {
+            return Err(invalid("catalog_item_id", format!("Mục {} là việc ngoài danh mục: hãy gán vào một công việc trong danh mục hoặc trả lại.", e.id)));
+        }
+        out.push(
+            transition(
+                &txn,
+                actor,
+                &e,
+                "approved",
+                "work_log.approve",
+                vec![
+                    (wle::Column::ReviewedBy, Expr::value(actor.id)),
+                    (wle::Column::ReviewedAt, Expr::value(Utc::now())),
+                ],
+            )
+            .await?,
+        );
+    }
+    txn.commit().await?;
+    Ok(out)
+}
+
+/// The reviewer returns a submitted entry with a reason.
+pub async fn return_entry<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    expected_lock: i32,
+    reason: &str,
+) -> Result<wle::Model, AppError> {
+    if reason.trim().is_empty() {
+        return Err(invalid("reason", "Vui lòng nêu lý do trả lại."));
+    }
+    let txn = db.begin().await?;
+    let e = load(&txn, id).await?;
+    expect(&e, expected_lock, &["submitted"], "trả lại")?;
+    let after = transition(
+        &txn,
+        actor,
+        &e,
+        "returned",
+        "work_log.return",
+        vec![
+            (wle::Column::ReturnReason, Expr::value(reason.trim())),
+            (wle::Column::ReviewedBy, Expr::value(actor.id)),
+            (wle::Column::ReviewedAt, Expr::value(Utc::now())),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// The reviewer maps an off-catalog entry to a catalog item (quantity in that item's unit).
+pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    expected_lock: i32,
+    catalog_item_id: i32,
+    quantity: f64,
+) -> Result<wle::Model, AppError> {
+    if !(quantity.is_finite() && quantity > 0.0) {
+        return Err(invalid("quantity", "Số lượng phải lớn hơn 0."));
+    }
+    let txn = db.begin().await?;
+    let e = load(&txn, id).await?;
+    expect(&e, expected_lock, &["submitted"], "gán danh mục cho")?;
+    if e.catalog_item_id.is_some() {
+        return Err(invalid("catalog_item_id", "Mục này đã thuộc danh mục."));
+    }
+    catalog_item::Entity::find_by_id(catalog_item_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| {
+            invalid(
+                "catalog_item_id",
+                "Không tìm thấy công việc trong danh mục.",
+            )
+        })?;
+    let after = transition(
+        &txn,
+        actor,
+        &e,
+        "submitted",
+        "work_log.map",
+        vec![
+            (wle::Column::CatalogItemId, Expr::value(catalog_item_id)),
+            (wle::Column::AssignedQty, Expr::value(quantity)),
+            (
+                wle::Column::CompletedQty,
+                Expr::value(quantity.min(e.completed_qty.max(quantity))),
+            ),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// The reviewer records the findings the formula uses.
+pub async fn record_findings<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    expected_lock: i32,
+    f: ReviewFindings,
+) -> Result<wle::Model, AppError> {
+    if !(0..=20).contains(&f.quality_failures) || !(0..=20).contains(&f.delays) {
+        return Err(invalid(
+            "findings",
+            "Số lỗi và số lần trễ hạn phải từ 0 đến 20.",
+        ));
+    }
+    let txn = db.begin().await?;
+    let e = load(&txn, id).await?;
+    expect(
+        &e,
+        expected_lock,
+        &["submitted", "approved"],
+        "ghi nhận kết quả kiểm tra cho",
+    )?;
+    let status = e.status.clone();
+    let after = transition(
+        &txn,
+        actor,
+        &e,
+        &status,
+        "work_log.findings",
+        vec![
+            (
+                wle::Column::QualityFailures,
+                Expr::value(f.quality_failures),
+            ),
+            (wle::Column::Delays, Expr::value(f.delays)),
+            (wle::Column::ObjectiveCause, Expr::value(f.objective_cause)),
+            (wle::Column::ReviewedBy, Expr::value(actor.id)),
+            (wle::Column::ReviewedAt, Expr::value(Utc::now())),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Locks a period's approved entries (part of approving the period's scores).
+pub async fn lock_period<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    p: &period::Model,
+) -> Result<u64, AppError> {
+    let res = wle::Entity::update_many()
+        .col_expr(wle::Column::Status, Expr::value("locked"))
+        .col_expr(
+            wle::Column::LockVersion,
+            Expr::col(wle::Column::LockVersion).add(1),
+        )
+        .filter(wle::Column::Status.eq("approved"))
+        .filter(wle::Column::WorkDate.gte(p.starts_on))
+        .filter(wle::Column::WorkDate.lte(p.ends_on))
+        .exec(db)
+        .await?;
+    audit::record(
+        db,
+        actor,
+        Change::new("work_log.lock", "period", p.id)
+            .after(&json!({"period": p.code, "locked": res.rows_affected})),
+    )
+    .await?;
+    Ok(res.rows_affected)
+}
