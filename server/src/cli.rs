@@ -20,6 +20,11 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Rules(cmd) => return rules(cmd),
         Command::Score { period, unit } => score(&cli.database_url, &period, unit.as_deref()).await,
         Command::Audit(AuditCommand::Verify) => return audit_verify(&cli.database_url).await,
+        Command::GenProvince {
+            officers,
+            entries_per_day,
+            period,
+        } => gen_province(&cli.database_url, officers, entries_per_day, &period).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -113,6 +118,28 @@ async fn score(database_url: &str, period: &str, unit: Option<&str>) -> anyhow::
         run.read.as_secs_f64(),
         run.score.as_secs_f64(),
         run.write.as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn gen_province(
+    database_url: &str,
+    officers: usize,
+    entries_per_day: usize,
+    period: &str,
+) -> anyhow::Result<()> {
+    let db = db::connect(database_url, None).await?;
+    let engine = RuleEngine::default();
+    let started = std::time::Instant::now();
+    let stats = seed::generate_province(&db, &engine, officers, entries_per_day, period)
+        .await
+        .map_err(app_err)?;
+    println!(
+        "generated {} officers and {} entries for {} in {:.1} s",
+        stats.officers,
+        stats.entries,
+        stats.period,
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

@@ -49,6 +49,16 @@ pub enum Command {
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Generate a province-month into an empty database (for the scoring benchmark).
+    GenProvince {
+        #[arg(long, default_value_t = 20_000)]
+        officers: usize,
+        /// Entries per officer per working day (5 gives ~110 a month).
+        #[arg(long, default_value_t = 5)]
+        entries_per_day: usize,
+        #[arg(long, default_value = "2025-05")]
+        period: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

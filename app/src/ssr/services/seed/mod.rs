@@ -10,6 +10,7 @@
 
 mod data;
 mod logs;
+mod province;
 mod rng;
 
 use chrono::{Datelike, NaiveDate, Utc};
@@ -29,6 +30,7 @@ use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::{rule_versions, scoring};
 
 pub use logs::LogStats;
+pub use province::{generate_province, ProvinceStats};
 
 /// The password of every demo account (they are asked to change it at first sign-in).
 pub const DEMO_PASSWORD: &str = "Rubric@2025";
