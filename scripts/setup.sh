@@ -95,7 +95,8 @@ if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTO
   install_toolchain=${RUSTUP_TOOLCHAIN:-}
   minor=$(rustc --version | awk '{split($2,v,"."); print v[2]}')
   if [ "${minor:-0}" -lt 96 ]; then link_debian_toolchain; install_toolchain=$DEBIAN_TOOLCHAIN; fi
-  RUSTUP_TOOLCHAIN=$install_toolchain CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  env ${install_toolchain:+RUSTUP_TOOLCHAIN=$install_toolchain} \
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install -q cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
 fi
 wb_version=0.2.130

@@ -541,10 +541,15 @@ impl MigrationTrait for Migration {
             false,
         ))
         .await?;
+        // An officer's entries in a state and period: scoring, and a unit's review queue.
         m.create_index(index(
-            "idx_wle_status_date",
+            "idx_wle_officer_status_date",
             WorkLogEntries::Table,
-            cols![WorkLogEntries::Status, WorkLogEntries::WorkDate],
+            cols![
+                WorkLogEntries::OfficerId,
+                WorkLogEntries::Status,
+                WorkLogEntries::WorkDate
+            ],
             false,
         ))
         .await?;

@@ -30,6 +30,22 @@ use crate::ssr::entities::{
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::rule_versions;
 
+/// Scores written per INSERT statement (18 columns: well inside SQLite's and PostgreSQL's
+/// bound-parameter limits).
+const WRITE_BATCH: usize = 500;
+
+fn chunks<T>(mut items: Vec<T>, size: usize) -> Vec<Vec<T>> {
+    let mut out = Vec::new();
+    while items.len() > size {
+        let rest = items.split_off(size);
+        out.push(std::mem::replace(&mut items, rest));
+    }
+    if !items.is_empty() {
+        out.push(items);
+    }
+    out
+}
+
 /// Entry states that count for scoring.
 pub const SCORABLE_STATES: [&str; 2] = ["approved", "locked"];
 
@@ -300,6 +316,7 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
             .filter(work_log_entry::Column::WorkDate.gte(period.starts_on))
             .filter(work_log_entry::Column::WorkDate.lte(period.ends_on))
             .filter(work_log_entry::Column::Status.is_in(SCORABLE_STATES))
+            .order_by_asc(work_log_entry::Column::OfficerId)
             .order_by_asc(work_log_entry::Column::WorkDate)
             .order_by_asc(work_log_entry::Column::Id)
             .all(&txn)
@@ -379,6 +396,8 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
             run.score += t.elapsed();
 
             let t = Instant::now();
+            let mut rows = Vec::with_capacity(results.len());
+            let mut replaced = Vec::new();
             for (officer, result) in input.officers.iter().zip(results) {
                 let officer_id: i32 = officer.id.parse().map_err(|_| AppError::Internal)?;
                 let previous = latest.get(&officer_id);
@@ -391,7 +410,10 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
                 } else {
                     run.not_scored += 1;
                 }
-                let saved = period_score::ActiveModel {
+                if let Some(prev) = previous {
+                    replaced.push(prev.id);
+                }
+                rows.push(period_score::ActiveModel {
                     period_id: Set(period.id),
                     officer_id: Set(officer_id),
                     score_version: Set(previous.map(|p| p.score_version + 1).unwrap_or(1)),
@@ -408,17 +430,27 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
                     computed_at: Set(now),
                     computed_by: Set(actor.id),
                     ..Default::default()
-                }
-                .insert(&txn)
-                .await?;
-                if let Some(prev) = previous {
-                    period_score::Entity::update_many()
-                        .col_expr(period_score::Column::SupersededBy, Expr::value(saved.id))
-                        .filter(period_score::Column::Id.eq(prev.id))
-                        .exec(&txn)
-                        .await?;
-                }
+                });
                 run.officers += 1;
+            }
+            for chunk in chunks(rows, WRITE_BATCH) {
+                period_score::Entity::insert_many(chunk).exec(&txn).await?;
+            }
+            // Link each replaced score to the version that replaces it.
+            for chunk in replaced.chunks(WRITE_BATCH) {
+                period_score::Entity::update_many()
+                    .col_expr(
+                        period_score::Column::SupersededBy,
+                        Expr::cust(
+                            "(SELECT n.id FROM period_scores n \
+                              WHERE n.period_id = period_scores.period_id \
+                                AND n.officer_id = period_scores.officer_id \
+                                AND n.score_version = period_scores.score_version + 1)",
+                        ),
+                    )
+                    .filter(period_score::Column::Id.is_in(chunk.to_vec()))
+                    .exec(&txn)
+                    .await?;
             }
             run.write += t.elapsed();
         }

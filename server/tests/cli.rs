@@ -1,0 +1,99 @@
+//! The `rubric` binary, black-box: the rules commands on the shipped profiles and the
+//! DOMAIN.md sample, and `audit verify` on a database edited by hand.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn rubric() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rubric"));
+    cmd.env("RUST_LOG", "warn").env_remove("RUBRIC_DATABASE_URL");
+    cmd
+}
+
+fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+#[test]
+fn both_profiles_pass_their_cases() {
+    for profile in ["rules/profiles/decree-335", "rules/profiles/khanh-hoa-2025"] {
+        let out = rubric().args(["rules", "test"]).arg(repo(profile)).output().expect("run");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{profile}: {stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        let last = stdout.lines().last().unwrap_or_default();
+        assert!(last.ends_with(" passed, 0 failed"), "{profile}: {last}");
+        let passed: usize = last.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        assert!(passed >= 20, "{profile}: only {passed} cases");
+    }
+}
+
+#[test]
+fn eval_json_on_the_domain_sample_prints_only_json() {
+    let out = rubric()
+        .args(["rules", "eval", "--json", "--rules"])
+        .arg(repo("rules/profiles/decree-335"))
+        .arg("--input")
+        .arg(repo("rules/examples/domain-sample.json"))
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON and nothing else");
+    let r = &doc["results"][0];
+    assert_eq!(r["id"], "cb-0001");
+    assert_eq!(r["status"], "scored");
+    // 27.5 general + 70 task (every ratio at 100 %).
+    assert_eq!(r["total"], 97.5);
+    assert!(r["trace"].as_array().is_some_and(|t| !t.is_empty()));
+    assert!(r["components"]["a"].is_number());
+}
+
+#[test]
+fn check_locates_a_broken_script() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("bad.rhai");
+    std::fs::write(&file, "fn score(officer, params, period) {\n  let x = ;\n}\n").expect("write");
+    let out = rubric().args(["rules", "check"]).arg(&file).output().expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains('2'), "the error names line 2: {err}");
+    let ok = rubric()
+        .args(["rules", "check"])
+        .arg(repo("rules/profiles/decree-335/rule.rhai"))
+        .output()
+        .expect("run");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+}
+
+#[test]
+fn audit_verify_passes_on_the_demo_and_fails_after_a_hand_edit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let url = format!("sqlite://{}/demo.db", dir.path().display());
+    let seeded = rubric().args(["--database-url", &url, "seed-demo"]).output().expect("seed");
+    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let stdout = String::from_utf8_lossy(&seeded.stdout);
+    for login in ["admin", "bcd", "thanhtra", "tp.snv.tccb", "cb.snv.tccb.02"] {
+        assert!(stdout.contains(login), "login {login} not printed: {stdout}");
+    }
+    let ok = rubric().args(["--database-url", &url, "audit", "verify"]).output().expect("verify");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+
+    let score = rubric()
+        .args(["--database-url", &url, "score", "--period", "2019-01"])
+        .output()
+        .expect("score");
+    assert!(!score.status.success(), "no formula was active in 2019");
+    assert!(String::from_utf8_lossy(&score.stderr).contains("Không có công thức"));
+
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let db = sea_orm::Database::connect(&url).await.expect("connect");
+        db.execute_unprepared("UPDATE audit_events SET after_json = '{}' WHERE seq = 2")
+            .await
+            .expect("tamper");
+    });
+    let broken = rubric().args(["--database-url", &url, "audit", "verify"]).output().expect("verify");
+    assert_eq!(broken.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&broken.stdout);
+    assert!(said.contains("BROKEN at event 2"), "{said}");
+}
