@@ -6,23 +6,38 @@ use std::process::Command;
 
 fn rubric() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rubric"));
-    cmd.env("RUST_LOG", "warn").env_remove("RUBRIC_DATABASE_URL");
+    cmd.env("RUST_LOG", "warn")
+        .env_remove("RUBRIC_DATABASE_URL");
     cmd
 }
 
 fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(path)
 }
 
 #[test]
 fn both_profiles_pass_their_cases() {
     for profile in ["rules/profiles/decree-335", "rules/profiles/khanh-hoa-2025"] {
-        let out = rubric().args(["rules", "test"]).arg(repo(profile)).output().expect("run");
+        let out = rubric()
+            .args(["rules", "test"])
+            .arg(repo(profile))
+            .output()
+            .expect("run");
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{profile}: {stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{profile}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let last = stdout.lines().last().unwrap_or_default();
         assert!(last.ends_with(" passed, 0 failed"), "{profile}: {last}");
-        let passed: usize = last.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let passed: usize = last
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
         assert!(passed >= 20, "{profile}: only {passed} cases");
     }
 }
@@ -36,8 +51,13 @@ fn eval_json_on_the_domain_sample_prints_only_json() {
         .arg(repo("rules/examples/domain-sample.json"))
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON and nothing else");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is JSON and nothing else");
     let r = &doc["results"][0];
     assert_eq!(r["id"], "cb-0001");
     assert_eq!(r["status"], "scored");
@@ -51,8 +71,16 @@ fn eval_json_on_the_domain_sample_prints_only_json() {
 fn check_locates_a_broken_script() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("bad.rhai");
-    std::fs::write(&file, "fn score(officer, params, period) {\n  let x = ;\n}\n").expect("write");
-    let out = rubric().args(["rules", "check"]).arg(&file).output().expect("run");
+    std::fs::write(
+        &file,
+        "fn score(officer, params, period) {\n  let x = ;\n}\n",
+    )
+    .expect("write");
+    let out = rubric()
+        .args(["rules", "check"])
+        .arg(&file)
+        .output()
+        .expect("run");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains('2'), "the error names line 2: {err}");
@@ -61,21 +89,42 @@ fn check_locates_a_broken_script() {
         .arg(repo("rules/profiles/decree-335/rule.rhai"))
         .output()
         .expect("run");
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
 }
 
 #[test]
 fn audit_verify_passes_on_the_demo_and_fails_after_a_hand_edit() {
     let dir = tempfile::tempdir().expect("tmp");
     let url = format!("sqlite://{}/demo.db", dir.path().display());
-    let seeded = rubric().args(["--database-url", &url, "seed-demo"]).output().expect("seed");
-    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let seeded = rubric()
+        .args(["--database-url", &url, "seed-demo"])
+        .output()
+        .expect("seed");
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
     let stdout = String::from_utf8_lossy(&seeded.stdout);
     for login in ["admin", "bcd", "thanhtra", "tp.snv.tccb", "cb.snv.tccb.02"] {
-        assert!(stdout.contains(login), "login {login} not printed: {stdout}");
+        assert!(
+            stdout.contains(login),
+            "login {login} not printed: {stdout}"
+        );
     }
-    let ok = rubric().args(["--database-url", &url, "audit", "verify"]).output().expect("verify");
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+    let ok = rubric()
+        .args(["--database-url", &url, "audit", "verify"])
+        .output()
+        .expect("verify");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
 
     let score = rubric()
         .args(["--database-url", &url, "score", "--period", "2019-01"])
@@ -92,7 +141,10 @@ fn audit_verify_passes_on_the_demo_and_fails_after_a_hand_edit() {
             .await
             .expect("tamper");
     });
-    let broken = rubric().args(["--database-url", &url, "audit", "verify"]).output().expect("verify");
+    let broken = rubric()
+        .args(["--database-url", &url, "audit", "verify"])
+        .output()
+        .expect("verify");
     assert_eq!(broken.status.code(), Some(1));
     let said = String::from_utf8_lossy(&broken.stdout);
     assert!(said.contains("BROKEN at event 2"), "{said}");
