@@ -62,6 +62,28 @@ test.describe("home page", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "vi");
   });
 
+  test("shows the demo province, its periods and the formula in force", async ({ page }) => {
+    await page.goto("/");
+    const overview = page.getByTestId("overview");
+    await expect(overview.getByTestId("province-name")).toHaveText("Tỉnh Khánh Hòa");
+    const snv = overview.getByTestId("agencies").getByRole("row", { name: /Sở Nội vụ/ });
+    await expect(snv.getByRole("cell").nth(1)).toHaveText("4");
+    await expect(snv.getByRole("cell").nth(2)).toHaveText("80");
+    const periods = overview.getByTestId("periods");
+    await expect(periods.getByRole("row")).toHaveCount(3);
+    await expect(periods.getByRole("cell", { name: "Đã chấm điểm" })).toHaveCount(1);
+    await expect(periods.getByRole("cell", { name: "Đang mở" })).toHaveCount(1);
+    // Dates are day first.
+    await expect(periods.getByRole("cell").nth(1)).toHaveText(/^01\/\d{2}\/\d{4}$/);
+    await expect(overview.getByTestId("formula")).toContainText("Công thức mặc định của tỉnh");
+    await expect(overview.getByTestId("formula")).toContainText("01/01/");
+
+    await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
+    await page.getByTestId("lang-switch").click();
+    await expect(periods.getByRole("cell", { name: "Scored" })).toHaveCount(1);
+    await expect(overview.getByTestId("formula")).toContainText("Formula in force");
+  });
+
   test("an unknown address answers 404 with a way home", async ({ page }) => {
     const res = await page.goto("/khong-co-trang-nay");
     expect(res?.status()).toBe(404);

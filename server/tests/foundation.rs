@@ -110,6 +110,33 @@ async fn home_counts_come_from_the_database() {
             .await
             .expect("json");
         assert_eq!(seeded["units"], summary.units, "{name}: {seeded}");
+        let overview: serde_json::Value = app
+            .client
+            .post(app.url("/api/province_overview"))
+            .send()
+            .await
+            .expect("server fn")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(overview["province"], "Tỉnh Khánh Hòa", "{name}");
+        assert_eq!(
+            overview["agencies"].as_array().map(Vec::len),
+            Some(3),
+            "{name}"
+        );
+        let officers: u64 = overview["agencies"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["officers"].as_u64())
+            .sum();
+        assert_eq!(officers as usize, summary.officers, "{name}");
+        assert_eq!(
+            overview["periods"][1]["status"], "scored",
+            "{name}: {overview}"
+        );
+        assert_eq!(overview["formula"]["version_no"], 1, "{name}");
         assert_eq!(seeded["users"], summary.users, "{name}: {seeded}");
         app.stop().await;
     }

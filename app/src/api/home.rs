@@ -11,3 +11,10 @@ pub async fn home_stats() -> Result<HomeCounts, AppError> {
     let state = crate::ssr::state::app_state()?;
     crate::ssr::services::home::stats(&state.db).await
 }
+
+/// The province's agencies, periods and the formula in force (public: no personal data).
+#[server(prefix = "/api", endpoint = "province_overview")]
+pub async fn province_overview() -> Result<crate::models::ProvinceOverview, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::home::overview(&state.db).await
+}

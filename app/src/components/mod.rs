@@ -1,3 +1,4 @@
 //! Reusable views.
 
 pub mod header;
+pub mod overview;

@@ -42,6 +42,23 @@ messages! {
     HideDecreeFormula => "Ẩn công thức", "Hide the formula";
     DecreeFormula => "Tổng điểm = Tiêu chí chung (tối đa 30) + Kết quả thực hiện nhiệm vụ (tối đa 70); kết quả nhiệm vụ tính từ số lượng, chất lượng và tiến độ công việc đã quy đổi ra giờ chuẩn.",
         "Total = general criteria (up to 30) + task results (up to 70); task results come from the quantity, quality and timeliness of work converted to standard hours.";
+    OverviewHeading => "Tỉnh và các kỳ đánh giá", "The province and its periods";
+    OverviewAgency => "Cơ quan", "Agency";
+    OverviewDepartments => "Phòng", "Departments";
+    OverviewOfficers => "Cán bộ", "Officers";
+    OverviewPeriod => "Kỳ", "Period";
+    OverviewFrom => "Từ ngày", "From";
+    OverviewTo => "Đến ngày", "To";
+    OverviewStatus => "Trạng thái", "Status";
+    OverviewFormula => "Công thức đang áp dụng", "Formula in force";
+    OverviewFormulaVersion => "phiên bản", "version";
+    OverviewFormulaFrom => "áp dụng từ", "effective from";
+    OverviewNoFormula => "Chưa có công thức nào được áp dụng.", "No formula is in force yet.";
+    OverviewEmpty => "Chưa có dữ liệu đơn vị.", "No units yet.";
+    PeriodOpen => "Đang mở", "Open";
+    PeriodScored => "Đã chấm điểm", "Scored";
+    PeriodApproved => "Đã phê duyệt", "Approved";
+    PeriodPublished => "Đã công bố", "Published";
     ErrNotFound => "Không tìm thấy dữ liệu.", "Not found.";
     ErrUnauthenticated => "Vui lòng đăng nhập.", "Please sign in.";
     ErrForbidden => "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.";

@@ -50,3 +50,38 @@ pub struct ReviewFindings {
     pub delays: i32,
     pub objective_cause: bool,
 }
+
+/// The public overview of the province on the home page (no personal data).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProvinceOverview {
+    pub province: Option<String>,
+    pub agencies: Vec<AgencySummary>,
+    pub periods: Vec<PeriodSummary>,
+    pub formula: Option<FormulaSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencySummary {
+    pub code: String,
+    pub name: String,
+    pub departments: u64,
+    pub officers: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodSummary {
+    pub code: String,
+    pub starts_on: chrono::NaiveDate,
+    pub ends_on: chrono::NaiveDate,
+    /// open | scored | approved | published
+    pub status: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormulaSummary {
+    pub rule_set: String,
+    pub version_no: i32,
+    /// The first 12 characters of the version's content hash.
+    pub hash: String,
+    pub effective_from: Option<chrono::NaiveDate>,
+}

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::home::home_stats;
+use crate::components::overview::ProvinceOverviewCard;
 use crate::i18n::{format_number, use_i18n, Msg};
 
 #[component]
@@ -53,6 +54,7 @@ pub fn HomePage() -> impl IntoView {
                 }}
             </Suspense>
         </section>
+        <ProvinceOverviewCard />
         <section class="audiences">
             <a class="card" href="/can-bo">
                 <h2>{i18n.t(Msg::NavOfficer)}</h2>

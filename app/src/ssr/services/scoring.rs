@@ -533,32 +533,6 @@ pub fn inputs_hash(period: &Period, officer: &Officer) -> String {
     hex::encode(h.finalize())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn period_codes() {
-        let (k, s, e) = parse_period_code("2025-05").expect("month");
-        assert_eq!(
-            (k.as_str(), s.to_string(), e.to_string()),
-            ("month", "2025-05-01".into(), "2025-05-31".into())
-        );
-        let (k, s, e) = parse_period_code("2025-Q1").expect("quarter");
-        assert_eq!(
-            (k.as_str(), s.to_string(), e.to_string()),
-            ("quarter", "2025-01-01".into(), "2025-03-31".into())
-        );
-        let (k, _, e) = parse_period_code("2024").expect("year");
-        assert_eq!((k.as_str(), e.to_string()), ("year", "2024-12-31".into()));
-        let (_, _, e) = parse_period_code("2024-02").expect("leap");
-        assert_eq!(e.to_string(), "2024-02-29");
-        for bad in ["2025-13", "2025-Q5", "abc", "2025-", ""] {
-            assert!(parse_period_code(bad).is_err(), "{bad}");
-        }
-    }
-}
-
 fn period_snapshot(p: &period::Model) -> serde_json::Value {
     json!({"code": p.code, "status": p.status, "lock_version": p.lock_version})
 }
@@ -653,4 +627,30 @@ pub async fn publish_period<C: ConnectionTrait + TransactionTrait>(
         .await?;
     txn.commit().await?;
     Ok(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_codes() {
+        let (k, s, e) = parse_period_code("2025-05").expect("month");
+        assert_eq!(
+            (k.as_str(), s.to_string(), e.to_string()),
+            ("month", "2025-05-01".into(), "2025-05-31".into())
+        );
+        let (k, s, e) = parse_period_code("2025-Q1").expect("quarter");
+        assert_eq!(
+            (k.as_str(), s.to_string(), e.to_string()),
+            ("quarter", "2025-01-01".into(), "2025-03-31".into())
+        );
+        let (k, _, e) = parse_period_code("2024").expect("year");
+        assert_eq!((k.as_str(), e.to_string()), ("year", "2024-12-31".into()));
+        let (_, _, e) = parse_period_code("2024-02").expect("leap");
+        assert_eq!(e.to_string(), "2024-02-29");
+        for bad in ["2025-13", "2025-Q5", "abc", "2025-", ""] {
+            assert!(parse_period_code(bad).is_err(), "{bad}");
+        }
+    }
 }
