@@ -64,6 +64,16 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
+        // A write that lost a race with a concurrent transaction (SQLite's busy snapshot,
+        // PostgreSQL's serialization failure) is a conflict the user can retry, not a fault.
+        let text = err.to_string();
+        if text.contains("database is locked")
+            || text.contains("SQLITE_BUSY")
+            || text.contains("could not serialize access")
+        {
+            tracing::info!(error = %text, "write conflict");
+            return AppError::Conflict;
+        }
         AppError::internal("database", err)
     }
 }

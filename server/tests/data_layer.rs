@@ -98,9 +98,27 @@ async fn rule_version_life_cycle_and_refusals() {
             .await
             .expect("approve");
         assert_eq!(v.approval_note.as_deref(), Some("Đồng ý"));
-        let v = rv::activate(db, &admin(), v.id, v.lock_version, date(2025, 1, 1))
-            .await
-            .expect("activate");
+        // Activation decided on a stale view of the rule set is a conflict.
+        let stale = rv::activate(
+            db,
+            &admin(),
+            v.id,
+            v.lock_version,
+            set.lock_version + 1,
+            date(2025, 1, 1),
+        )
+        .await;
+        assert_eq!(stale.err(), Some(AppError::Conflict), "{name}");
+        let v = rv::activate(
+            db,
+            &admin(),
+            v.id,
+            v.lock_version,
+            set.lock_version,
+            date(2025, 1, 1),
+        )
+        .await
+        .expect("activate");
         assert_eq!(v.status, rv::ACTIVE);
         let found = rv::effective_for(db, None, date(2025, 5, 1))
             .await
@@ -120,9 +138,16 @@ async fn rule_version_life_cycle_and_refusals() {
             .expect("lookup")
             .is_none());
         // Roll back: activating the retired version again is a new recorded event.
-        let v = rv::activate(db, &admin(), v.id, v.lock_version, date(2025, 1, 1))
-            .await
-            .expect("reactivate");
+        let v = rv::activate(
+            db,
+            &admin(),
+            v.id,
+            v.lock_version,
+            set.lock_version + 1,
+            date(2025, 1, 1),
+        )
+        .await
+        .expect("reactivate");
         assert_eq!(v.status, rv::ACTIVE);
         assert_eq!(
             audit::verify(db).await.expect("verify"),
@@ -133,7 +158,7 @@ async fn rule_version_life_cycle_and_refusals() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_activations_exactly_one_wins() {
     let engine = RuleEngine::default();
     for backend in backends() {
@@ -156,24 +181,23 @@ async fn concurrent_activations_exactly_one_wins() {
                 .expect("approve");
             approved.push(v);
         }
-        let a = admin();
-        let (r1, r2) = tokio::join!(
-            rv::activate(
-                db,
-                &a,
-                approved[0].id,
-                approved[0].lock_version,
-                date(2025, 1, 1)
-            ),
-            rv::activate(
-                db,
-                &a,
-                approved[1].id,
-                approved[1].lock_version,
-                date(2025, 1, 1)
-            ),
-        );
-        let wins = [r1.is_ok(), r2.is_ok()].iter().filter(|w| **w).count();
+        // Two committee members activate different versions, both having seen the rule set
+        // at the same state; they run at the same time on two threads.
+        let seen = set.lock_version;
+        let spawn = |v: rule_set_version::Model| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                rv::activate(&db, &admin(), v.id, v.lock_version, seen, date(2025, 1, 1)).await
+            })
+        };
+        let (h1, h2) = (spawn(approved[0].clone()), spawn(approved[1].clone()));
+        let (r1, r2) = (h1.await.expect("join"), h2.await.expect("join"));
+        let brief = |r: &Result<rule_set_version::Model, AppError>| match r {
+            Ok(v) => format!("won ({})", v.status),
+            Err(e) => format!("lost ({e:?})"),
+        };
+        let (r1, r2) = (brief(&r1), brief(&r2));
+        let wins = [&r1, &r2].iter().filter(|r| r.starts_with("won")).count();
         assert_eq!(wins, 1, "{name}: {r1:?} / {r2:?}");
         let active = rule_set_version::Entity::find()
             .filter(rule_set_version::Column::Status.eq(rv::ACTIVE))

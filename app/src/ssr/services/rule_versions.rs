@@ -358,14 +358,16 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// Activates an approved (or, to roll back, a retired) version from `effective_from`.
-/// Activations of one rule set serialize on the rule set's `lock_version`: of two
-/// concurrent activations exactly one wins, the other gets a conflict. An active version
-/// of the same rule set with the same effective date is retired by it.
+/// `expected_set_lock` is the rule set's `lock_version` the caller decided on: every
+/// activation bumps it, so of two activations decided on the same view of the rule set
+/// exactly one wins and the other gets a conflict. An active version of the same rule set
+/// with the same effective date is retired by it.
 pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     id: i32,
     expected_lock: i32,
+    expected_set_lock: i32,
     effective_from: NaiveDate,
 ) -> Result<rsv::Model, AppError> {
     let txn = db.begin().await?;
@@ -376,6 +378,9 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    if set.lock_version != expected_set_lock {
+        return Err(AppError::Conflict);
+    }
     let bumped = rule_set::Entity::update_many()
         .col_expr(
             rule_set::Column::LockVersion,

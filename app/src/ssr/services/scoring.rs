@@ -16,8 +16,8 @@ use rubric_rules::{
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -187,6 +187,23 @@ impl UnitTree {
     }
 }
 
+/// The columns of a work-log entry that scoring reads (the rest is not fetched).
+#[derive(Debug, FromQueryResult)]
+struct ScoringRow {
+    id: i64,
+    officer_id: i32,
+    work_date: NaiveDate,
+    catalog_item_id: Option<i32>,
+    proposed_minutes: Option<f64>,
+    assigned_qty: f64,
+    completed_qty: f64,
+    deadline: Option<NaiveDate>,
+    completed_on: Option<NaiveDate>,
+    quality_failures: i32,
+    delays: i32,
+    objective_cause: bool,
+}
+
 struct OfficerRow {
     user: user::Model,
     position: Option<position::Model>,
@@ -312,6 +329,21 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
         }
         let ids: Vec<i32> = officers.iter().map(|o| o.user.id).collect();
         let entries = work_log_entry::Entity::find()
+            .select_only()
+            .columns([
+                work_log_entry::Column::Id,
+                work_log_entry::Column::OfficerId,
+                work_log_entry::Column::WorkDate,
+                work_log_entry::Column::CatalogItemId,
+                work_log_entry::Column::ProposedMinutes,
+                work_log_entry::Column::AssignedQty,
+                work_log_entry::Column::CompletedQty,
+                work_log_entry::Column::Deadline,
+                work_log_entry::Column::CompletedOn,
+                work_log_entry::Column::QualityFailures,
+                work_log_entry::Column::Delays,
+                work_log_entry::Column::ObjectiveCause,
+            ])
             .filter(work_log_entry::Column::OfficerId.is_in(ids.clone()))
             .filter(work_log_entry::Column::WorkDate.gte(period.starts_on))
             .filter(work_log_entry::Column::WorkDate.lte(period.ends_on))
@@ -319,6 +351,7 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
             .order_by_asc(work_log_entry::Column::OfficerId)
             .order_by_asc(work_log_entry::Column::WorkDate)
             .order_by_asc(work_log_entry::Column::Id)
+            .into_model::<ScoringRow>()
             .all(&txn)
             .await?;
         let missing: Vec<i32> = entries
@@ -477,7 +510,7 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
     Ok(run)
 }
 
-fn to_rules_entry(e: &work_log_entry::Model, catalog: &HashMap<i32, catalog_item::Model>) -> Entry {
+fn to_rules_entry(e: &ScoringRow, catalog: &HashMap<i32, catalog_item::Model>) -> Entry {
     let item = e.catalog_item_id.and_then(|id| catalog.get(&id));
     Entry {
         id: Arc::from(e.id.to_string()),

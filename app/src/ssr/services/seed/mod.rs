@@ -432,7 +432,15 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
         "Áp dụng công thức theo Nghị định 335/2025/NĐ-CP.",
     )
     .await?;
-    rule_versions::activate(txn, &committee, v1.id, v1.lock_version, effective).await?;
+    rule_versions::activate(
+        txn,
+        &committee,
+        v1.id,
+        v1.lock_version,
+        set.lock_version,
+        effective,
+    )
+    .await?;
     rule_versions::create_draft(txn, &admin, set.id, &khanh_hoa_2025()).await?;
 
     // The first month is scored.

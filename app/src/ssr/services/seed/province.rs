@@ -248,7 +248,15 @@ pub async fn generate_province(
     let v = rule_versions::create_draft(&txn, &actor, set.id, &decree_335()).await?;
     let v = rule_versions::submit(&txn, engine, &actor, v.id, v.lock_version).await?;
     let v = rule_versions::approve(&txn, engine, &actor, v.id, v.lock_version, "bench").await?;
-    rule_versions::activate(&txn, &actor, v.id, v.lock_version, period.starts_on).await?;
+    rule_versions::activate(
+        &txn,
+        &actor,
+        v.id,
+        v.lock_version,
+        set.lock_version,
+        period.starts_on,
+    )
+    .await?;
     txn.commit().await?;
     Ok(ProvinceStats {
         officers,
