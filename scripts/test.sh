@@ -58,7 +58,8 @@ if [ $e2e_status -ne 0 ]; then
 fi
 
 # --- one closing line over everything -------------------------------------------------
-sum() { { grep -Eo "$1" "$2" || true; } | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+# Adds up the number at the start of every match of $1 in file $2 (0 when none match).
+sum() { awk -v re="$1" 'match($0, re) { s += substr($0, RSTART, RLENGTH) + 0 } END { print s + 0 }' "$2"; }
 rust_passed=$(sum '[0-9]+ passed;' "$LOGS/cargo-test.log")
 rust_failed=$(sum '[0-9]+ failed;' "$LOGS/cargo-test.log")
 pw_passed=$(sum '^ +[0-9]+ passed' "$LOGS/playwright.log")
