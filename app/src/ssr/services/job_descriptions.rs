@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::models::CatalogItemInput;
 use crate::ssr::entities::{catalog_item, job_description_version as jdv, position};
 use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
 fn invalid(field: impl Into<String>, message: impl Into<String>) -> AppError {
     AppError::Invalid {
@@ -277,6 +278,13 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     Ok(after)
 }
 
+const JDV_COLUMNS: VersionedColumns<jdv::Entity> = VersionedColumns {
+    id: jdv::Column::Id,
+    status: jdv::Column::Status,
+    lock_version: jdv::Column::LockVersion,
+    updated_at: Some(jdv::Column::UpdatedAt),
+};
+
 async fn transition<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -285,25 +293,7 @@ async fn transition<C: ConnectionTrait>(
     action: &str,
     extra: Vec<(jdv::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> Result<jdv::Model, AppError> {
-    let mut update = jdv::Entity::update_many()
-        .col_expr(jdv::Column::Status, Expr::value(to))
-        .col_expr(jdv::Column::UpdatedAt, Expr::value(Utc::now()))
-        .col_expr(
-            jdv::Column::LockVersion,
-            Expr::col(jdv::Column::LockVersion).add(1),
-        );
-    for (c, e) in extra {
-        update = update.col_expr(c, e);
-    }
-    let res = update
-        .filter(jdv::Column::Id.eq(v.id))
-        .filter(jdv::Column::LockVersion.eq(v.lock_version))
-        .filter(jdv::Column::Status.eq(v.status.clone()))
-        .exec(db)
-        .await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::Conflict);
-    }
+    compare_and_set(db, &JDV_COLUMNS, v.id, &v.status, v.lock_version, to, extra).await?;
     let after = load(db, v.id).await?;
     audit::record(
         db,

@@ -6,4 +6,5 @@ pub mod job_descriptions;
 pub mod rule_versions;
 pub mod scoring;
 pub mod seed;
+pub mod versioned;
 pub mod work_log;

@@ -17,6 +17,7 @@ use serde_json::json;
 use crate::error::AppError;
 use crate::ssr::entities::{rule_set, rule_set_version as rsv};
 use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
 pub const DRAFT: &str = "draft";
 pub const SUBMITTED: &str = "submitted";
@@ -231,6 +232,13 @@ pub fn check_source(engine: &RuleEngine, source: &RuleSetSource) -> Result<(), A
     Ok(())
 }
 
+const RSV_COLUMNS: VersionedColumns<rsv::Entity> = VersionedColumns {
+    id: rsv::Column::Id,
+    status: rsv::Column::Status,
+    lock_version: rsv::Column::LockVersion,
+    updated_at: Some(rsv::Column::UpdatedAt),
+};
+
 /// Moves `id` from `from` to `to`, compare-and-swap on `lock_version`, with an audit event.
 async fn transition<C: ConnectionTrait>(
     db: &C,
@@ -240,25 +248,7 @@ async fn transition<C: ConnectionTrait>(
     action: &str,
     extra: Vec<(rsv::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> Result<rsv::Model, AppError> {
-    let mut update = rsv::Entity::update_many()
-        .col_expr(rsv::Column::Status, Expr::value(to))
-        .col_expr(rsv::Column::UpdatedAt, Expr::value(Utc::now()))
-        .col_expr(
-            rsv::Column::LockVersion,
-            Expr::col(rsv::Column::LockVersion).add(1),
-        );
-    for (col, expr) in extra {
-        update = update.col_expr(col, expr);
-    }
-    let res = update
-        .filter(rsv::Column::Id.eq(v.id))
-        .filter(rsv::Column::LockVersion.eq(v.lock_version))
-        .filter(rsv::Column::Status.eq(v.status.clone()))
-        .exec(db)
-        .await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::Conflict);
-    }
+    compare_and_set(db, &RSV_COLUMNS, v.id, &v.status, v.lock_version, to, extra).await?;
     let after = load(db, v.id).await?;
     audit::record(
         db,

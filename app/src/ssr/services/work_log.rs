@@ -15,6 +15,7 @@ use crate::error::AppError;
 use crate::models::{ReviewFindings, WorkLogInput};
 use crate::ssr::entities::{catalog_item, period, work_log_entry as wle};
 use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
 fn invalid(field: &str, message: impl Into<String>) -> AppError {
     AppError::Invalid {
@@ -155,6 +156,13 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     Ok(saved)
 }
 
+const WLE_COLUMNS: VersionedColumns<wle::Entity> = VersionedColumns {
+    id: wle::Column::Id,
+    status: wle::Column::Status,
+    lock_version: wle::Column::LockVersion,
+    updated_at: Some(wle::Column::UpdatedAt),
+};
+
 /// Moves one entry between states with compare-and-swap and an audit event.
 async fn transition<C: ConnectionTrait>(
     db: &C,
@@ -164,25 +172,7 @@ async fn transition<C: ConnectionTrait>(
     action: &str,
     extra: Vec<(wle::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> Result<wle::Model, AppError> {
-    let mut update = wle::Entity::update_many()
-        .col_expr(wle::Column::Status, Expr::value(to))
-        .col_expr(wle::Column::UpdatedAt, Expr::value(Utc::now()))
-        .col_expr(
-            wle::Column::LockVersion,
-            Expr::col(wle::Column::LockVersion).add(1),
-        );
-    for (c, x) in extra {
-        update = update.col_expr(c, x);
-    }
-    let res = update
-        .filter(wle::Column::Id.eq(e.id))
-        .filter(wle::Column::LockVersion.eq(e.lock_version))
-        .filter(wle::Column::Status.eq(e.status.clone()))
-        .exec(db)
-        .await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::Conflict);
-    }
+    compare_and_set(db, &WLE_COLUMNS, e.id, &e.status, e.lock_version, to, extra).await?;
     let after = load(db, e.id).await?;
     audit::record(
         db,
