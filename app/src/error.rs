@@ -33,6 +33,14 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// Invalid input in `field`, with the message the user sees.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
     /// The message shown to the user, in their language.
     pub fn user_message(&self, locale: Locale) -> String {
         match self {

@@ -18,13 +18,6 @@ use crate::ssr::entities::{catalog_item, job_description_version as jdv, positio
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
-fn invalid(field: impl Into<String>, message: impl Into<String>) -> AppError {
-    AppError::Invalid {
-        field: field.into(),
-        message: message.into(),
-    }
-}
-
 /// Validates a whole catalog; every problem names its row (1-based) and field.
 pub fn validate_catalog(items: &[CatalogItemInput]) -> Result<(), AppError> {
     let mut seen = HashSet::new();
@@ -32,31 +25,31 @@ pub fn validate_catalog(items: &[CatalogItemInput]) -> Result<(), AppError> {
         let row = i + 1;
         let code = item.code.trim();
         if code.is_empty() || code.len() > 32 {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 format!("items[{row}].code"),
                 format!("Dòng {row}: mã công việc trống hoặc dài quá 32 ký tự."),
             ));
         }
         if !seen.insert(code.to_uppercase()) {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 format!("items[{row}].code"),
                 format!("Dòng {row}: mã công việc \"{code}\" bị trùng."),
             ));
         }
         if !matches!(item.group_code.trim(), "A" | "B" | "C" | "D") {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 format!("items[{row}].group_code"),
                 format!("Dòng {row}: nhóm phải là A, B, C hoặc D."),
             ));
         }
         if item.name.trim().is_empty() {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 format!("items[{row}].name"),
                 format!("Dòng {row}: tên công việc không được để trống."),
             ));
         }
         if item.unit_of_measure.trim().is_empty() {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 format!("items[{row}].unit_of_measure"),
                 format!("Dòng {row}: đơn vị tính không được để trống."),
             ));
@@ -65,20 +58,20 @@ pub fn validate_catalog(items: &[CatalogItemInput]) -> Result<(), AppError> {
             && item.norm_minutes > 0.0
             && item.norm_minutes <= 60.0 * 24.0 * 31.0)
         {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 format!("items[{row}].norm_minutes"),
                 format!("Dòng {row}: định mức thời gian phải là số phút lớn hơn 0."),
             ));
         }
         if !(1..=3).contains(&item.complexity_level) {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 format!("items[{row}].complexity_level"),
                 format!("Dòng {row}: mức độ phức tạp phải là 1, 2 hoặc 3."),
             ));
         }
         if let Some(c) = item.coefficient {
             if !(c.is_finite() && c > 0.0 && c <= 5.0) {
-                return Err(invalid(
+                return Err(AppError::invalid(
                     format!("items[{row}].coefficient"),
                     format!("Dòng {row}: hệ số phức tạp phải lớn hơn 0 và không quá 5."),
                 ));
@@ -173,7 +166,7 @@ pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
         .await?;
     if let Some(open) = &latest {
         if matches!(open.status.as_str(), "draft" | "submitted" | "returned") {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 "status",
                 format!(
                     "Vị trí này đã có phiên bản {} đang soạn hoặc chờ duyệt.",
@@ -244,7 +237,7 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     if !matches!(v.status.as_str(), "draft" | "returned") {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "status",
             "Chỉ sửa được bản mô tả công việc đang soạn hoặc bị trả lại.",
         ));
@@ -316,7 +309,7 @@ fn expect_state(
         return Err(AppError::Conflict);
     }
     if !allowed.contains(&v.status.as_str()) {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "status",
             format!(
                 "Không thể {what} bản mô tả công việc đang ở trạng thái \"{}\".",
@@ -338,13 +331,13 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     let v = load(&txn, id).await?;
     expect_state(&v, expected_lock, &["draft", "returned"], "gửi duyệt")?;
     if v.description.trim().is_empty() {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "description",
             "Bản mô tả công việc chưa có nội dung.",
         ));
     }
     if catalog_of(&txn, id).await?.is_empty() {
-        return Err(invalid("items", "Danh mục công việc đang trống."));
+        return Err(AppError::invalid("items", "Danh mục công việc đang trống."));
     }
     let after = transition(
         &txn,
@@ -368,7 +361,7 @@ pub async fn return_version<C: ConnectionTrait + TransactionTrait>(
     reason: &str,
 ) -> Result<jdv::Model, AppError> {
     if reason.trim().is_empty() {
-        return Err(invalid("reason", "Vui lòng nêu lý do trả lại."));
+        return Err(AppError::invalid("reason", "Vui lòng nêu lý do trả lại."));
     }
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
@@ -397,7 +390,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     effective_from: NaiveDate,
 ) -> Result<jdv::Model, AppError> {
     if decision_no.trim().is_empty() {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "decision_no",
             "Vui lòng nhập số quyết định phê duyệt.",
         ));
@@ -406,7 +399,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     let v = load(&txn, id).await?;
     expect_state(&v, expected_lock, &["submitted"], "phê duyệt")?;
     if actor.id.is_some() && actor.id == v.author_id {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "approver",
             "Người soạn không được tự phê duyệt bản mô tả công việc của mình.",
         ));

@@ -25,13 +25,6 @@ pub const APPROVED: &str = "approved";
 pub const ACTIVE: &str = "active";
 pub const RETIRED: &str = "retired";
 
-fn invalid(field: &str, message: impl Into<String>) -> AppError {
-    AppError::Invalid {
-        field: field.into(),
-        message: message.into(),
-    }
-}
-
 fn snapshot(v: &rsv::Model) -> serde_json::Value {
     json!({
         "rule_set_id": v.rule_set_id, "version_no": v.version_no, "status": v.status,
@@ -58,7 +51,7 @@ fn check_status(v: &rsv::Model, allowed: &[&str], action_vi: &str) -> Result<(),
     if allowed.contains(&v.status.as_str()) {
         Ok(())
     } else {
-        Err(invalid(
+        Err(AppError::invalid(
             "status",
             format!(
                 "Không thể {action_vi} phiên bản {} đang ở trạng thái \"{}\".",
@@ -90,7 +83,10 @@ pub async fn create_rule_set<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<rule_set::Model, AppError> {
     let code = code.trim();
     if code.is_empty() || name.trim().is_empty() {
-        return Err(invalid("code", "Mã và tên bộ quy tắc không được để trống."));
+        return Err(AppError::invalid(
+            "code",
+            "Mã và tên bộ quy tắc không được để trống.",
+        ));
     }
     let txn = db.begin().await?;
     let saved = rule_set::ActiveModel {
@@ -211,7 +207,7 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
 pub fn check_source(engine: &RuleEngine, source: &RuleSetSource) -> Result<(), AppError> {
     let compiled = engine
         .compile(source)
-        .map_err(|e| invalid("script", format!("Kịch bản không biên dịch được: {e}")))?;
+        .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))?;
     let report = engine.run_cases(&compiled);
     let failed: Vec<String> = report
         .cases
@@ -220,7 +216,7 @@ pub fn check_source(engine: &RuleEngine, source: &RuleSetSource) -> Result<(), A
         .map(|o| o.name.clone())
         .collect();
     if !failed.is_empty() {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "cases",
             format!(
                 "Không thể gửi phê duyệt: {} ca kiểm thử không đạt ({}).",
@@ -296,7 +292,7 @@ pub async fn return_to_draft<C: ConnectionTrait + TransactionTrait>(
     reason: &str,
 ) -> Result<rsv::Model, AppError> {
     if reason.trim().is_empty() {
-        return Err(invalid("reason", "Vui lòng nêu lý do trả lại."));
+        return Err(AppError::invalid("reason", "Vui lòng nêu lý do trả lại."));
     }
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;

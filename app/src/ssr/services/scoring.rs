@@ -29,6 +29,7 @@ use crate::ssr::entities::{
 };
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::rule_versions;
+use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
 /// Scores written per INSERT statement (18 columns: well inside SQLite's and PostgreSQL's
 /// bound-parameter limits).
@@ -566,6 +567,13 @@ pub fn inputs_hash(period: &Period, officer: &Officer) -> String {
     hex::encode(h.finalize())
 }
 
+const PERIOD_COLUMNS: VersionedColumns<period::Entity> = VersionedColumns {
+    id: period::Column::Id,
+    status: period::Column::Status,
+    lock_version: period::Column::LockVersion,
+    updated_at: None,
+};
+
 fn period_snapshot(p: &period::Model) -> serde_json::Value {
     json!({"code": p.code, "status": p.status, "lock_version": p.lock_version})
 }
@@ -590,16 +598,7 @@ async fn move_period<C: ConnectionTrait>(
             ),
         });
     }
-    let res = period::Entity::update_many()
-        .col_expr(period::Column::Status, Expr::value(to))
-        .col_expr(period::Column::LockVersion, Expr::value(p.lock_version + 1))
-        .filter(period::Column::Id.eq(p.id))
-        .filter(period::Column::LockVersion.eq(expected_lock))
-        .exec(db)
-        .await?;
-    if res.rows_affected != 1 {
-        return Err(AppError::Conflict);
-    }
+    compare_and_set(db, &PERIOD_COLUMNS, p.id, from, expected_lock, to, vec![]).await?;
     let after = period::Entity::find_by_id(p.id)
         .one(db)
         .await?

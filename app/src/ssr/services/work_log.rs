@@ -17,21 +17,14 @@ use crate::ssr::entities::{catalog_item, period, work_log_entry as wle};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
-fn invalid(field: &str, message: impl Into<String>) -> AppError {
-    AppError::Invalid {
-        field: field.into(),
-        message: message.into(),
-    }
-}
-
 /// Checks what an officer typed; messages are Vietnamese and name the field.
 pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
     if !(input.quantity.is_finite() && input.quantity > 0.0 && input.quantity <= 10_000.0) {
-        return Err(invalid("quantity", "Số lượng phải lớn hơn 0."));
+        return Err(AppError::invalid("quantity", "Số lượng phải lớn hơn 0."));
     }
     if let Some(done) = input.completed_qty {
         if !(done.is_finite() && done >= 0.0 && done <= input.quantity) {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 "completed_qty",
                 "Số lượng hoàn thành phải từ 0 đến số lượng được giao.",
             ));
@@ -47,7 +40,7 @@ pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
                 .unwrap_or("")
                 .is_empty()
             {
-                return Err(invalid(
+                return Err(AppError::invalid(
                     "off_catalog_description",
                     "Việc ngoài danh mục cần có mô tả.",
                 ));
@@ -55,7 +48,7 @@ pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
             match input.proposed_minutes {
                 Some(m) if m.is_finite() && m > 0.0 && m <= 24.0 * 60.0 => {}
                 _ => {
-                    return Err(invalid(
+                    return Err(AppError::invalid(
                         "proposed_minutes",
                         "Việc ngoài danh mục cần số phút đề xuất (1 đến 1440).",
                     ))
@@ -65,7 +58,7 @@ pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
     }
     if let (Some(a), Some(d)) = (input.assigned_on, input.deadline) {
         if d < a {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 "deadline",
                 "Hạn hoàn thành không được trước ngày giao việc.",
             ));
@@ -73,7 +66,7 @@ pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
     }
     if let Some(c) = input.completed_on {
         if c > Utc::now().date_naive() {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 "completed_on",
                 "Ngày hoàn thành không được ở tương lai.",
             ));
@@ -112,7 +105,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             .one(&txn)
             .await?
             .ok_or_else(|| {
-                invalid(
+                AppError::invalid(
                     "catalog_item_id",
                     "Không tìm thấy công việc trong danh mục.",
                 )
@@ -195,7 +188,7 @@ fn expect(
         return Err(AppError::Conflict);
     }
     if !allowed.contains(&e.status.as_str()) {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "status",
             format!(
                 "Không thể {what} mục nhật ký đang ở trạng thái \"{}\".",
@@ -235,7 +228,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
         let e = load(&txn, *id).await?;
         expect(&e, *lock, &["submitted"], "duyệt")?;
         if e.catalog_item_id.is_none() {
-            return Err(invalid("catalog_item_id", format!("Mục {} là việc ngoài danh mục: hãy gán vào một công việc trong danh mục hoặc trả lại.", e.id)));
+            return Err(AppError::invalid("catalog_item_id", format!("Mục {} là việc ngoài danh mục: hãy gán vào một công việc trong danh mục hoặc trả lại.", e.id)));
         }
         out.push(
             transition(
@@ -265,7 +258,7 @@ pub async fn return_entry<C: ConnectionTrait + TransactionTrait>(
     reason: &str,
 ) -> Result<wle::Model, AppError> {
     if reason.trim().is_empty() {
-        return Err(invalid("reason", "Vui lòng nêu lý do trả lại."));
+        return Err(AppError::invalid("reason", "Vui lòng nêu lý do trả lại."));
     }
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
@@ -297,19 +290,22 @@ pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
     quantity: f64,
 ) -> Result<wle::Model, AppError> {
     if !(quantity.is_finite() && quantity > 0.0) {
-        return Err(invalid("quantity", "Số lượng phải lớn hơn 0."));
+        return Err(AppError::invalid("quantity", "Số lượng phải lớn hơn 0."));
     }
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
     expect(&e, expected_lock, &["submitted"], "gán danh mục cho")?;
     if e.catalog_item_id.is_some() {
-        return Err(invalid("catalog_item_id", "Mục này đã thuộc danh mục."));
+        return Err(AppError::invalid(
+            "catalog_item_id",
+            "Mục này đã thuộc danh mục.",
+        ));
     }
     catalog_item::Entity::find_by_id(catalog_item_id)
         .one(&txn)
         .await?
         .ok_or_else(|| {
-            invalid(
+            AppError::invalid(
                 "catalog_item_id",
                 "Không tìm thấy công việc trong danh mục.",
             )
@@ -343,7 +339,7 @@ pub async fn record_findings<C: ConnectionTrait + TransactionTrait>(
     f: ReviewFindings,
 ) -> Result<wle::Model, AppError> {
     if !(0..=20).contains(&f.quality_failures) || !(0..=20).contains(&f.delays) {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "findings",
             "Số lỗi và số lần trễ hạn phải từ 0 đến 20.",
         ));

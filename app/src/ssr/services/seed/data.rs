@@ -330,15 +330,6 @@ pub fn position_items(position: &str) -> &'static [Item] {
     }
 }
 
-/// The complexity coefficient of a level (DOMAIN.md's illustrative default).
-pub fn coefficient(level: i32) -> f64 {
-    match level {
-        3 => 1.5,
-        2 => 1.2,
-        _ => 1.0,
-    }
-}
-
 /// Which professional positions a department staffs.
 pub fn department_positions(unit: &str) -> &'static [&'static str] {
     match unit {

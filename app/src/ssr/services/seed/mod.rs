@@ -293,7 +293,9 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
                     unit_of_measure: Set(uom.to_string()),
                     norm_minutes: Set(*norm),
                     complexity_level: Set(*level),
-                    coefficient: Set(data::coefficient(*level)),
+                    coefficient: Set(crate::ssr::services::job_descriptions::default_coefficient(
+                        *level,
+                    )),
                     evidence_required: Set(*evidence),
                     ..Default::default()
                 }
