@@ -7,8 +7,12 @@ use leptos_router::{
     path,
 };
 
+use crate::components::auth::{provide_auth, Guarded};
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, Msg};
+use crate::pages::account::{ChangePasswordPage, SignInPage};
+use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
+use crate::pages::audit::AuditPage;
 use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder};
 
 /// The document the server renders around [`App`].
@@ -34,6 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
+    provide_auth();
     // Effects run only in the browser: this marks the page as hydrated for tests and CSS.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -48,20 +53,48 @@ pub fn App() -> impl IntoView {
                 <main>
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=HomePage />
+                        <Route path=path!("dang-nhap") view=SignInPage />
+                        <Route
+                            path=path!("doi-mat-khau")
+                            view=|| view! { <Guarded path="/doi-mat-khau"><ChangePasswordPage /></Guarded> }
+                        />
                         <Route
                             path=path!("can-bo")
-                            view=|| view! { <Placeholder title=Msg::NavOfficer text=Msg::AudienceOfficerText /> }
+                            view=|| {
+                                view! { <Guarded path="/can-bo"><Placeholder title=Msg::NavOfficer text=Msg::AudienceOfficerText /></Guarded> }
+                            }
+                        />
+                        <Route
+                            path=path!("duyet")
+                            view=|| {
+                                view! { <Guarded path="/duyet"><Placeholder title=Msg::NavReviewer text=Msg::AudienceReviewerText /></Guarded> }
+                            }
                         />
                         <Route
                             path=path!("quan-tri")
-                            view=|| view! { <Placeholder title=Msg::NavAdmin text=Msg::AudienceAdminText /> }
+                            view=|| {
+                                view! { <Guarded path="/quan-tri"><Placeholder title=Msg::NavAdmin text=Msg::AudienceAdminText /></Guarded> }
+                            }
+                        />
+                        <Route
+                            path=path!("quan-tri/nguoi-dung")
+                            view=|| view! { <Guarded path="/quan-tri/nguoi-dung"><UsersPage /></Guarded> }
+                        />
+                        <Route
+                            path=path!("quan-tri/nguoi-dung/moi")
+                            view=|| view! { <Guarded path="/quan-tri/nguoi-dung/moi"><NewUserPage /></Guarded> }
+                        />
+                        <Route
+                            path=path!("quan-tri/nguoi-dung/:id")
+                            view=|| view! { <Guarded path="/quan-tri/nguoi-dung/:id"><EditUserPage /></Guarded> }
                         />
                         <Route
                             path=path!("ban-chi-dao")
                             view=|| {
-                                view! { <Placeholder title=Msg::NavCommittee text=Msg::AudienceCommitteeText /> }
+                                view! { <Guarded path="/ban-chi-dao"><Placeholder title=Msg::NavCommittee text=Msg::AudienceCommitteeText /></Guarded> }
                             }
                         />
+                        <Route path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />
                     </Routes>
                 </main>
             </div>

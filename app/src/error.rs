@@ -15,12 +15,18 @@ pub enum AppError {
     /// The input failed validation; `field` names the form field.
     #[error("invalid input in {field}: {message}")]
     Invalid { field: String, message: String },
+    /// Refused input whose message is one of the translated [`Msg`]s.
+    #[error("refused {field}: {msg:?}")]
+    Refused { field: String, msg: Msg },
     #[error("not found")]
     NotFound,
     #[error("not signed in")]
     Unauthenticated,
     #[error("forbidden")]
     Forbidden,
+    /// The password was reset by an administrator: change it before anything else.
+    #[error("password change required")]
+    PasswordChangeRequired,
     /// Someone else changed the record since it was read.
     #[error("conflict: the record was changed by someone else")]
     Conflict,
@@ -45,11 +51,31 @@ impl AppError {
     pub fn user_message(&self, locale: Locale) -> String {
         match self {
             AppError::Invalid { message, .. } => message.clone(),
+            AppError::Refused { msg, .. } => locale.t(*msg).to_string(),
+            AppError::PasswordChangeRequired => {
+                locale.t(Msg::ErrPasswordChangeRequired).to_string()
+            }
             AppError::NotFound => locale.t(Msg::ErrNotFound).to_string(),
             AppError::Unauthenticated => locale.t(Msg::ErrUnauthenticated).to_string(),
             AppError::Forbidden => locale.t(Msg::ErrForbidden).to_string(),
             AppError::Conflict => locale.t(Msg::ErrConflict).to_string(),
             AppError::Internal | AppError::Transport(_) => locale.t(Msg::ErrInternal).to_string(),
+        }
+    }
+
+    /// Refused input in `field`, with a translated message.
+    pub fn refused(field: impl Into<String>, msg: Msg) -> Self {
+        AppError::Refused {
+            field: field.into(),
+            msg,
+        }
+    }
+
+    /// The form field the error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Invalid { field, .. } | AppError::Refused { field, .. } => Some(field),
+            _ => None,
         }
     }
 

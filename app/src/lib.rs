@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod app;
+pub mod authz;
 pub mod components;
 pub mod error;
 pub mod i18n;

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_organisation;
 mod m20261127_000002_scoring_schema;
+mod m20261127_000003_accounts;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_organisation::Migration),
             Box::new(m20261127_000002_scoring_schema::Migration),
+            Box::new(m20261127_000003_accounts::Migration),
         ]
     }
 }

@@ -5,26 +5,34 @@ use std::sync::Arc;
 
 use app::ssr::db;
 use app::ssr::services::audit::{self, Actor, Verification};
-use app::ssr::services::{scoring, seed};
+use app::ssr::services::{accounts, scoring, seed};
 use rubric_rules::RuleEngine;
 
 use crate::config::{AuditCommand, Cli, Command, RulesCommand, ServeArgs};
 use crate::startup::{shutdown_signal, Server};
 
 pub async fn run(cli: Cli) -> ExitCode {
+    let database = Database {
+        url: cli.database_url.clone(),
+        schema: cli.database_schema.clone().filter(|s| !s.is_empty()),
+    };
     let command = cli.command.unwrap_or(Command::Serve(ServeArgs::default()));
     let result = match command {
-        Command::Serve(args) => serve(&cli.database_url, args).await,
-        Command::Migrate => migrate(&cli.database_url).await,
-        Command::SeedDemo => seed_demo(&cli.database_url).await,
+        Command::Serve(args) => serve(&database, args).await,
+        Command::Migrate => migrate(&database).await,
+        Command::SeedDemo => seed_demo(&database).await,
         Command::Rules(cmd) => return rules(cmd),
-        Command::Score { period, unit } => score(&cli.database_url, &period, unit.as_deref()).await,
-        Command::Audit(AuditCommand::Verify) => return audit_verify(&cli.database_url).await,
+        Command::Score { period, unit } => score(&database, &period, unit.as_deref()).await,
+        Command::Audit(AuditCommand::Verify) => return audit_verify(&database).await,
+        Command::CreateAdmin {
+            username,
+            full_name,
+        } => create_admin(&database, &username, &full_name).await,
         Command::GenProvince {
             officers,
             entries_per_day,
             period,
-        } => gen_province(&cli.database_url, officers, entries_per_day, &period).await,
+        } => gen_province(&database, officers, entries_per_day, &period).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -35,22 +43,41 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Where the data lives: a database URL and, on PostgreSQL, an optional schema.
+pub struct Database {
+    pub url: String,
+    pub schema: Option<String>,
+}
+
+impl Database {
+    pub async fn connect(&self) -> Result<sea_orm::DatabaseConnection, sea_orm::DbErr> {
+        db::connect(&self.url, self.schema.as_deref()).await
+    }
+}
+
 /// Service errors carry a user message; show it rather than the Debug form.
 fn app_err(e: app::error::AppError) -> anyhow::Error {
     match &e {
         app::error::AppError::Invalid { message, .. } => anyhow::anyhow!("{message}"),
+        app::error::AppError::Refused { msg, .. } => anyhow::anyhow!("{}", msg.text().0),
         _ => anyhow::anyhow!("{e}"),
     }
 }
 
-async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
-    let db = db::connect(database_url, None).await?;
+async fn serve(database: &Database, args: ServeArgs) -> anyhow::Result<()> {
+    let db = database.connect().await?;
     let engine = Arc::new(RuleEngine::default());
     if args.seed_demo {
         report_seed(
             seed::seed_demo_if_empty(&db, &engine)
                 .await
                 .map_err(app_err)?,
+        );
+    }
+    if accounts::active_admins(&db).await.map_err(app_err)? == 0 {
+        tracing::warn!(
+            "no administrator yet: create one with `rubric create-admin --username <name>` \
+             (password from RUBRIC_ADMIN_PASSWORD or the terminal)"
         );
     }
     let server = Server::build(&args, db, engine).await?;
@@ -60,15 +87,15 @@ async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn migrate(database_url: &str) -> anyhow::Result<()> {
+async fn migrate(database: &Database) -> anyhow::Result<()> {
     // connect() runs the migrations.
-    db::connect(database_url, None).await?.close().await?;
+    database.connect().await?.close().await?;
     println!("database schema is up to date");
     Ok(())
 }
 
-async fn seed_demo(database_url: &str) -> anyhow::Result<()> {
-    let db = db::connect(database_url, None).await?;
+async fn seed_demo(database: &Database) -> anyhow::Result<()> {
+    let db = database.connect().await?;
     let engine = RuleEngine::default();
     report_seed(
         seed::seed_demo_if_empty(&db, &engine)
@@ -97,8 +124,8 @@ fn report_seed(outcome: seed::SeedOutcome) {
     }
 }
 
-async fn score(database_url: &str, period: &str, unit: Option<&str>) -> anyhow::Result<()> {
-    let db = db::connect(database_url, None).await?;
+async fn score(database: &Database, period: &str, unit: Option<&str>) -> anyhow::Result<()> {
+    let db = database.connect().await?;
     let engine = RuleEngine::default();
     let actor = Actor::system(format!(
         "cli:{}",
@@ -123,12 +150,12 @@ async fn score(database_url: &str, period: &str, unit: Option<&str>) -> anyhow::
 }
 
 async fn gen_province(
-    database_url: &str,
+    database: &Database,
     officers: usize,
     entries_per_day: usize,
     period: &str,
 ) -> anyhow::Result<()> {
-    let db = db::connect(database_url, None).await?;
+    let db = database.connect().await?;
     let engine = RuleEngine::default();
     let started = std::time::Instant::now();
     let stats = seed::generate_province(&db, &engine, officers, entries_per_day, period)
@@ -144,9 +171,9 @@ async fn gen_province(
     Ok(())
 }
 
-async fn audit_verify(database_url: &str) -> ExitCode {
+async fn audit_verify(database: &Database) -> ExitCode {
     let result = async {
-        let db = db::connect(database_url, None).await?;
+        let db = database.connect().await?;
         Ok::<_, anyhow::Error>(audit::verify(&db).await?)
     }
     .await;
@@ -177,4 +204,27 @@ fn rules(cmd: RulesCommand) -> ExitCode {
         }
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// `rubric create-admin`: the first administrator of a new database.
+async fn create_admin(database: &Database, username: &str, full_name: &str) -> anyhow::Result<()> {
+    let password = match std::env::var("RUBRIC_ADMIN_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            use std::io::BufRead;
+            eprint!("Mật khẩu / password for {username}: ");
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let db = database.connect().await?;
+    let created = accounts::create_admin(&db, username, full_name, &password)
+        .await
+        .map_err(app_err)?;
+    println!(
+        "Administrator {} created (id {}). Sign in at /dang-nhap.",
+        created.username, created.id
+    );
+    Ok(())
 }

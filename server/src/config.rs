@@ -18,6 +18,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "RUBRIC_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     pub database_url: String,
 
+    /// PostgreSQL schema to keep Rubric's tables in (created if missing); lets several
+    /// provinces share one database. Ignored on SQLite.
+    #[arg(long, global = true, env = "RUBRIC_DATABASE_SCHEMA")]
+    pub database_schema: Option<String>,
+
     /// Log filter, e.g. `info` or `rubric_server=debug,info`.
     #[arg(long, global = true, env = "RUST_LOG", default_value = "info")]
     pub log: String,
@@ -49,6 +54,14 @@ pub enum Command {
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Create an administrator account (the first one, on a new database). The password is
+    /// read from RUBRIC_ADMIN_PASSWORD, or asked for on the terminal.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long, default_value = "Quản trị viên")]
+        full_name: String,
+    },
     /// Generate a province-month into an empty database (for the scoring benchmark).
     GenProvince {
         #[arg(long, default_value_t = 20_000)]
@@ -78,6 +91,63 @@ pub struct ServeArgs {
     /// Seed the demo province when the database is empty.
     #[arg(long, env = "RUBRIC_SEED_DEMO", default_value_t = false)]
     pub seed_demo: bool,
+    #[command(flatten)]
+    pub session: SessionArgs,
+}
+
+/// Sessions, cookies and cross-site protection.
+#[derive(Debug, Clone, Args)]
+pub struct SessionArgs {
+    /// Minutes without a request after which a session ends.
+    #[arg(long, env = "RUBRIC_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+    /// Hours after sign-in after which a session ends, however active.
+    #[arg(long, env = "RUBRIC_SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
+    pub session_absolute_hours: u64,
+    /// Mark the session cookie Secure (set it when Rubric is served over HTTPS).
+    #[arg(long, env = "RUBRIC_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+    /// Other origins allowed to post, comma-separated (e.g. https://kpi.khanhhoa.gov.vn
+    /// when a proxy changes the Host header).
+    #[arg(long, env = "RUBRIC_TRUSTED_ORIGINS", value_delimiter = ',')]
+    pub trusted_origins: Vec<String>,
+    /// Read the client address from X-Forwarded-For (only behind a proxy that sets it).
+    #[arg(long, env = "RUBRIC_TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for SessionArgs {
+    fn default() -> Self {
+        SessionArgs::parse_from_env()
+    }
+}
+
+impl SessionArgs {
+    /// The values clap would take from the environment with no flags given.
+    fn parse_from_env() -> Self {
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            session: SessionArgs,
+        }
+        Only::parse_from(["rubric"]).session
+    }
+
+    pub fn auth_config(&self) -> app::ssr::auth::AuthConfig {
+        use std::time::Duration;
+        app::ssr::auth::AuthConfig {
+            idle_timeout: Duration::from_secs(self.session_idle_minutes.max(1) * 60),
+            absolute_timeout: Duration::from_secs(self.session_absolute_hours.max(1) * 3600),
+            secure_cookies: self.secure_cookies,
+            trusted_origins: self
+                .trusted_origins
+                .iter()
+                .map(|o| o.trim().trim_end_matches('/').to_string())
+                .filter(|o| !o.is_empty())
+                .collect(),
+            trust_forwarded_for: self.trust_forwarded_for,
+        }
+    }
 }
 
 /// What `rubric` with no command serves (cargo-leptos runs the binary without arguments).
@@ -92,6 +162,7 @@ impl Default for ServeArgs {
                 std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
             ),
             seed_demo: std::env::var("RUBRIC_SEED_DEMO").is_ok_and(|v| v == "true" || v == "1"),
+            session: SessionArgs::default(),
         }
     }
 }

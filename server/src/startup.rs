@@ -3,10 +3,13 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use app::ssr::auth::layers;
+use app::ssr::auth::store::DbSessionStore;
 use app::ssr::state::AppState;
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::middleware;
 use axum::routing::get;
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
@@ -15,6 +18,8 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use rubric_rules::RuleEngine;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::config::ServeArgs;
 
@@ -32,9 +37,22 @@ pub fn leptos_options(args: &ServeArgs, addr: SocketAddr) -> LeptosOptions {
         .build()
 }
 
+/// The application's routes behind its gates, outermost first: the cross-site check, the
+/// session (in the database), who is asking, and the page guard.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let ctx_state = state.clone();
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name("rubric_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.auth.secure_cookies)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(
+            time::Duration::try_from(state.auth.idle_timeout).unwrap_or(time::Duration::HOUR),
+        ))
+        // Saving on every request moves the idle expiry forward in the database too.
+        .with_always_save(true);
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -48,6 +66,16 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(layers::page_guard))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            layers::resolve_principal,
+        ))
+        .layer(sessions)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            layers::csrf_guard,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -70,6 +98,7 @@ async fn readyz(State(db): State<DatabaseConnection>) -> (StatusCode, &'static s
 pub struct Server {
     listener: TcpListener,
     router: Router,
+    db: DatabaseConnection,
 }
 
 impl Server {
@@ -82,12 +111,14 @@ impl Server {
         let addr = listener.local_addr()?;
         let state = AppState {
             leptos_options: leptos_options(args, addr),
-            db,
+            db: db.clone(),
             rules,
+            auth: args.session.auth_config(),
         };
         Ok(Server {
             listener,
             router: router(state),
+            db,
         })
     }
 
@@ -100,9 +131,27 @@ impl Server {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
+        let store = DbSessionStore::new(self.db.clone());
+        let sweeper = tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                match store.delete_expired().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::debug!(sessions = n, "expired sessions removed"),
+                    Err(e) => tracing::warn!(error = %e, "cannot remove expired sessions"),
+                }
+            }
+        });
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        sweeper.abort();
+        served
     }
 }
 

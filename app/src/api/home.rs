@@ -8,6 +8,7 @@ use crate::models::HomeCounts;
 /// How many units and users the database holds (public: no personal data).
 #[server(prefix = "/api", endpoint = "home_stats")]
 pub async fn home_stats() -> Result<HomeCounts, AppError> {
+    crate::ssr::auth::allow_public(crate::authz::Action::ReadPublic)?;
     let state = crate::ssr::state::app_state()?;
     crate::ssr::services::home::stats(&state.db).await
 }
@@ -15,6 +16,7 @@ pub async fn home_stats() -> Result<HomeCounts, AppError> {
 /// The province's agencies, periods and the formula in force (public: no personal data).
 #[server(prefix = "/api", endpoint = "province_overview")]
 pub async fn province_overview() -> Result<crate::models::ProvinceOverview, AppError> {
+    crate::ssr::auth::allow_public(crate::authz::Action::ReadPublic)?;
     let state = crate::ssr::state::app_state()?;
     crate::ssr::services::home::overview(&state.db).await
 }

@@ -1,3 +1,11 @@
 //! Server functions, one file per feature area: authorize → call a service → return a DTO.
+//!
+//! Every server function asks `crate::authz` first, through `ssr::auth::require` or
+//! `ssr::auth::allow_public`; `server/tests/permissions.rs` lists them all with the roles
+//! that may call them and fails when one is missing.
 
+pub mod audit;
+pub mod auth;
+pub mod diary;
 pub mod home;
+pub mod users;

@@ -1,4 +1,5 @@
 //! Reusable views.
 
+pub mod auth;
 pub mod header;
 pub mod overview;

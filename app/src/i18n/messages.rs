@@ -2,7 +2,7 @@
 
 macro_rules! messages {
     ($($name:ident => $vi:literal, $en:literal;)*) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum Msg { $($name),* }
 
         impl Msg {
@@ -21,7 +21,7 @@ messages! {
     AppTagline => "Đánh giá, xếp loại cán bộ, công chức theo KPI", "KPI-based evaluation of civil servants";
     PageTitleHome => "Rubric — Đánh giá theo KPI", "Rubric — KPI evaluation";
     NavHome => "Trang chủ", "Home";
-    NavOfficer => "Cán bộ", "Officers";
+    NavOfficer => "Nhật ký công việc", "Work diary";
     NavAdmin => "Quản trị", "Administration";
     NavCommittee => "Ban Chỉ đạo", "Steering Committee";
     SwitchLanguage => "English", "Tiếng Việt";
@@ -59,6 +59,98 @@ messages! {
     PeriodScored => "Đã chấm điểm", "Scored";
     PeriodApproved => "Đã phê duyệt", "Approved";
     PeriodPublished => "Đã công bố", "Published";
+    NavReviewer => "Duyệt nhật ký", "Review";
+    NavUsers => "Người dùng", "Users";
+    NavAuditor => "Thanh tra", "Audit";
+    NavMenu => "Điều hướng chính", "Main navigation";
+    RoleOfficer => "Cán bộ, công chức", "Officer";
+    RoleReviewer => "Người duyệt (trưởng đơn vị)", "Reviewer (head of unit)";
+    RoleAdmin => "Quản trị viên", "Administrator";
+    RoleCommittee => "Ban Chỉ đạo", "Steering Committee";
+    RoleAuditor => "Thanh tra", "Auditor";
+    SignIn => "Đăng nhập", "Sign in";
+    SignOut => "Đăng xuất", "Sign out";
+    SignInTitle => "Đăng nhập vào Rubric", "Sign in to Rubric";
+    SignInUsername => "Tên đăng nhập", "User name";
+    SignInPassword => "Mật khẩu", "Password";
+    SignInSubmit => "Đăng nhập", "Sign in";
+    SignInFailed => "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password.";
+    SignInThrottled => "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.", "Too many failed sign-ins. Please try again in 15 minutes.";
+    SignInNoAdmin => "Chưa có tài khoản quản trị. Người vận hành máy chủ tạo tài khoản đầu tiên bằng lệnh: rubric create-admin --username <tên>", "There is no administrator yet. The server operator creates the first one with: rubric create-admin --username <name>";
+    SignedInAs => "Đang đăng nhập:", "Signed in as";
+    SignInRequired => "Trang này cần đăng nhập.", "This page requires signing in.";
+    ForbiddenTitle => "Không có quyền truy cập", "Access denied";
+    ForbiddenText => "Tài khoản của bạn không có vai trò được phép mở trang này.", "Your account has no role that may open this page.";
+    ChangePassword => "Đổi mật khẩu", "Change password";
+    ChangePasswordForced => "Mật khẩu của bạn vừa được quản trị viên đặt lại. Hãy đặt mật khẩu mới trước khi tiếp tục.", "Your password was reset by an administrator. Choose a new one before you go on.";
+    PasswordCurrent => "Mật khẩu hiện tại", "Current password";
+    PasswordNew => "Mật khẩu mới", "New password";
+    PasswordConfirm => "Nhập lại mật khẩu mới", "Repeat the new password";
+    PasswordRules => "Ít nhất 10 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến. Nên dùng một câu dễ nhớ.", "At least 10 characters, not containing your user name, not a common password. A memorable sentence works well.";
+    PasswordChanged => "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.", "Password changed. Your other sessions have ended.";
+    PasswordTooShort => "Mật khẩu phải có ít nhất 10 ký tự.", "The password must have at least 10 characters.";
+    PasswordTooLong => "Mật khẩu không được dài quá 128 ký tự.", "The password may not exceed 128 characters.";
+    PasswordContainsUsername => "Mật khẩu không được chứa tên đăng nhập.", "The password may not contain the user name.";
+    PasswordCommon => "Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.", "This password is too common or easy to guess. Choose another.";
+    PasswordCurrentWrong => "Mật khẩu hiện tại không đúng.", "The current password is wrong.";
+    PasswordMismatch => "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.";
+    PasswordUnchanged => "Mật khẩu mới phải khác mật khẩu hiện tại.", "The new password must differ from the current one.";
+    UsersTitle => "Quản lý người dùng", "User administration";
+    UsersSearch => "Tìm theo tên đăng nhập hoặc họ tên", "Search by user name or full name";
+    UsersSearchButton => "Tìm", "Search";
+    UsersNew => "Thêm người dùng", "Add a user";
+    UsersCount => "người dùng", "users";
+    UsersEmpty => "Không có người dùng phù hợp.", "No matching users.";
+    UsersPrev => "Trang trước", "Previous page";
+    UsersNext => "Trang sau", "Next page";
+    UserUsername => "Tên đăng nhập", "User name";
+    UserFullName => "Họ và tên", "Full name";
+    UserUnit => "Đơn vị", "Unit";
+    UserPosition => "Vị trí việc làm", "Job position";
+    UserRoles => "Vai trò", "Roles";
+    UserReviewerUnits => "Đơn vị phụ trách duyệt", "Units reviewed";
+    UserStatus => "Trạng thái", "Status";
+    UserActive => "Đang hoạt động", "Active";
+    UserInactive => "Đã khóa", "Deactivated";
+    UserMustChange => "Phải đổi mật khẩu", "Must change password";
+    UserNone => "— Không —", "— None —";
+    UserInitialPassword => "Mật khẩu ban đầu (người dùng phải đổi khi đăng nhập lần đầu)", "Initial password (the user must change it at first sign-in)";
+    UserSave => "Lưu", "Save";
+    UserCreate => "Tạo người dùng", "Create user";
+    UserSaved => "Đã lưu.", "Saved.";
+    UserEdit => "Sửa", "Edit";
+    UserEditTitle => "Sửa người dùng", "Edit user";
+    UserResetPassword => "Đặt lại mật khẩu", "Reset password";
+    UserTemporaryPassword => "Mật khẩu tạm thời", "Temporary password";
+    UserPasswordReset => "Đã đặt lại mật khẩu; người dùng phải đổi mật khẩu khi đăng nhập.", "Password reset; the user must change it at sign-in.";
+    UserDeactivate => "Khóa tài khoản", "Deactivate";
+    UserActivate => "Mở khóa tài khoản", "Reactivate";
+    UserDeactivated => "Đã khóa tài khoản; các phiên đăng nhập của người dùng đã kết thúc.", "Account deactivated; the user's sessions have ended.";
+    UserActivated => "Đã mở khóa tài khoản.", "Account reactivated.";
+    UserBackToList => "Về danh sách người dùng", "Back to the user list";
+    UserReadOnly => "Bạn chỉ có quyền xem.", "You may only read.";
+    UserUsernameInvalid => "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.", "A user name has 3–64 characters: lower-case letters, digits, dots, dashes or underscores.";
+    UserUsernameTaken => "Tên đăng nhập này đã có người dùng.", "This user name is taken.";
+    UserFullNameRequired => "Vui lòng nhập họ và tên (tối đa 255 ký tự).", "Enter the full name (up to 255 characters).";
+    UserUnknownChoice => "Lựa chọn không hợp lệ.", "Invalid choice.";
+    UserRoleRequired => "Chọn ít nhất một vai trò.", "Choose at least one role.";
+    UserReviewerNeedsUnit => "Người duyệt phải được giao ít nhất một đơn vị phụ trách.", "A reviewer must head at least one unit.";
+    UserOfficerNeedsPosition => "Cán bộ phải có đơn vị và vị trí việc làm.", "An officer needs a unit and a job position.";
+    UserLastAdmin => "Phải còn ít nhất một quản trị viên đang hoạt động.", "At least one active administrator must remain.";
+    UserCannotDeactivateSelf => "Bạn không thể tự khóa tài khoản của mình.", "You cannot deactivate your own account.";
+    AuditTitle => "Nhật ký kiểm toán", "Audit trail";
+    AuditVerify => "Kiểm tra tính toàn vẹn", "Check integrity";
+    AuditTimesUtc => "Thời điểm theo giờ UTC.", "Times are UTC.";
+    AudienceReviewerText => "Duyệt nhật ký công việc của đơn vị, ghi nhận chất lượng, tiến độ và chấm điểm kỳ đánh giá.", "Review your units' work logs, record quality and timeliness, score the period.";
+    AudienceAuditorText => "Xem toàn bộ dữ liệu và nhật ký kiểm toán, không thay đổi gì.", "Read all data and the audit trail; change nothing.";
+    AuditIntact => "Chuỗi nhật ký toàn vẹn:", "The audit chain is intact:";
+    AuditEvents => "sự kiện", "events";
+    AuditBroken => "Chuỗi nhật ký bị phá vỡ tại sự kiện", "The audit chain is broken at event";
+    AuditWhen => "Thời điểm", "When";
+    AuditWho => "Người thực hiện", "Who";
+    AuditAction => "Thao tác", "Action";
+    AuditObject => "Đối tượng", "Object";
+    ErrPasswordChangeRequired => "Bạn cần đổi mật khẩu trước khi tiếp tục.", "Change your password before you go on.";
     ErrNotFound => "Không tìm thấy dữ liệu.", "Not found.";
     ErrUnauthenticated => "Vui lòng đăng nhập.", "Please sign in.";
     ErrForbidden => "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.";

@@ -85,3 +85,6 @@ pub struct FormulaSummary {
     pub hash: String,
     pub effective_from: Option<chrono::NaiveDate>,
 }
+
+pub mod account;
+pub use account::*;

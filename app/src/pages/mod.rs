@@ -1,5 +1,8 @@
 //! Route components, one module per area.
 
+pub mod account;
+pub mod admin;
+pub mod audit;
 pub mod home;
 pub mod not_found;
 pub mod placeholder;

@@ -49,6 +49,18 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
             .map_err(|e| DbErr::Custom(format!("cannot create the database folder: {e}")))?,
         _ => url.to_string(),
     };
+    if let Some(schema) = schema {
+        let valid = !schema.is_empty()
+            && schema.len() <= 63
+            && schema
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid {
+            return Err(DbErr::Custom(format!(
+                "invalid schema name '{schema}': use lower-case letters, digits and underscores"
+            )));
+        }
+    }
     if let (DbBackend::Postgres, Some(schema)) = (backend, schema) {
         let admin = Database::connect(&url).await?;
         admin
@@ -69,7 +81,7 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
             opts.max_connections(16);
         }
     }
-    if let Some(schema) = schema {
+    if let (DbBackend::Postgres, Some(schema)) = (backend, schema) {
         opts.set_schema_search_path(schema);
     }
     let db = Database::connect(opts).await?;

@@ -7,6 +7,7 @@ use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
 use crate::error::AppError;
+use crate::ssr::auth::AuthConfig;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -14,6 +15,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The one sandboxed scoring engine (its compiled-script cache is shared).
     pub rules: Arc<RuleEngine>,
+    /// Sessions, cookies and cross-site checks.
+    pub auth: AuthConfig,
 }
 
 /// The state, from inside a server function.

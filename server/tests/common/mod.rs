@@ -8,7 +8,7 @@
 
 use std::net::SocketAddr;
 
-use rubric_server::config::ServeArgs;
+use rubric_server::config::{ServeArgs, SessionArgs};
 use rubric_server::startup::Server;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use tokio::sync::oneshot;
@@ -123,6 +123,13 @@ impl TestApp {
             addr: "127.0.0.1:0".parse().expect("addr"),
             site_root: std::env::temp_dir(),
             seed_demo: false,
+            session: SessionArgs {
+                session_idle_minutes: 30,
+                session_absolute_hours: 12,
+                secure_cookies: false,
+                trusted_origins: Vec::new(),
+                trust_forwarded_for: false,
+            },
         };
         let server = Server::build(&args, db.db.clone(), Default::default())
             .await
@@ -134,7 +141,7 @@ impl TestApp {
         }));
         TestApp {
             addr,
-            client: reqwest::Client::new(),
+            client: browser_for(addr),
             db,
             stop: Some(tx),
             handle,
@@ -145,6 +152,29 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// A fresh browser: its own cookie jar, our Origin on every request, no redirects
+    /// followed (tests look at them).
+    pub fn browser(&self) -> reqwest::Client {
+        browser_for(self.addr)
+    }
+
+    /// A browser signed in as `username`; panics if the sign-in fails.
+    pub async fn signed_in(&self, username: &str, password: &str) -> reqwest::Client {
+        let b = self.browser();
+        let res = call(
+            &b,
+            self.addr,
+            "sign_in",
+            &[("username", username), ("password", password)],
+        )
+        .await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "sign in {username}: {res:?}"
+        );
+        b
+    }
+
     /// Stops the server gracefully and cleans the database up.
     pub async fn stop(mut self) {
         if let Some(tx) = self.stop.take() {
@@ -152,5 +182,208 @@ impl TestApp {
         }
         let _ = self.handle.await;
         self.db.cleanup().await;
+    }
+}
+
+pub fn origin(addr: SocketAddr) -> String {
+    format!("http://{addr}")
+}
+
+pub fn browser_for(addr: SocketAddr) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ORIGIN,
+        reqwest::header::HeaderValue::from_str(&origin(addr)).expect("origin"),
+    );
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// What a server function answered.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: reqwest::StatusCode,
+    pub body: String,
+    pub location: Option<String>,
+}
+
+impl Answer {
+    /// Whether the permission gate refused the call (401 or 403 with a refusal body).
+    pub fn refused(&self) -> bool {
+        matches!(self.status.as_u16(), 401 | 403)
+    }
+
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+/// Calls the server function at /api/<endpoint> the way the browser does.
+pub async fn call(
+    client: &reqwest::Client,
+    addr: SocketAddr,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> Answer {
+    let res = client
+        .post(format!("http://{addr}/api/{endpoint}"))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .form(form)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{endpoint}: {e}"));
+    let status = res.status();
+    let location = res
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let body = res.text().await.unwrap_or_default();
+    Answer {
+        status,
+        body,
+        location,
+    }
+}
+
+/// The password of every account `add_user` creates.
+pub const PASSWORD: &str = "Hoa-phuong-do-1975";
+
+/// Adds a unit under `parent`; returns its id.
+pub async fn add_unit(db: &DatabaseConnection, code: &str, parent: Option<i32>) -> i32 {
+    use app::ssr::entities::unit;
+    use sea_orm::{ActiveModelTrait, Set};
+    unit::ActiveModel {
+        code: Set(code.into()),
+        name: Set(format!("Đơn vị {code}")),
+        kind: Set(if parent.is_none() {
+            "province"
+        } else {
+            "department"
+        }
+        .into()),
+        parent_id: Set(parent),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("unit")
+    .id
+}
+
+/// Adds an active user with [`PASSWORD`] and these roles (`(role, reviewed unit)`).
+pub async fn add_user(
+    db: &DatabaseConnection,
+    username: &str,
+    unit_id: Option<i32>,
+    roles: &[(&str, Option<i32>)],
+) -> i32 {
+    use app::ssr::entities::{user, user_role};
+    use sea_orm::{ActiveModelTrait, Set};
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    let hash = HASH
+        .get_or_init(|| async {
+            app::ssr::auth::password::hash(PASSWORD)
+                .await
+                .expect("hash")
+        })
+        .await;
+    let u = user::ActiveModel {
+        username: Set(username.into()),
+        full_name: Set(format!("Người dùng {username}")),
+        password_hash: Set(Some(hash.clone())),
+        unit_id: Set(unit_id),
+        is_active: Set(true),
+        must_change_password: Set(false),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("user");
+    for (role, scope) in roles {
+        user_role::ActiveModel {
+            user_id: Set(u.id),
+            role: Set((*role).into()),
+            unit_id: Set(*scope),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("role");
+    }
+    u.id
+}
+
+impl TestDb {
+    /// The PostgreSQL schema of this database, if any.
+    pub fn schema_name(&self) -> Option<&str> {
+        self.schema.as_ref().map(|(_, s)| s.as_str())
+    }
+}
+
+/// A real `rubric serve` process on a free port, killed when dropped.
+pub struct RubricProcess {
+    pub addr: SocketAddr,
+    child: std::process::Child,
+}
+
+impl RubricProcess {
+    pub async fn start(db: &TestDb) -> RubricProcess {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("addr");
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rubric"));
+        cmd.args(["serve", "--addr", &addr.to_string(), "--site-root"])
+            .arg(std::env::temp_dir())
+            .env("RUBRIC_DATABASE_URL", &db.url)
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        if let Some(schema) = db.schema_name() {
+            cmd.env("RUBRIC_DATABASE_SCHEMA", schema);
+        }
+        let child = cmd.spawn().expect("spawn rubric");
+        let process = RubricProcess { addr, child };
+        let client = reqwest::Client::new();
+        for _ in 0..200 {
+            if let Ok(r) = client.get(format!("http://{addr}/readyz")).send().await {
+                if r.status().is_success() {
+                    return process;
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("rubric serve on {addr} did not become ready");
+    }
+
+    /// GETs a page with this cookie; returns the status and the body.
+    pub async fn get_page_with_cookie(&self, path: &str, cookie: &str) -> (u16, String) {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let res = client
+            .get(format!("http://{}{path}", self.addr))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("get");
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap_or_default())
+    }
+}
+
+impl Drop for RubricProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

@@ -12,6 +12,7 @@ pub mod position;
 pub mod rule_set;
 pub mod rule_set_version;
 pub mod session;
+pub mod sign_in_failure;
 pub mod simulation;
 pub mod simulation_result;
 pub mod unit;

@@ -14,6 +14,9 @@ pub struct Model {
     pub is_active: bool,
     pub created_at: DateTimeUtc,
     pub position_id: Option<i32>,
+    /// Set by an administrator's password reset: the user must choose a new one.
+    pub must_change_password: bool,
+    pub password_changed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -254,3 +254,35 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<Verification, DbErr> {
     }
     Ok(Verification::Intact { events: count })
 }
+
+/// The newest events first, one page at a time.
+pub async fn recent<C: ConnectionTrait>(
+    db: &C,
+    page: u64,
+    per_page: u64,
+) -> Result<crate::models::AuditPage, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let paginator = audit_event::Entity::find()
+        .order_by_desc(audit_event::Column::Seq)
+        .paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    let events = paginator
+        .fetch_page(page)
+        .await?
+        .into_iter()
+        .map(|e| crate::models::AuditEventView {
+            seq: e.seq,
+            at: e.at,
+            actor_name: e.actor_name,
+            action: e.action,
+            entity: e.entity,
+            entity_id: e.entity_id,
+        })
+        .collect();
+    Ok(crate::models::AuditPage {
+        events,
+        total,
+        page,
+        per_page,
+    })
+}

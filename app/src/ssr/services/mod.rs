@@ -1,9 +1,11 @@
 //! Services: each use case as one function over a connection or a transaction.
 
+pub mod accounts;
 pub mod audit;
 pub mod home;
 pub mod job_descriptions;
 pub mod rule_versions;
+pub mod scores;
 pub mod scoring;
 pub mod seed;
 pub mod versioned;

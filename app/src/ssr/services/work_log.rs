@@ -216,6 +216,40 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     Ok(out)
 }
 
+/// The officer deletes a draft entry (never one that was submitted).
+pub async fn delete_draft<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    expected_lock: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let e = load(&txn, id).await?;
+    expect(&e, expected_lock, &["draft"], "xóa")?;
+    let gone = wle::Entity::delete_many()
+        .filter(wle::Column::Id.eq(id))
+        .filter(wle::Column::LockVersion.eq(expected_lock))
+        .filter(wle::Column::Status.eq("draft"))
+        .exec(&txn)
+        .await?;
+    if gone.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    audit::record(
+        &txn,
+        actor,
+        Change::new("work_log.delete", "work_log_entry", id).before(&snapshot(&e)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// One entry by id.
+pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> Result<wle::Model, AppError> {
+    load(db, id).await
+}
+
 /// The reviewer approves submitted entries. All or nothing.
 pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     db: &C,

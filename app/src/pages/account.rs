@@ -1,0 +1,125 @@
+//! Signing in and changing one's password.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::auth::has_admin;
+use crate::components::auth::{use_auth, ErrorAlert};
+use crate::i18n::{use_i18n, Msg};
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let admin_exists = Resource::new(|| (), |_| has_admin());
+    let result = auth.sign_in.value();
+    view! {
+        <section class="card narrow">
+            <h1>{i18n.t(Msg::SignInTitle)}</h1>
+            <Suspense fallback=|| ()>
+                {move || {
+                    admin_exists
+                        .get()
+                        .and_then(|r| r.ok())
+                        .filter(|exists| !exists)
+                        .map(|_| {
+                            view! {
+                                <p class="notice" data-testid="no-admin">{i18n.t(Msg::SignInNoAdmin)}</p>
+                            }
+                        })
+                }}
+            </Suspense>
+            <ActionForm action=auth.sign_in attr:class="form" attr:data-testid="sign-in-form">
+                <input type="hidden" name="next" prop:value=next />
+                <label>
+                    {i18n.t(Msg::SignInUsername)}
+                    <input
+                        type="text"
+                        name="username"
+                        autocomplete="username"
+                        autocapitalize="none"
+                        required
+                        data-testid="username"
+                    />
+                </label>
+                <label>
+                    {i18n.t(Msg::SignInPassword)}
+                    <input
+                        type="password"
+                        name="password"
+                        autocomplete="current-password"
+                        required
+                        data-testid="password"
+                    />
+                </label>
+                {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorAlert error=e /> })}
+                <button type="submit" class="primary" data-testid="sign-in-submit">
+                    {i18n.t(Msg::SignInSubmit)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn ChangePasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let result = auth.change_password.value();
+    let forced = move || {
+        auth.current()
+            .is_some_and(|u| u.subject.must_change_password)
+    };
+    view! {
+        <section class="card narrow">
+            <h1>{i18n.t(Msg::ChangePassword)}</h1>
+            <Transition fallback=|| ()>
+                {move || {
+                    forced()
+                        .then(|| {
+                            view! {
+                                <p class="notice" data-testid="must-change">
+                                    {i18n.t(Msg::ChangePasswordForced)}
+                                </p>
+                            }
+                        })
+                }}
+            </Transition>
+            <p class="muted">{i18n.t(Msg::PasswordRules)}</p>
+            <ActionForm action=auth.change_password attr:class="form" attr:data-testid="change-password-form">
+                <label>
+                    {i18n.t(Msg::PasswordCurrent)}
+                    <input type="password" name="current" autocomplete="current-password" required data-testid="current" />
+                </label>
+                <label>
+                    {i18n.t(Msg::PasswordNew)}
+                    <input type="password" name="new" autocomplete="new-password" required minlength="10" data-testid="new" />
+                </label>
+                <label>
+                    {i18n.t(Msg::PasswordConfirm)}
+                    <input type="password" name="confirm" autocomplete="new-password" required data-testid="confirm" />
+                </label>
+                {move || match result.get() {
+                    Some(Ok(())) => {
+                        Some(
+                            view! {
+                                <p class="ok" role="status" data-testid="form-ok">
+                                    {i18n.t(Msg::PasswordChanged)}
+                                </p>
+                            }
+                                .into_any(),
+                        )
+                    }
+                    Some(Err(e)) => Some(view! { <ErrorAlert error=e /> }.into_any()),
+                    None => None,
+                }}
+                <button type="submit" class="primary" data-testid="change-password-submit">
+                    {i18n.t(Msg::ChangePassword)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
