@@ -50,9 +50,7 @@ pub fn router(state: AppState) -> Router {
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(
             time::Duration::try_from(state.auth.idle_timeout).unwrap_or(time::Duration::HOUR),
-        ))
-        // Saving on every request moves the idle expiry forward in the database too.
-        .with_always_save(true);
+        ));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

@@ -149,3 +149,62 @@ fn audit_verify_passes_on_the_demo_and_fails_after_a_hand_edit() {
     let said = String::from_utf8_lossy(&broken.stdout);
     assert!(said.contains("BROKEN at event 2"), "{said}");
 }
+
+/// `rubric create-admin`: the policy applies, the account is created once, and it can
+/// sign in; `serve` on a database without an administrator says how to create one.
+#[test]
+fn create_admin_makes_the_first_administrator() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}/rubric.db", dir.path().display());
+    let run = |password: &str| {
+        rubric()
+            .args([
+                "--database-url",
+                &url,
+                "create-admin",
+                "--username",
+                "quantri",
+                "--full-name",
+                "Trần Văn Quản",
+            ])
+            .env("RUBRIC_ADMIN_PASSWORD", password)
+            .output()
+            .expect("run")
+    };
+    let weak = run("quantri123");
+    assert!(!weak.status.success());
+    let stderr = String::from_utf8_lossy(&weak.stderr);
+    assert!(stderr.contains("Mật khẩu"), "{stderr}");
+
+    let ok = run("Nha-Trang-bien-xanh");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("quantri"));
+
+    let again = run("Nha-Trang-bien-xanh");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("đã có người dùng"));
+
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let db = app::ssr::db::connect(&url, None).await.expect("db");
+        assert_eq!(
+            app::ssr::services::accounts::active_admins(&db)
+                .await
+                .expect("count"),
+            1
+        );
+        let user = app::ssr::services::accounts::sign_in(
+            &db,
+            "quantri",
+            "Nha-Trang-bien-xanh",
+            "cli-test",
+        )
+        .await
+        .expect("sign in");
+        assert!(!user.must_change_password);
+    });
+}

@@ -23,6 +23,9 @@ const WHO: [(&str, Option<&str>); 6] = [
     ("auditor", Some("thanhtra")),
 ];
 
+/// A server function, its arguments, and who may call it (in the order of [`WHO`]).
+type Row<'a> = (&'a str, Vec<(&'a str, &'a str)>, [bool; 6]);
+
 const ALL: [bool; 6] = [true; 6];
 const SIGNED_IN: [bool; 6] = [false, true, true, true, true, true];
 const ADMIN: [bool; 6] = [false, false, false, true, false, false];
@@ -93,7 +96,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
         // (server function, arguments, who may call it). Writes are sent with a stale
         // lock version or invalid input, so an allowed call is refused by the service
         // after the gate and changes nothing.
-        let matrix: Vec<(&str, Vec<(&str, &str)>, [bool; 6])> = vec![
+        let matrix: Vec<Row> = vec![
             ("home_stats", vec![], ALL),
             ("province_overview", vec![], ALL),
             ("current_user", vec![], ALL),

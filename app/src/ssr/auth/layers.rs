@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::net::SocketAddr;
 use tower_sessions::Session;
 
-use super::store::AUTH_KEY;
+use super::store::{AUTH_KEY, LAST_SEEN_KEY};
 use super::{load_user, ClientAddr, Principal, SignedIn};
 use crate::authz::{page_access, Decision, CHANGE_PASSWORD_PATH, SIGN_IN_PATH};
 use crate::error::AppError;
@@ -79,6 +79,9 @@ pub async fn resolve_principal(
 ) -> Response {
     let client = client_address(&req, state.auth.trust_forwarded_for);
     req.extensions_mut().insert(ClientAddr(client));
+    if is_asset(req.uri().path()) {
+        return next.run(req).await; // the wasm, scripts and styles need no session
+    }
     let signed: Option<SignedIn> = match session.get(AUTH_KEY).await {
         Ok(v) => v,
         Err(e) => {
@@ -103,6 +106,7 @@ pub async fn resolve_principal(
         match user {
             Some(u) => {
                 req.extensions_mut().insert(Principal(u));
+                touch(&session).await;
             }
             None => {
                 if let Err(e) = session.flush().await {
@@ -112,6 +116,17 @@ pub async fn resolve_principal(
         }
     }
     next.run(req).await
+}
+
+/// Moves the idle expiry forward, writing the session at most once a minute.
+async fn touch(session: &Session) {
+    let now = chrono::Utc::now().timestamp();
+    let last: Option<i64> = session.get(LAST_SEEN_KEY).await.ok().flatten();
+    if last.is_none_or(|t| now - t >= 60) {
+        if let Err(e) = session.insert(LAST_SEEN_KEY, now).await {
+            tracing::warn!(error = %e, "cannot refresh the session");
+        }
+    }
 }
 
 fn client_address(req: &Request, trust_forwarded_for: bool) -> String {
@@ -167,14 +182,18 @@ pub async fn page_guard(req: Request, next: Next) -> Response {
 
 /// Paths the router renders as pages (not server functions, assets or probes).
 fn is_page(path: &str) -> bool {
-    !(path.starts_with("/api/")
-        || path.starts_with("/pkg/")
+    !(path.starts_with("/api/") || is_asset(path))
+}
+
+/// Static files and probes.
+fn is_asset(path: &str) -> bool {
+    path.starts_with("/pkg/")
         || path == "/healthz"
         || path == "/readyz"
         || path
             .rsplit('/')
             .next()
-            .is_some_and(|last| last.contains('.')))
+            .is_some_and(|last| last.contains('.'))
 }
 
 /// Percent-encodes a local path for a query parameter.

@@ -14,6 +14,8 @@ use crate::ssr::entities::session;
 
 /// The session key holding [`super::SignedIn`].
 pub const AUTH_KEY: &str = "auth";
+/// Unix seconds of the last write, so that an active session's idle expiry moves forward.
+pub const LAST_SEEN_KEY: &str = "seen";
 
 #[derive(Clone, Debug)]
 pub struct DbSessionStore {
