@@ -38,7 +38,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
-    provide_auth();
     // Effects run only in the browser: this marks the page as hydrated for tests and CSS.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -48,6 +47,17 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/rubric.css" />
         <Title text=i18n.t(Msg::PageTitleHome) />
         <Router>
+            <Layout hydrated />
+        </Router>
+    }
+}
+
+/// Everything inside the router. The auth actions are created here, below the router, so
+/// that a form posted without JavaScript finds its error in the URL the server redirected to.
+#[component]
+fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
+    provide_auth();
+    view! {
             <div class="app" data-testid="app-root" data-hydrated=move || hydrated.get().to_string()>
                 <Header />
                 <main>
@@ -98,6 +108,5 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </main>
             </div>
-        </Router>
     }
 }

@@ -119,9 +119,8 @@ test.describe("sign-in, roles and sessions", () => {
     await hydrated(admin);
     await admin.getByTestId("new-username").fill(username);
     await admin.getByTestId("full-name").fill("Nguyễn Thị Mới");
-    await admin.getByTestId("unit").selectOption({ label: "snv/tccb — Phòng Tổ chức cán bộ" });
-    await admin.getByTestId("position").selectOption({ index: 1 });
-    await admin.getByTestId("role-officer").check();
+    await admin.getByTestId("unit").selectOption({ label: "snv — Sở Nội vụ" });
+    await admin.getByTestId("role-committee").check();
     // A weak initial password is refused with the policy's reason.
     await admin.getByTestId("new-password").fill("1234567890");
     await admin.getByTestId("save-user").click();
@@ -144,7 +143,7 @@ test.describe("sign-in, roles and sessions", () => {
     await user.getByTestId("confirm").fill("Song Cai chay hai dong");
     await user.getByTestId("change-password-submit").click();
     await expect(user.getByTestId("form-ok")).toBeVisible();
-    await user.goto("/can-bo");
-    await expect(user.getByRole("heading", { name: "Nhật ký công việc" })).toBeVisible();
+    await user.goto("/ban-chi-dao");
+    await expect(user.getByRole("heading", { name: "Ban Chỉ đạo" })).toBeVisible();
   });
 });

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{get_current_user, ChangePassword, SignIn, SignOut};
+use crate::api::auth::{get_current_user, SignOut};
 use crate::authz::{page_access, Decision, Subject, SIGN_IN_PATH};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, Msg};
@@ -12,9 +12,9 @@ use crate::models::CurrentUser;
 #[derive(Clone, Copy)]
 pub struct Auth {
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
-    pub sign_in: ServerAction<SignIn>,
     pub sign_out: ServerAction<SignOut>,
-    pub change_password: ServerAction<ChangePassword>,
+    /// Bumped after a sign-in or a password change: the user is fetched again.
+    epoch: RwSignal<u32>,
 }
 
 impl Auth {
@@ -26,29 +26,34 @@ impl Auth {
     pub fn subject(self) -> Option<Subject> {
         self.current().map(|u| u.subject)
     }
+
+    /// Fetches the user again once `version` (an action's) moves.
+    pub fn refresh_after(self, version: impl Fn() -> usize + Send + Sync + 'static) {
+        Effect::watch(
+            version,
+            move |v, prev, _| {
+                if prev.is_some_and(|p| p != v) || (prev.is_none() && *v > 0) {
+                    self.epoch.update(|e| *e += 1);
+                }
+            },
+            false,
+        );
+    }
 }
 
-/// Creates the context; the user is fetched again after each sign-in, sign-out and
-/// password change.
+/// Creates the context; the user is fetched again after each sign-out, and after a sign-in
+/// or password change (whose forms, in their pages, call [`Auth::refresh_after`]).
 pub fn provide_auth() -> Auth {
-    let sign_in = ServerAction::<SignIn>::new();
     let sign_out = ServerAction::<SignOut>::new();
-    let change_password = ServerAction::<ChangePassword>::new();
+    let epoch = RwSignal::new(0u32);
     let user = Resource::new(
-        move || {
-            (
-                sign_in.version().get(),
-                sign_out.version().get(),
-                change_password.version().get(),
-            )
-        },
+        move || (sign_out.version().get(), epoch.get()),
         |_| get_current_user(),
     );
     let auth = Auth {
         user,
-        sign_in,
         sign_out,
-        change_password,
+        epoch,
     };
     provide_context(auth);
     auth
@@ -59,54 +64,55 @@ pub fn use_auth() -> Auth {
 }
 
 /// Shows `children` only to users who may open the page at `path` (the same rule the
-/// server's page guard applies); others see why not.
+/// server's page guard applies); others see why not. The children are rendered once and
+/// kept while the decision stays "allow", so refreshing the user (after a password change,
+/// say) does not reset the page's forms.
 #[component]
 pub fn Guarded(path: &'static str, children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
-    let children = StoredValue::new(children);
+    let decision = move || {
+        auth.user.get().map(|result| {
+            let subject = result.ok().flatten().map(|u| u.subject);
+            page_access(subject.as_ref(), path)
+        })
+    };
+    let refusal = move || match decision() {
+        None | Some(Decision::Allow) => None,
+        Some(Decision::SignIn) => Some(
+            view! {
+                <section class="card" data-testid="sign-in-required">
+                    <p>{i18n.t(Msg::SignInRequired)}</p>
+                    <a href=format!("{SIGN_IN_PATH}?next={path}")>{i18n.t(Msg::SignIn)}</a>
+                </section>
+            }
+            .into_any(),
+        ),
+        Some(Decision::ChangePassword) => Some(
+            view! {
+                <section class="card">
+                    <p>{i18n.t(Msg::ChangePasswordForced)}</p>
+                    <a href="/doi-mat-khau">{i18n.t(Msg::ChangePassword)}</a>
+                </section>
+            }
+            .into_any(),
+        ),
+        Some(Decision::Forbidden) => Some(
+            view! {
+                <section class="card" data-testid="forbidden">
+                    <h1>{i18n.t(Msg::ForbiddenTitle)}</h1>
+                    <p>{i18n.t(Msg::ForbiddenText)}</p>
+                    <a href="/">{i18n.t(Msg::BackHome)}</a>
+                </section>
+            }
+            .into_any(),
+        ),
+    };
     view! {
         <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
-            {move || {
-                auth.user
-                    .get()
-                    .map(|result| {
-                        let subject = result.ok().flatten().map(|u| u.subject);
-                        match page_access(subject.as_ref(), path) {
-                            Decision::Allow => children.with_value(|c| c()).into_any(),
-                            Decision::SignIn => {
-                                view! {
-                                    <section class="card" data-testid="sign-in-required">
-                                        <p>{i18n.t(Msg::SignInRequired)}</p>
-                                        <a href=format!("{SIGN_IN_PATH}?next={path}")>
-                                            {i18n.t(Msg::SignIn)}
-                                        </a>
-                                    </section>
-                                }
-                                    .into_any()
-                            }
-                            Decision::ChangePassword => {
-                                view! {
-                                    <section class="card">
-                                        <p>{i18n.t(Msg::ChangePasswordForced)}</p>
-                                        <a href="/doi-mat-khau">{i18n.t(Msg::ChangePassword)}</a>
-                                    </section>
-                                }
-                                    .into_any()
-                            }
-                            Decision::Forbidden => {
-                                view! {
-                                    <section class="card" data-testid="forbidden">
-                                        <h1>{i18n.t(Msg::ForbiddenTitle)}</h1>
-                                        <p>{i18n.t(Msg::ForbiddenText)}</p>
-                                        <a href="/">{i18n.t(Msg::BackHome)}</a>
-                                    </section>
-                                }
-                                    .into_any()
-                            }
-                        }
-                    })
-            }}
+            <Show when=move || decision() == Some(Decision::Allow) fallback=refusal>
+                {children()}
+            </Show>
         </Transition>
     }
 }

@@ -4,7 +4,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::auth::has_admin;
+use crate::api::auth::{has_admin, ChangePassword, SignIn};
 use crate::components::auth::{use_auth, ErrorAlert};
 use crate::i18n::{use_i18n, Msg};
 
@@ -15,7 +15,11 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     let admin_exists = Resource::new(|| (), |_| has_admin());
-    let result = auth.sign_in.value();
+    // Created here, below the router, so that without JavaScript the error the server put
+    // into the URL shows in the form.
+    let sign_in = ServerAction::<SignIn>::new();
+    auth.refresh_after(move || sign_in.version().get());
+    let result = sign_in.value();
     view! {
         <section class="card narrow">
             <h1>{i18n.t(Msg::SignInTitle)}</h1>
@@ -32,7 +36,7 @@ pub fn SignInPage() -> impl IntoView {
                         })
                 }}
             </Suspense>
-            <ActionForm action=auth.sign_in attr:class="form" attr:data-testid="sign-in-form">
+            <ActionForm action=sign_in attr:class="form" attr:data-testid="sign-in-form">
                 <input type="hidden" name="next" prop:value=next />
                 <label>
                     {i18n.t(Msg::SignInUsername)}
@@ -68,7 +72,9 @@ pub fn SignInPage() -> impl IntoView {
 pub fn ChangePasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let result = auth.change_password.value();
+    let change = ServerAction::<ChangePassword>::new();
+    auth.refresh_after(move || change.version().get());
+    let result = change.value();
     let forced = move || {
         auth.current()
             .is_some_and(|u| u.subject.must_change_password)
@@ -89,7 +95,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                 }}
             </Transition>
             <p class="muted">{i18n.t(Msg::PasswordRules)}</p>
-            <ActionForm action=auth.change_password attr:class="form" attr:data-testid="change-password-form">
+            <ActionForm action=change attr:class="form" attr:data-testid="change-password-form">
                 <label>
                     {i18n.t(Msg::PasswordCurrent)}
                     <input type="password" name="current" autocomplete="current-password" required data-testid="current" />
