@@ -116,6 +116,8 @@ pub enum Action<'a> {
     ManageUsers,
     /// Reading the audit trail.
     ReadAudit,
+    /// The signed-in officer's own diary (entries and catalog).
+    OwnDiary,
     /// Reading one officer's work-log entry.
     ReadEntry(&'a Target),
     /// Creating, editing, deleting or submitting one's own entry.
@@ -186,6 +188,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
                 || s.reviews(&t.unit_chain)
                 || s.has(Auditor),
         ),
+        Action::OwnDiary => allow_if(s.has(Officer)),
         Action::WriteOwnEntry(t) => allow_if(s.user_id == t.officer_id && s.has(Officer)),
         Action::ReviewEntry(t) => allow_if(s.user_id != t.officer_id && s.reviews(&t.unit_chain)),
         Action::ReadScore(t) => allow_if(

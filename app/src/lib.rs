@@ -16,6 +16,7 @@ pub mod models;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod text;
 
 pub use app::{shell, App};
 

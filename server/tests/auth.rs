@@ -617,3 +617,122 @@ async fn two_server_processes_share_sessions_through_the_database() {
         db.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn admins_assign_roles_and_units_and_the_last_admin_stays() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let name = backend.name();
+        let db = &app.db.db;
+        let province = add_unit(db, "khh", None).await;
+        let dept = add_unit(db, "snv-tccb", Some(province)).await;
+        let admin_id = add_user(db, "quan.tri", Some(province), &[("admin", None)]).await;
+        let chi = add_user(db, "chi.le", Some(dept), &[("officer", None)]).await;
+        let admin = app.signed_in("quan.tri", PASSWORD).await;
+        let chi_browser = app.signed_in("chi.le", PASSWORD).await;
+        let review_page = || async {
+            chi_browser
+                .get(app.url("/duyet"))
+                .send()
+                .await
+                .expect("page")
+                .status()
+                .as_u16()
+        };
+        assert_eq!(review_page().await, 403, "{name}");
+
+        // A reviewer without a unit is refused; with one, the role takes effect on the
+        // user's very next request.
+        let (chi_s, dept_s) = (chi.to_string(), dept.to_string());
+        let base = [
+            ("id", chi_s.as_str()),
+            ("input[full_name]", "Lê Thị Chi"),
+            ("input[unit_id]", dept_s.as_str()),
+            ("input[roles][]", "reviewer"),
+        ];
+        let no_unit = call(&admin, app.addr, "update_user", &base).await;
+        assert!(
+            no_unit.body.contains("UserReviewerNeedsUnit"),
+            "{name}: {no_unit:?}"
+        );
+        let mut with_unit = base.to_vec();
+        with_unit.push(("input[reviewer_units][]", dept_s.as_str()));
+        let saved = call(&admin, app.addr, "update_user", &with_unit).await;
+        assert!(saved.status.is_success(), "{name}: {saved:?}");
+        let detail: serde_json::Value = saved.json();
+        assert_eq!(detail["full_name"], "Lê Thị Chi", "{name}");
+        assert_eq!(detail["grants"][0]["role"], "Reviewer", "{name}");
+        assert_eq!(detail["grants"][0]["unit_id"], dept, "{name}");
+        assert_eq!(review_page().await, 200, "{name}");
+
+        // The only administrator cannot drop their own admin role.
+        let (admin_s, province_s) = (admin_id.to_string(), province.to_string());
+        let demote = call(
+            &admin,
+            app.addr,
+            "update_user",
+            &[
+                ("id", admin_s.as_str()),
+                ("input[full_name]", "Quản trị"),
+                ("input[unit_id]", province_s.as_str()),
+                ("input[roles][]", "auditor"),
+            ],
+        )
+        .await;
+        assert!(demote.body.contains("UserLastAdmin"), "{name}: {demote:?}");
+        let still: serde_json::Value = call(&admin, app.addr, "get_user", &[("id", &admin_s)])
+            .await
+            .json();
+        assert_eq!(
+            still["grants"][0]["role"], "Admin",
+            "{name}: nothing half-written"
+        );
+
+        // A new user: unique name, policy-checked initial password, must change it.
+        let create = |username: &'static str, password: &'static str| {
+            let admin = admin.clone();
+            let dept_s = dept_s.clone();
+            async move {
+                call(
+                    &admin,
+                    app.addr,
+                    "create_user",
+                    &[
+                        ("input[username]", username),
+                        ("input[full_name]", "Phạm Văn Dũng"),
+                        ("input[unit_id]", dept_s.as_str()),
+                        ("input[roles][]", "auditor"),
+                        ("input[password]", password),
+                    ],
+                )
+                .await
+            }
+        };
+        let bad_name = create("Phạm Dũng", "Song-Cai-2-dong").await;
+        assert!(
+            bad_name.body.contains("UserUsernameInvalid"),
+            "{name}: {bad_name:?}"
+        );
+        let taken = create("chi.le", "Song-Cai-2-dong").await;
+        assert!(
+            taken.body.contains("UserUsernameTaken"),
+            "{name}: {taken:?}"
+        );
+        let created = create("dung.pham", "Song-Cai-2-dong").await;
+        assert!(
+            created.status.is_success() || created.status.is_redirection(),
+            "{name}: {created:?}"
+        );
+        let list: serde_json::Value = call(
+            &admin,
+            app.addr,
+            "list_users",
+            &[("query", "DUNG"), ("page", "0")],
+        )
+        .await
+        .json();
+        assert_eq!(list["total"], 1, "{name}: {list}");
+        assert_eq!(list["users"][0]["must_change_password"], true, "{name}");
+        app.stop().await;
+    }
+}

@@ -35,6 +35,21 @@ const REVIEWER: [bool; 6] = [false, false, true, false, false, false];
 const OWNER_REVIEWER_AUDITOR: [bool; 6] = [false, true, true, false, false, true];
 const SCORE_READERS: [bool; 6] = [false, true, true, false, true, true];
 
+/// Seeds the demo province and signs in one browser per column of [`WHO`].
+async fn demo_with_everyone_signed_in(app: &TestApp) -> Vec<reqwest::Client> {
+    seed::seed_demo_if_empty(&app.db.db, &Default::default())
+        .await
+        .expect("seed");
+    let mut clients = Vec::new();
+    for (_, login) in WHO {
+        clients.push(match login {
+            Some(u) => app.signed_in(u, DEMO_PASSWORD).await,
+            None => app.browser(),
+        });
+    }
+    clients
+}
+
 async fn user_id(app: &TestApp, username: &str) -> i32 {
     user::Entity::find()
         .filter(user::Column::Username.eq(username))
@@ -75,16 +90,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
     for backend in backends() {
         let app = TestApp::spawn(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
-        let mut clients = Vec::new();
-        for (_, login) in WHO {
-            clients.push(match login {
-                Some(u) => app.signed_in(u, DEMO_PASSWORD).await,
-                None => app.browser(),
-            });
-        }
+        let clients = demo_with_everyone_signed_in(&app).await;
 
         let officer = user_id(&app, "cb.snv.tccb.02").await;
         let admin = user_id(&app, "admin").await;
@@ -170,6 +176,18 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 vec![("officer_id", &officer_s), ("period", &period)],
                 SCORE_READERS,
             ),
+            ("my_diary", vec![("period", &period)], OFFICER),
+            ("add_work_entry", vec![("form[work_date]", "x")], OFFICER),
+            (
+                "update_work_entry",
+                vec![
+                    ("id", &entry_s),
+                    ("lock_version", "9999"),
+                    ("form[work_date]", "x"),
+                ],
+                OFFICER,
+            ),
+            ("submit_diary", vec![("from", "x"), ("to", "x")], OFFICER),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -214,16 +232,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
 async fn every_page_has_its_rule() {
     for backend in backends().into_iter().take(1) {
         let app = TestApp::spawn(&backend).await;
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
-        let mut clients = Vec::new();
-        for (_, login) in WHO {
-            clients.push(match login {
-                Some(u) => app.signed_in(u, DEMO_PASSWORD).await,
-                None => app.browser(),
-            });
-        }
+        let clients = demo_with_everyone_signed_in(&app).await;
         let officer = user_id(&app, "cb.snv.tccb.02").await.to_string();
 
         // Expected status per column: 200 open, 303 to sign-in, 403 forbidden.

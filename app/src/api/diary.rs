@@ -121,3 +121,62 @@ pub async fn officer_score(officer_id: i32, period: String) -> Result<ScoreView,
     crate::ssr::auth::require(crate::authz::Action::ReadScore(&target))?;
     crate::ssr::services::scores::current(&state.db, officer_id, &period).await
 }
+
+/// The signed-in officer's diary for a period (`2026-10`, `2026-Q4`, `2026`), with the
+/// catalog of their position.
+#[server(prefix = "/api", endpoint = "my_diary")]
+pub async fn my_diary(period: String) -> Result<crate::models::Diary, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    let me = crate::ssr::auth::require(crate::authz::Action::OwnDiary)?;
+    let (_, from, to) = crate::ssr::services::scoring::parse_period_code(&period)?;
+    crate::ssr::services::diary::diary(&state.db, me.id(), from, to).await
+}
+
+/// Adds a draft entry to the signed-in officer's diary.
+#[server(prefix = "/api", endpoint = "add_work_entry")]
+pub async fn add_work_entry(form: crate::models::WorkLogForm) -> Result<WorkEntryView, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    let me = crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
+    let target = server::target_of(&state.db, me.id()).await?;
+    crate::ssr::auth::require(crate::authz::Action::WriteOwnEntry(&target))?;
+    let input = crate::ssr::services::diary::parse_form(&form)?;
+    crate::ssr::services::work_log::create(&state.db, &me.actor(), me.id(), &input)
+        .await
+        .map(server::view)
+}
+
+/// Corrects one of the officer's draft or returned entries.
+#[server(prefix = "/api", endpoint = "update_work_entry")]
+pub async fn update_work_entry(
+    id: i64,
+    lock_version: i32,
+    form: crate::models::WorkLogForm,
+) -> Result<WorkEntryView, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    let (_, target) = server::entry(&state.db, id).await?;
+    let me = crate::ssr::auth::require(crate::authz::Action::WriteOwnEntry(&target))?;
+    let input = crate::ssr::services::diary::parse_form(&form)?;
+    crate::ssr::services::work_log::update(&state.db, &me.actor(), id, lock_version, &input)
+        .await
+        .map(server::view)
+}
+
+/// Submits every draft and corrected entry of the signed-in officer from `from` to `to`
+/// (yyyy-mm-dd): a day, a week or the whole period. Returns how many were submitted.
+#[server(prefix = "/api", endpoint = "submit_diary")]
+pub async fn submit_diary(from: String, to: String) -> Result<usize, AppError> {
+    use crate::error::AppError as E;
+    let state = crate::ssr::state::app_state()?;
+    let me = crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
+    let target = server::target_of(&state.db, me.id()).await?;
+    crate::ssr::auth::require(crate::authz::Action::WriteOwnEntry(&target))?;
+    let parse = |field: &str, t: &str| {
+        chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+            .map_err(|_| E::refused(field, crate::i18n::Msg::DiaryBadDate))
+    };
+    let (from, to) = (parse("from", &from)?, parse("to", &to)?);
+    if to < from {
+        return Err(E::refused("to", crate::i18n::Msg::DiaryBadDate));
+    }
+    crate::ssr::services::work_log::submit_range(&state.db, &me.actor(), me.id(), from, to).await
+}

@@ -3,3 +3,4 @@
 pub mod auth;
 pub mod header;
 pub mod overview;
+pub mod pager;

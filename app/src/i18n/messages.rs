@@ -150,6 +150,9 @@ messages! {
     AuditWho => "Người thực hiện", "Who";
     AuditAction => "Thao tác", "Action";
     AuditObject => "Đối tượng", "Object";
+    DiaryBadDate => "Ngày không hợp lệ (dd/mm/yyyy).", "Invalid date (dd/mm/yyyy).";
+    DiaryBadNumber => "Vui lòng nhập một số (ví dụ 1,5).", "Enter a number (e.g. 1.5).";
+    DiaryDateRequired => "Vui lòng chọn ngày làm việc.", "Choose the work date.";
     ErrPasswordChangeRequired => "Bạn cần đổi mật khẩu trước khi tiếp tục.", "Change your password before you go on.";
     ErrNotFound => "Không tìm thấy dữ liệu.", "Not found.";
     ErrUnauthenticated => "Vui lòng đăng nhập.", "Please sign in.";

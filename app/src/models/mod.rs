@@ -88,3 +88,6 @@ pub struct FormulaSummary {
 
 pub mod account;
 pub use account::*;
+
+pub mod diary;
+pub use diary::*;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::audit::{audit_events, VerifyAudit};
 use crate::components::auth::ErrorAlert;
+use crate::components::pager::Pager;
 use crate::i18n::{format_number, use_i18n, Msg};
 use crate::models::AuditCheck;
 
@@ -66,7 +67,6 @@ pub fn AuditPage() -> impl IntoView {
                             Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
                             Ok(list) => {
                                 let current = list.page + 1;
-                                let pages = list.total.div_ceil(list.per_page).max(1);
                                 view! {
                                     <div class="table-wrap">
                                         <table data-testid="audit-events">
@@ -98,13 +98,7 @@ pub fn AuditPage() -> impl IntoView {
                                             </tbody>
                                         </table>
                                     </div>
-                                    <nav class="pager" aria-label="pages">
-                                        {(current > 1)
-                                            .then(|| view! { <a href=format!("?trang={}", current - 1)>{i18n.t(Msg::UsersPrev)}</a> })}
-                                        <span>{format!("{current}/{pages}")}</span>
-                                        {(current < pages)
-                                            .then(|| view! { <a href=format!("?trang={}", current + 1)>{i18n.t(Msg::UsersNext)}</a> })}
-                                    </nav>
+                                    <Pager current=current total_items=list.total per_page=list.per_page link=|p| format!("?trang={p}") />
                                 }
                                     .into_any()
                             }

@@ -11,6 +11,7 @@ use crate::api::users::{
 };
 use crate::authz::Role;
 use crate::components::auth::{use_auth, ErrorAlert};
+use crate::components::pager::Pager;
 use crate::error::AppError;
 use crate::i18n::{format_number, use_i18n, Msg};
 use crate::models::{UserDetail, UserFormOptions};
@@ -76,7 +77,6 @@ pub fn UsersPage() -> impl IntoView {
                                 view! { <p>{i18n.t(Msg::UsersEmpty)}</p> }.into_any()
                             }
                             Ok(list) => {
-                                let pages = list.total.div_ceil(list.per_page).max(1);
                                 let current = list.page + 1;
                                 view! {
                                     <p class="muted" data-testid="user-count">
@@ -144,17 +144,7 @@ pub fn UsersPage() -> impl IntoView {
                                             </tbody>
                                         </table>
                                     </div>
-                                    <nav class="pager" aria-label="pages">
-                                        {(current > 1)
-                                            .then(|| {
-                                                view! { <a href=page_link(current - 1)>{i18n.t(Msg::UsersPrev)}</a> }
-                                            })}
-                                        <span>{format!("{current}/{pages}")}</span>
-                                        {(current < pages)
-                                            .then(|| {
-                                                view! { <a href=page_link(current + 1)>{i18n.t(Msg::UsersNext)}</a> }
-                                            })}
-                                    </nav>
+                                    <Pager current=current total_items=list.total per_page=list.per_page link=page_link />
                                 }
                                     .into_any()
                             }

@@ -11,7 +11,7 @@ pub mod throttle;
 
 use axum::http::{request::Parts, StatusCode};
 use leptos::prelude::*;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -92,18 +92,7 @@ pub async fn load_user<C: ConnectionTrait>(
     else {
         return Ok(None);
     };
-    let grants = user_role::Entity::find()
-        .filter(user_role::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(Grant {
-                role: Role::parse(&r.role)?,
-                unit_id: r.unit_id,
-            })
-        })
-        .collect();
+    let grants = grants_of(db, user_id).await?;
     let unit_name = match u.unit_id {
         Some(id) => unit::Entity::find_by_id(id).one(db).await?.map(|u| u.name),
         None => None,
@@ -119,6 +108,26 @@ pub async fn load_user<C: ConnectionTrait>(
             must_change_password: u.must_change_password,
         },
     }))
+}
+
+/// The roles a user holds (unknown role codes are ignored).
+pub async fn grants_of<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+) -> Result<Vec<Grant>, sea_orm::DbErr> {
+    Ok(user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .order_by_asc(user_role::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(Grant {
+                role: Role::parse(&r.role)?,
+                unit_id: r.unit_id,
+            })
+        })
+        .collect())
 }
 
 /// The unit and its ancestors up to the province, nearest first.

@@ -269,19 +269,7 @@ pub async fn user_detail<C: ConnectionTrait>(db: &C, id: i32) -> Result<UserDeta
 }
 
 async fn grants_of<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Vec<Grant>, AppError> {
-    Ok(user_role::Entity::find()
-        .filter(user_role::Column::UserId.eq(user_id))
-        .order_by_asc(user_role::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(Grant {
-                role: Role::parse(&r.role)?,
-                unit_id: r.unit_id,
-            })
-        })
-        .collect())
+    Ok(crate::ssr::auth::grants_of(db, user_id).await?)
 }
 
 /// The units and positions the user form offers.

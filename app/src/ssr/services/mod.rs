@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod diary;
 pub mod home;
 pub mod job_descriptions;
 pub mod rule_versions;

@@ -216,6 +216,115 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     Ok(out)
 }
 
+/// The officer corrects a draft or returned entry (a returned one stays returned until
+/// it is submitted again).
+pub async fn update<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    expected_lock: i32,
+    input: &WorkLogInput,
+) -> Result<wle::Model, AppError> {
+    validate(input)?;
+    let txn = db.begin().await?;
+    let e = load(&txn, id).await?;
+    expect(&e, expected_lock, &["draft", "returned"], "sửa")?;
+    if let Some(item) = input.catalog_item_id {
+        catalog_item::Entity::find_by_id(item)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "catalog_item_id",
+                    "Không tìm thấy công việc trong danh mục.",
+                )
+            })?;
+    }
+    let changed = wle::Entity::update_many()
+        .col_expr(wle::Column::WorkDate, Expr::value(input.work_date))
+        .col_expr(
+            wle::Column::CatalogItemId,
+            Expr::value(input.catalog_item_id),
+        )
+        .col_expr(
+            wle::Column::OffCatalogDescription,
+            Expr::value(input.off_catalog_description.clone()),
+        )
+        .col_expr(
+            wle::Column::ProposedMinutes,
+            Expr::value(input.proposed_minutes),
+        )
+        .col_expr(wle::Column::AssignedQty, Expr::value(input.quantity))
+        .col_expr(
+            wle::Column::CompletedQty,
+            Expr::value(input.completed_qty.unwrap_or(input.quantity)),
+        )
+        .col_expr(wle::Column::AssignedOn, Expr::value(input.assigned_on))
+        .col_expr(wle::Column::Deadline, Expr::value(input.deadline))
+        .col_expr(wle::Column::CompletedOn, Expr::value(input.completed_on))
+        .col_expr(
+            wle::Column::SourceDocument,
+            Expr::value(
+                input
+                    .source_document
+                    .clone()
+                    .filter(|s| !s.trim().is_empty()),
+            ),
+        )
+        .col_expr(
+            wle::Column::Note,
+            Expr::value(input.note.clone().filter(|s| !s.trim().is_empty())),
+        )
+        .col_expr(
+            wle::Column::LockVersion,
+            Expr::col(wle::Column::LockVersion).add(1),
+        )
+        .col_expr(wle::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(wle::Column::Id.eq(id))
+        .filter(wle::Column::LockVersion.eq(expected_lock))
+        .exec(&txn)
+        .await?;
+    if changed.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let after = load(&txn, id).await?;
+    audit::record(
+        &txn,
+        actor,
+        Change::new("work_log.update", "work_log_entry", id)
+            .before(&snapshot(&e))
+            .after(&snapshot(&after)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// The officer submits every draft and corrected entry of theirs between two dates (a day,
+/// a week or the whole period). All or nothing; returns how many were submitted.
+pub async fn submit_range<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    officer_id: i32,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<usize, AppError> {
+    let pending: Vec<(i64, i32)> = wle::Entity::find()
+        .filter(wle::Column::OfficerId.eq(officer_id))
+        .filter(wle::Column::WorkDate.between(from, to))
+        .filter(wle::Column::Status.is_in(["draft", "returned"]))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.lock_version))
+        .collect();
+    let n = pending.len();
+    if n > 0 {
+        submit(db, actor, &pending).await?;
+    }
+    Ok(n)
+}
+
 /// The officer deletes a draft entry (never one that was submitted).
 pub async fn delete_draft<C: ConnectionTrait + TransactionTrait>(
     db: &C,

@@ -1,0 +1,104 @@
+//! The officer's work diary as the browser shows it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A task of the officer's approved catalog, with when they last logged it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogChoice {
+    pub id: i32,
+    pub code: String,
+    pub group_code: String,
+    pub name: String,
+    pub unit_of_measure: String,
+    pub norm_minutes: f64,
+    pub coefficient: f64,
+    pub evidence_required: bool,
+    pub last_used: Option<NaiveDate>,
+}
+
+impl CatalogChoice {
+    /// Standard hours per unit of quantity: norm / 60 × coefficient.
+    pub fn hours_per_unit(&self) -> f64 {
+        self.norm_minutes / 60.0 * self.coefficient
+    }
+}
+
+/// One diary line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DiaryEntry {
+    pub id: i64,
+    pub work_date: NaiveDate,
+    pub catalog_item_id: Option<i32>,
+    pub task_code: Option<String>,
+    pub task_name: Option<String>,
+    pub unit_of_measure: Option<String>,
+    pub off_catalog_description: Option<String>,
+    pub proposed_minutes: Option<f64>,
+    pub assigned_qty: f64,
+    pub completed_qty: f64,
+    pub assigned_on: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub source_document: Option<String>,
+    pub note: Option<String>,
+    /// draft | submitted | approved | returned | locked
+    pub status: String,
+    pub return_reason: Option<String>,
+    pub lock_version: i32,
+    /// Standard hours this entry counts for (catalog norm × coefficient × quantity, or the
+    /// proposed minutes of off-catalog work).
+    pub standard_hours: f64,
+    /// The task requires a document number and none was given.
+    pub evidence_missing: bool,
+}
+
+/// An officer's diary between two dates, with the catalog to log against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diary {
+    pub officer_id: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub entries: Vec<DiaryEntry>,
+    pub catalog: Vec<CatalogChoice>,
+}
+
+/// Standard hours above which a day is flagged.
+pub const DAY_HOURS_LIMIT: f64 = 8.0;
+
+impl Diary {
+    /// Days whose entries add up to more than [`DAY_HOURS_LIMIT`] standard hours.
+    pub fn heavy_days(&self) -> Vec<(NaiveDate, f64)> {
+        let mut days: Vec<(NaiveDate, f64)> = Vec::new();
+        for e in &self.entries {
+            match days.iter_mut().find(|(d, _)| *d == e.work_date) {
+                Some((_, h)) => *h += e.standard_hours,
+                None => days.push((e.work_date, e.standard_hours)),
+            }
+        }
+        days.retain(|(_, h)| *h > DAY_HOURS_LIMIT + 1e-9);
+        days.sort_by_key(|(d, _)| *d);
+        days
+    }
+}
+
+/// The diary form as submitted (also without JavaScript): text, parsed and checked on the
+/// server with an error naming the field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkLogForm {
+    /// yyyy-mm-dd
+    pub work_date: String,
+    /// A catalog item id, or empty for off-catalog work.
+    pub catalog_item_id: String,
+    pub off_catalog_description: String,
+    pub proposed_minutes: String,
+    pub quantity: String,
+    /// Empty: all of the quantity was completed.
+    pub completed_qty: String,
+    pub assigned_on: String,
+    pub deadline: String,
+    pub completed_on: String,
+    pub source_document: String,
+    pub note: String,
+}

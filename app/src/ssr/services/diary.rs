@@ -1,0 +1,228 @@
+//! The officer's diary: their entries between two dates with standard hours and missing
+//! evidence, and the approved catalog of their position, most recently used tasks first.
+
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+use crate::error::AppError;
+use crate::i18n::Msg;
+use crate::models::{CatalogChoice, Diary, DiaryEntry, WorkLogForm, WorkLogInput};
+use crate::ssr::entities::{
+    catalog_item, job_description_version as jdv, user, work_log_entry as wle,
+};
+
+/// The approved catalog of the officer's position, tasks used lately first.
+pub async fn catalog_for<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+) -> Result<Vec<CatalogChoice>, AppError> {
+    let officer = user::Entity::find_by_id(officer_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(position_id) = officer.position_id else {
+        return Ok(Vec::new());
+    };
+    let Some(version) = jdv::Entity::find()
+        .filter(jdv::Column::PositionId.eq(position_id))
+        .filter(jdv::Column::Status.eq("approved"))
+        .order_by_desc(jdv::Column::VersionNo)
+        .one(db)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    let last_used: HashMap<i32, NaiveDate> = wle::Entity::find()
+        .filter(wle::Column::OfficerId.eq(officer_id))
+        .filter(wle::Column::CatalogItemId.is_not_null())
+        .select_only()
+        .column(wle::Column::CatalogItemId)
+        .column_as(wle::Column::WorkDate.max(), "last")
+        .group_by(wle::Column::CatalogItemId)
+        .into_tuple::<(i32, NaiveDate)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let mut items: Vec<CatalogChoice> =
+        crate::ssr::services::job_descriptions::catalog_of(db, version.id)
+            .await?
+            .into_iter()
+            .map(|i| CatalogChoice {
+                last_used: last_used.get(&i.id).copied(),
+                id: i.id,
+                code: i.code,
+                group_code: i.group_code,
+                name: i.name,
+                unit_of_measure: i.unit_of_measure,
+                norm_minutes: i.norm_minutes,
+                coefficient: i.coefficient,
+                evidence_required: i.evidence_required,
+            })
+            .collect();
+    items.sort_by(|a, b| {
+        b.last_used
+            .cmp(&a.last_used)
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    Ok(items)
+}
+
+/// The officer's entries from `from` to `to`, newest day first.
+pub async fn diary<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Diary, AppError> {
+    let rows = wle::Entity::find()
+        .filter(wle::Column::OfficerId.eq(officer_id))
+        .filter(wle::Column::WorkDate.between(from, to))
+        .order_by_desc(wle::Column::WorkDate)
+        .order_by_desc(wle::Column::Id)
+        .all(db)
+        .await?;
+    let item_ids: Vec<i32> = rows.iter().filter_map(|e| e.catalog_item_id).collect();
+    let items: HashMap<i32, catalog_item::Model> = catalog_item::Entity::find()
+        .filter(catalog_item::Column::Id.is_in(item_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect();
+    let entries = rows
+        .into_iter()
+        .map(|e| {
+            let item = e.catalog_item_id.and_then(|id| items.get(&id));
+            let standard_hours = match item {
+                Some(i) => e.completed_qty * i.norm_minutes / 60.0 * i.coefficient,
+                None => e.proposed_minutes.unwrap_or(0.0) / 60.0,
+            };
+            let evidence_missing = item.is_some_and(|i| i.evidence_required)
+                && e.source_document
+                    .as_deref()
+                    .is_none_or(|s| s.trim().is_empty());
+            DiaryEntry {
+                id: e.id,
+                work_date: e.work_date,
+                catalog_item_id: e.catalog_item_id,
+                task_code: item.map(|i| i.code.clone()),
+                task_name: item.map(|i| i.name.clone()),
+                unit_of_measure: item.map(|i| i.unit_of_measure.clone()),
+                off_catalog_description: e.off_catalog_description,
+                proposed_minutes: e.proposed_minutes,
+                assigned_qty: e.assigned_qty,
+                completed_qty: e.completed_qty,
+                assigned_on: e.assigned_on,
+                deadline: e.deadline,
+                completed_on: e.completed_on,
+                source_document: e.source_document,
+                note: e.note,
+                status: e.status,
+                return_reason: e.return_reason,
+                lock_version: e.lock_version,
+                standard_hours,
+                evidence_missing,
+            }
+        })
+        .collect();
+    Ok(Diary {
+        officer_id,
+        from,
+        to,
+        entries,
+        catalog: catalog_for(db, officer_id).await?,
+    })
+}
+
+fn date(field: &str, text: &str) -> Result<Option<NaiveDate>, AppError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
+        .map(Some)
+        .map_err(|_| AppError::refused(field, Msg::DiaryBadDate))
+}
+
+fn number(field: &str, text: &str) -> Result<Option<f64>, AppError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    // Vietnamese writes 1,5 for 1.5.
+    t.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or_else(|| AppError::refused(field, Msg::DiaryBadNumber))
+}
+
+fn text(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.chars().take(2000).collect())
+}
+
+/// Parses the diary form; the work-log service then checks the values themselves.
+pub fn parse_form(form: &WorkLogForm) -> Result<WorkLogInput, AppError> {
+    let work_date = date("work_date", &form.work_date)?
+        .ok_or_else(|| AppError::refused("work_date", Msg::DiaryDateRequired))?;
+    let catalog_item_id = match form.catalog_item_id.trim() {
+        "" => None,
+        t => Some(
+            t.parse::<i32>()
+                .map_err(|_| AppError::refused("catalog_item_id", Msg::UserUnknownChoice))?,
+        ),
+    };
+    Ok(WorkLogInput {
+        work_date,
+        catalog_item_id,
+        off_catalog_description: text(&form.off_catalog_description),
+        proposed_minutes: number("proposed_minutes", &form.proposed_minutes)?,
+        quantity: number("quantity", &form.quantity)?
+            .ok_or_else(|| AppError::refused("quantity", Msg::DiaryBadNumber))?,
+        completed_qty: number("completed_qty", &form.completed_qty)?,
+        assigned_on: date("assigned_on", &form.assigned_on)?,
+        deadline: date("deadline", &form.deadline)?,
+        completed_on: date("completed_on", &form.completed_on)?,
+        source_document: text(&form.source_document),
+        note: text(&form.note),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_accepts_vietnamese_numbers_and_dates_and_names_bad_fields() {
+        let form = WorkLogForm {
+            work_date: "05/10/2026".into(),
+            catalog_item_id: "12".into(),
+            quantity: "1,5".into(),
+            deadline: "2026-10-07".into(),
+            ..Default::default()
+        };
+        let input = parse_form(&form).expect("parse");
+        assert_eq!(
+            input.work_date,
+            NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()
+        );
+        assert_eq!(input.quantity, 1.5);
+        assert_eq!(input.catalog_item_id, Some(12));
+        assert_eq!(input.completed_on, None);
+        let bad = WorkLogForm {
+            quantity: "mười".into(),
+            ..form.clone()
+        };
+        assert_eq!(parse_form(&bad).unwrap_err().field(), Some("quantity"));
+        let no_date = WorkLogForm {
+            work_date: String::new(),
+            ..form
+        };
+        assert_eq!(parse_form(&no_date).unwrap_err().field(), Some("work_date"));
+    }
+}
