@@ -13,6 +13,7 @@ use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ChangePasswordPage, SignInPage};
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
+use crate::pages::diary::DiaryPage;
 use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder};
 
 /// The document the server renders around [`App`].
@@ -71,7 +72,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                         <Route
                             path=path!("can-bo")
                             view=|| {
-                                view! { <Guarded path="/can-bo"><Placeholder title=Msg::NavOfficer text=Msg::AudienceOfficerText /></Guarded> }
+                                view! { <Guarded path="/can-bo"><DiaryPage /></Guarded> }
                             }
                         />
                         <Route

@@ -122,14 +122,13 @@ pub async fn officer_score(officer_id: i32, period: String) -> Result<ScoreView,
     crate::ssr::services::scores::current(&state.db, officer_id, &period).await
 }
 
-/// The signed-in officer's diary for a period (`2026-10`, `2026-Q4`, `2026`), with the
-/// catalog of their position.
+/// The signed-in officer's diary for a period (`2026-10`, `2026-Q4`, `2026`; empty: this
+/// month), with the catalog of their position.
 #[server(prefix = "/api", endpoint = "my_diary")]
 pub async fn my_diary(period: String) -> Result<crate::models::Diary, AppError> {
     let state = crate::ssr::state::app_state()?;
     let me = crate::ssr::auth::require(crate::authz::Action::OwnDiary)?;
-    let (_, from, to) = crate::ssr::services::scoring::parse_period_code(&period)?;
-    crate::ssr::services::diary::diary(&state.db, me.id(), from, to).await
+    crate::ssr::services::diary::diary(&state.db, me.id(), &period).await
 }
 
 /// Adds a draft entry to the signed-in officer's diary.

@@ -57,8 +57,12 @@ pub struct DiaryEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diary {
     pub officer_id: i32,
+    /// The period shown, e.g. `2026-10`.
+    pub period: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// The server's date (the default work date of a new entry).
+    pub today: NaiveDate,
     pub entries: Vec<DiaryEntry>,
     pub catalog: Vec<CatalogChoice>,
 }

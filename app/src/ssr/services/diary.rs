@@ -73,9 +73,14 @@ pub async fn catalog_for<C: ConnectionTrait>(
 pub async fn diary<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
-    from: NaiveDate,
-    to: NaiveDate,
+    period: &str,
 ) -> Result<Diary, AppError> {
+    let today = chrono::Utc::now().date_naive();
+    let period = match period.trim() {
+        "" => today.format("%Y-%m").to_string(),
+        p => p.to_string(),
+    };
+    let (_, from, to) = crate::ssr::services::scoring::parse_period_code(&period)?;
     let rows = wle::Entity::find()
         .filter(wle::Column::OfficerId.eq(officer_id))
         .filter(wle::Column::WorkDate.between(from, to))
@@ -129,8 +134,10 @@ pub async fn diary<C: ConnectionTrait>(
         .collect();
     Ok(Diary {
         officer_id,
+        period,
         from,
         to,
+        today,
         entries,
         catalog: catalog_for(db, officer_id).await?,
     })
