@@ -126,6 +126,8 @@ pub enum Action<'a> {
     ReviewEntry(&'a Target),
     /// Reading an officer's scores and their explanation.
     ReadScore(&'a Target),
+    /// Opening one's review queue (it holds only the units one heads).
+    ReviewQueue,
     /// Scoring, approving a unit's period; entering general-criteria points.
     ReviewUnit(&'a [i32]),
     /// Job descriptions, catalogs and rule versions: editing drafts.
@@ -197,6 +199,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
                 || s.has(Auditor)
                 || s.has(Committee),
         ),
+        Action::ReviewQueue => allow_if(s.has(Reviewer)),
         Action::ReviewUnit(chain) => allow_if(s.reviews(chain)),
         Action::EditConfiguration | Action::ApproveJobDescription => allow_if(s.has(Admin)),
         Action::ReadConfiguration => allow_if(s.has(Admin) || s.has(Committee) || s.has(Auditor)),

@@ -192,3 +192,139 @@ async fn an_officer_logs_corrects_and_submits_a_day() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let name = backend.name();
+        seed::seed_demo_if_empty(&app.db.db, &Default::default())
+            .await
+            .expect("seed");
+        let head = app.signed_in("tp.snv.tccb", DEMO_PASSWORD).await;
+        let all = |officer: String| {
+            let head = head.clone();
+            async move {
+                call(
+                    &head,
+                    app.addr,
+                    "review_queue",
+                    &[("officer", &officer), ("from", ""), ("to", "")],
+                )
+                .await
+                .json::<app::models::ReviewQueue>()
+            }
+        };
+        let queue = all(String::new()).await;
+        assert!(
+            !queue.entries.is_empty(),
+            "{name}: the demo's last week waits for review"
+        );
+        assert!(
+            queue
+                .entries
+                .iter()
+                .all(|q| q.unit_name == "Phòng Tổ chức cán bộ"),
+            "{name}"
+        );
+        assert!(
+            queue.entries.iter().all(|q| q.entry.status == "submitted"),
+            "{name}"
+        );
+        assert!(
+            queue.officers.iter().all(|o| o.code != "tp.snv.tccb"),
+            "{name}: never their own"
+        );
+        let first = queue.entries[0].officer_id;
+        let one = all(first.to_string()).await;
+        assert!(one.entries.iter().all(|q| q.officer_id == first), "{name}");
+
+        // Return one with a reason; record a delay on another and approve it with a third.
+        let (a, b, c) = (
+            &one.entries[0].entry,
+            &queue.entries[1].entry,
+            &queue.entries[2].entry,
+        );
+        let no_reason = call(
+            &head,
+            app.addr,
+            "return_work_entry",
+            &[
+                ("id", &a.id.to_string()),
+                ("lock_version", &a.lock_version.to_string()),
+                ("reason", " "),
+            ],
+        )
+        .await;
+        assert!(no_reason.body.contains("reason"), "{name}: {no_reason:?}");
+        let returned = call(
+            &head,
+            app.addr,
+            "return_work_entry",
+            &[
+                ("id", &a.id.to_string()),
+                ("lock_version", &a.lock_version.to_string()),
+                ("reason", "Thiếu số văn bản"),
+            ],
+        )
+        .await;
+        assert!(returned.status.is_success(), "{name}: {returned:?}");
+        let recorded = call(
+            &head,
+            app.addr,
+            "record_findings",
+            &[
+                ("id", &b.id.to_string()),
+                ("lock_version", &b.lock_version.to_string()),
+                ("quality_failures", "0"),
+                ("delays", "1"),
+            ],
+        )
+        .await;
+        assert!(recorded.status.is_success(), "{name}: {recorded:?}");
+        let refreshed = all(String::new()).await;
+        let b_now = refreshed
+            .entries
+            .iter()
+            .find(|q| q.entry.id == b.id)
+            .expect("b still waits");
+        assert_eq!(b_now.delays, 1, "{name}");
+        let picks = [
+            (
+                "bulk[entries][]",
+                format!("{}:{}", b.id, b_now.entry.lock_version),
+            ),
+            ("bulk[entries][]", format!("{}:{}", c.id, c.lock_version)),
+        ];
+        let picks: Vec<(&str, &str)> = picks.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let approved = call(&head, app.addr, "approve_work_entries", &picks).await;
+        assert!(approved.status.is_success(), "{name}: {approved:?}");
+        assert_eq!(approved.json::<usize>(), 2, "{name}");
+        let after = all(String::new()).await;
+        for gone in [a.id, b.id, c.id] {
+            assert!(
+                after.entries.iter().all(|q| q.entry.id != gone),
+                "{name}: {gone} left the queue"
+            );
+        }
+        // A stale pick approves nothing at all.
+        let d = &after.entries[0].entry;
+        let e = &after.entries[1].entry;
+        let mixed = [
+            ("bulk[entries][]", format!("{}:{}", d.id, d.lock_version)),
+            (
+                "bulk[entries][]",
+                format!("{}:{}", e.id, e.lock_version + 7),
+            ),
+        ];
+        let mixed: Vec<(&str, &str)> = mixed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = call(&head, app.addr, "approve_work_entries", &mixed).await;
+        assert!(refused.body.contains("Conflict"), "{name}: {refused:?}");
+        let still = all(String::new()).await;
+        assert!(
+            still.entries.iter().any(|q| q.entry.id == d.id),
+            "{name}: all or nothing"
+        );
+        app.stop().await;
+    }
+}

@@ -96,6 +96,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
         let admin = user_id(&app, "admin").await;
         let entry = entry_of(&app, officer, "approved").await;
         let period = scored_period(&app).await;
+        let stale_pick = format!("{}:9999", entry.id);
         let (officer_s, admin_s, entry_s) =
             (officer.to_string(), admin.to_string(), entry.id.to_string());
 
@@ -188,6 +189,26 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 OFFICER,
             ),
             ("submit_diary", vec![("from", "x"), ("to", "x")], OFFICER),
+            (
+                "review_queue",
+                vec![("officer", ""), ("from", ""), ("to", "")],
+                REVIEWER,
+            ),
+            (
+                "approve_work_entries",
+                vec![("bulk[entries][]", &stale_pick)],
+                REVIEWER,
+            ),
+            (
+                "record_findings",
+                vec![
+                    ("id", &entry_s),
+                    ("lock_version", "9999"),
+                    ("quality_failures", "0"),
+                    ("delays", "0"),
+                ],
+                REVIEWER,
+            ),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -395,6 +416,18 @@ async fn officers_and_reviewers_reach_only_their_own_records() {
                 "{name}: reviewer {function} in another unit: {answer:?}"
             );
         }
+        let pick = format!("{}:{}", other_unit.id, other_unit.lock_version);
+        let bulk = call(
+            &reviewer_tccb,
+            app.addr,
+            "approve_work_entries",
+            &[("bulk[entries][]", &pick)],
+        )
+        .await;
+        assert_eq!(
+            bulk.status, 403,
+            "{name}: bulk approval in another unit: {bulk:?}"
+        );
         let mut with_reason = args.clone();
         with_reason.push(("reason", "Không thuộc đơn vị"));
         let answer = call(&reviewer_tccb, app.addr, "return_work_entry", &with_reason).await;

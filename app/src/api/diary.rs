@@ -11,8 +11,8 @@ mod server {
     use crate::authz::Target;
     use crate::error::AppError;
     use crate::models::WorkEntryView;
-    use crate::ssr::entities::{user, work_log_entry as wle};
-    use sea_orm::{ConnectionTrait, EntityTrait};
+    use crate::ssr::entities::work_log_entry as wle;
+    use sea_orm::ConnectionTrait;
 
     /// Whose record it is and the units above them, for `authz::decide`.
     pub async fn target_of<C: ConnectionTrait>(
@@ -21,14 +21,7 @@ mod server {
     ) -> Result<Target, AppError> {
         // Anonymous callers learn nothing, not even whether the record exists.
         crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
-        let officer = user::Entity::find_by_id(officer_id)
-            .one(db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok(Target {
-            officer_id,
-            unit_chain: crate::ssr::auth::unit_chain(db, officer.unit_id).await?,
-        })
+        crate::ssr::auth::officer_target(db, officer_id).await
     }
 
     pub async fn entry<C: ConnectionTrait>(

@@ -8,4 +8,5 @@ pub mod audit;
 pub mod auth;
 pub mod diary;
 pub mod home;
+pub mod review;
 pub mod users;

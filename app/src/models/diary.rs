@@ -106,3 +106,30 @@ pub struct WorkLogForm {
     pub source_document: String,
     pub note: String,
 }
+
+/// A submitted entry waiting in a reviewer's queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub officer_id: i32,
+    pub officer_name: String,
+    pub unit_name: String,
+    pub entry: DiaryEntry,
+    pub quality_failures: i32,
+    pub delays: i32,
+    pub objective_cause: bool,
+}
+
+/// The reviewer's queue: submitted entries of the units they head, and the officers to
+/// filter by.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewQueue {
+    pub entries: Vec<QueueEntry>,
+    pub officers: Vec<crate::models::Choice>,
+}
+
+/// Entries ticked for approval, each as `id:lock_version`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BulkApproval {
+    pub entries: Vec<String>,
+}

@@ -150,6 +150,21 @@ pub async fn unit_chain<C: ConnectionTrait>(
     Ok(chain)
 }
 
+/// Whose record it is and the units above them, for `authz::decide`.
+pub async fn officer_target<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+) -> Result<crate::authz::Target, AppError> {
+    let officer = user::Entity::find_by_id(officer_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(crate::authz::Target {
+        officer_id,
+        unit_chain: unit_chain(db, officer.unit_id).await?,
+    })
+}
+
 /// The signed-in user of the current request (server functions and SSR).
 pub fn principal() -> Option<Principal> {
     use_context::<Parts>().and_then(|p| p.extensions.get::<Principal>().cloned())

@@ -88,6 +88,23 @@ pub async fn diary<C: ConnectionTrait>(
         .order_by_desc(wle::Column::Id)
         .all(db)
         .await?;
+    let entries = views(db, rows).await?;
+    Ok(Diary {
+        officer_id,
+        period,
+        from,
+        to,
+        today,
+        entries,
+        catalog: catalog_for(db, officer_id).await?,
+    })
+}
+
+/// Diary lines for entries: their task, standard hours and missing evidence.
+pub async fn views<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<wle::Model>,
+) -> Result<Vec<DiaryEntry>, AppError> {
     let item_ids: Vec<i32> = rows.iter().filter_map(|e| e.catalog_item_id).collect();
     let items: HashMap<i32, catalog_item::Model> = catalog_item::Entity::find()
         .filter(catalog_item::Column::Id.is_in(item_ids))
@@ -96,7 +113,7 @@ pub async fn diary<C: ConnectionTrait>(
         .into_iter()
         .map(|i| (i.id, i))
         .collect();
-    let entries = rows
+    Ok(rows
         .into_iter()
         .map(|e| {
             let item = e.catalog_item_id.and_then(|id| items.get(&id));
@@ -131,16 +148,7 @@ pub async fn diary<C: ConnectionTrait>(
                 evidence_missing,
             }
         })
-        .collect();
-    Ok(Diary {
-        officer_id,
-        period,
-        from,
-        to,
-        today,
-        entries,
-        catalog: catalog_for(db, officer_id).await?,
-    })
+        .collect())
 }
 
 fn date(field: &str, text: &str) -> Result<Option<NaiveDate>, AppError> {

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod diary;
 pub mod home;
 pub mod job_descriptions;
+pub mod review;
 pub mod rule_versions;
 pub mod scores;
 pub mod scoring;

@@ -1,0 +1,115 @@
+//! The reviewer's queue: approve in bulk, return with a reason, record findings.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{BulkApproval, ReviewQueue};
+
+#[cfg(feature = "ssr")]
+fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| AppError::refused(field, crate::i18n::Msg::DiaryBadDate)),
+    }
+}
+
+/// Submitted entries of the reviewer's units; `officer` (an id), `from` and `to`
+/// (yyyy-mm-dd) filter when not empty.
+#[server(prefix = "/api", endpoint = "review_queue")]
+pub async fn get_review_queue(
+    officer: String,
+    from: String,
+    to: String,
+) -> Result<ReviewQueue, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
+    let state = crate::ssr::state::app_state()?;
+    let officer = match officer.trim() {
+        "" => None,
+        t => Some(
+            t.parse::<i32>()
+                .map_err(|_| AppError::refused("officer", crate::i18n::Msg::UserUnknownChoice))?,
+        ),
+    };
+    crate::ssr::services::review::queue(
+        &state.db,
+        me.subject(),
+        officer,
+        optional_date("from", &from)?,
+        optional_date("to", &to)?,
+    )
+    .await
+}
+
+/// Approves the ticked entries, all or nothing; each must be reviewable by the caller.
+#[server(prefix = "/api", endpoint = "approve_work_entries")]
+pub async fn approve_work_entries(bulk: BulkApproval) -> Result<usize, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
+    let state = crate::ssr::state::app_state()?;
+    let mut picked = Vec::with_capacity(bulk.entries.len());
+    for item in &bulk.entries {
+        let parsed = item.split_once(':').and_then(|(id, lock)| {
+            Some((
+                id.trim().parse::<i64>().ok()?,
+                lock.trim().parse::<i32>().ok()?,
+            ))
+        });
+        let (id, lock) = parsed
+            .ok_or_else(|| AppError::refused("entries", crate::i18n::Msg::UserUnknownChoice))?;
+        let e = crate::ssr::services::work_log::find(&state.db, id).await?;
+        let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
+        crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+        picked.push((id, lock));
+    }
+    if picked.is_empty() {
+        return Err(AppError::refused(
+            "entries",
+            crate::i18n::Msg::ReviewNothingPicked,
+        ));
+    }
+    Ok(
+        crate::ssr::services::work_log::approve(&state.db, &me.actor(), &picked)
+            .await?
+            .len(),
+    )
+}
+
+/// Records the findings the formula uses on one entry: major quality errors, delays, and
+/// whether an objective cause exempts them.
+#[server(prefix = "/api", endpoint = "record_findings")]
+pub async fn record_findings(
+    id: i64,
+    lock_version: i32,
+    quality_failures: String,
+    delays: String,
+    objective_cause: Option<String>,
+) -> Result<(), AppError> {
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
+    let e = crate::ssr::services::work_log::find(&state.db, id).await?;
+    let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
+    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let count = |field: &str, t: &str| -> Result<i32, AppError> {
+        match t.trim() {
+            "" => Ok(0),
+            t => t
+                .parse::<i32>()
+                .map_err(|_| AppError::refused(field, crate::i18n::Msg::DiaryBadNumber)),
+        }
+    };
+    let findings = crate::models::ReviewFindings {
+        quality_failures: count("quality_failures", &quality_failures)?,
+        delays: count("delays", &delays)?,
+        objective_cause: objective_cause.is_some_and(|v| !v.is_empty() && v != "false"),
+    };
+    crate::ssr::services::work_log::record_findings(
+        &state.db,
+        &me.actor(),
+        id,
+        lock_version,
+        findings,
+    )
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,117 @@
+//! The reviewer's queue: submitted entries of the officers in the units they head (and
+//! their sub-units), never their own.
+
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+use crate::authz::{Role, Subject};
+use crate::error::AppError;
+use crate::models::{Choice, QueueEntry, ReviewQueue};
+use crate::ssr::entities::{user, work_log_entry as wle};
+use crate::ssr::services::scoring::UnitTree;
+
+/// The officers a reviewer reviews: users in the units they head or below, except themselves.
+pub async fn reviewed_officers<C: ConnectionTrait>(
+    db: &C,
+    reviewer: &Subject,
+) -> Result<Vec<user::Model>, AppError> {
+    let heads: Vec<i32> = reviewer
+        .grants
+        .iter()
+        .filter(|g| g.role == Role::Reviewer)
+        .filter_map(|g| g.unit_id)
+        .collect();
+    if heads.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tree = UnitTree::load(db).await?;
+    Ok(user::Entity::find()
+        .filter(user::Column::UnitId.is_not_null())
+        .filter(user::Column::Id.ne(reviewer.user_id))
+        .order_by_asc(user::Column::FullName)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            u.unit_id
+                .is_some_and(|unit| heads.iter().any(|h| tree.is_within(unit, *h)))
+        })
+        .collect())
+}
+
+/// Submitted entries waiting for `reviewer`, optionally of one officer and between dates.
+pub async fn queue<C: ConnectionTrait>(
+    db: &C,
+    reviewer: &Subject,
+    officer: Option<i32>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<ReviewQueue, AppError> {
+    let officers = reviewed_officers(db, reviewer).await?;
+    let tree = UnitTree::load(db).await?;
+    let ids: Vec<i32> = officers
+        .iter()
+        .map(|o| o.id)
+        .filter(|id| officer.is_none_or(|o| o == *id))
+        .collect();
+    let mut select = wle::Entity::find()
+        .filter(wle::Column::OfficerId.is_in(ids))
+        .filter(wle::Column::Status.eq("submitted"))
+        .order_by_asc(wle::Column::OfficerId)
+        .order_by_asc(wle::Column::WorkDate)
+        .order_by_asc(wle::Column::Id);
+    if let Some(f) = from {
+        select = select.filter(wle::Column::WorkDate.gte(f));
+    }
+    if let Some(t) = to {
+        select = select.filter(wle::Column::WorkDate.lte(t));
+    }
+    let rows = select.all(db).await?;
+    let findings: Vec<(i32, i32, i32, bool)> = rows
+        .iter()
+        .map(|e| {
+            (
+                e.officer_id,
+                e.quality_failures,
+                e.delays,
+                e.objective_cause,
+            )
+        })
+        .collect();
+    let views = crate::ssr::services::diary::views(db, rows).await?;
+    let by_id: HashMap<i32, &user::Model> = officers.iter().map(|o| (o.id, o)).collect();
+    let entries = views
+        .into_iter()
+        .zip(findings)
+        .map(
+            |(entry, (officer_id, quality_failures, delays, objective_cause))| {
+                let o = by_id.get(&officer_id);
+                QueueEntry {
+                    officer_id,
+                    officer_name: o.map(|o| o.full_name.clone()).unwrap_or_default(),
+                    unit_name: o
+                        .and_then(|o| o.unit_id)
+                        .and_then(|u| tree.get(u))
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default(),
+                    entry,
+                    quality_failures,
+                    delays,
+                    objective_cause,
+                }
+            },
+        )
+        .collect();
+    Ok(ReviewQueue {
+        entries,
+        officers: officers
+            .into_iter()
+            .map(|o| Choice {
+                id: o.id,
+                code: o.username,
+                name: o.full_name,
+            })
+            .collect(),
+    })
+}
