@@ -14,6 +14,7 @@ use crate::pages::account::{ChangePasswordPage, SignInPage};
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::diary::DiaryPage;
+use crate::pages::review::ReviewPage;
 use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder};
 
 /// The document the server renders around [`App`].
@@ -78,7 +79,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                         <Route
                             path=path!("duyet")
                             view=|| {
-                                view! { <Guarded path="/duyet"><Placeholder title=Msg::NavReviewer text=Msg::AudienceReviewerText /></Guarded> }
+                                view! { <Guarded path="/duyet"><ReviewPage /></Guarded> }
                             }
                         />
                         <Route

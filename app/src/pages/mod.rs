@@ -7,3 +7,4 @@ pub mod diary;
 pub mod home;
 pub mod not_found;
 pub mod placeholder;
+pub mod review;

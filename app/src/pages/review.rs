@@ -1,0 +1,212 @@
+//! The reviewer's queue (/duyet): submitted entries of their units, filtered by officer and
+//! dates; approve the ticked ones at once, return one with a reason, record the findings
+//! the formula uses.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::diary::ReturnWorkEntry;
+use crate::api::review::{get_review_queue, ApproveWorkEntries, RecordFindings};
+use crate::components::auth::ErrorAlert;
+use crate::i18n::{format_date, format_number, use_i18n, Msg};
+use crate::models::{QueueEntry, ReviewQueue};
+
+const PATH: &str = "/duyet";
+const BULK_FORM: &str = "bulk-approve";
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let param = move |k: &str| query.read().get(k).unwrap_or_default();
+    let approve = ServerAction::<ApproveWorkEntries>::new();
+    let give_back = ServerAction::<ReturnWorkEntry>::new();
+    let record = ServerAction::<RecordFindings>::new();
+    let queue = Resource::new(
+        move || {
+            (
+                (param("can-bo"), param("tu"), param("den")),
+                approve.version().get(),
+                give_back.version().get(),
+                record.version().get(),
+            )
+        },
+        |((officer, from, to), ..)| get_review_queue(officer, from, to),
+    );
+    let outcome = move || {
+        let err = approve
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| give_back.value().get().and_then(|r| r.err()))
+            .or_else(|| record.value().get().and_then(|r| r.err()));
+        let approved = approve.value().get().and_then(|r| r.ok());
+        view! {
+            {err.map(|e| view! { <ErrorAlert error=e /> })}
+            {approved.map(|n| view! { <p class="ok" role="status" data-testid="approved-count">{i18n.t(Msg::ReviewApproved)} " " {n}</p> })}
+        }
+    };
+    view! {
+        <section class="card">
+            <h1>{i18n.t(Msg::ReviewTitle)}</h1>
+            {outcome}
+            <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
+                {move || {
+                    queue
+                        .get()
+                        .map(|r| match r {
+                            Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+                            Ok(q) => {
+                                view! {
+                                    <Filters queue=q.clone() officer=param("can-bo") from=param("tu") to=param("den") />
+                                    <Queue queue=q approve give_back record />
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Filters(queue: ReviewQueue, officer: String, from: String, to: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="get" action=PATH class="form inline-form" data-testid="review-filter">
+            <label>
+                {i18n.t(Msg::ReviewOfficer)}
+                <select name="can-bo" data-testid="filter-officer">
+                    <option value="">{i18n.t(Msg::ReviewAllOfficers)}</option>
+                    {queue
+                        .officers
+                        .into_iter()
+                        .map(|o| {
+                            let selected = o.id.to_string() == officer;
+                            view! { <option value=o.id.to_string() selected=selected>{format!("{} ({})", o.name, o.code)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                {i18n.t(Msg::DiaryFrom)}
+                <input type="date" name="tu" value=from />
+            </label>
+            <label>
+                {i18n.t(Msg::DiaryTo)}
+                <input type="date" name="den" value=to />
+            </label>
+            <button type="submit">{i18n.t(Msg::ReviewFilter)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Queue(
+    queue: ReviewQueue,
+    approve: ServerAction<ApproveWorkEntries>,
+    give_back: ServerAction<ReturnWorkEntry>,
+    record: ServerAction<RecordFindings>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if queue.entries.is_empty() {
+        return view! { <p data-testid="queue-empty">{i18n.t(Msg::ReviewEmpty)}</p> }.into_any();
+    }
+    let count = queue.entries.len();
+    view! {
+        <p class="muted" data-testid="queue-count">{count} " " {i18n.t(Msg::ReviewWaiting)}</p>
+        <ActionForm action=approve attr:id=BULK_FORM attr:class="inline">
+            <button type="submit" class="primary" data-testid="approve-picked">{i18n.t(Msg::ReviewApprovePicked)}</button>
+        </ActionForm>
+        <ul class="entries" data-testid="queue">
+            {queue
+                .entries
+                .into_iter()
+                .map(|q| view! { <QueueItem q give_back record /> })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn QueueItem(
+    q: QueueEntry,
+    give_back: ServerAction<ReturnWorkEntry>,
+    record: ServerAction<RecordFindings>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let e = q.entry;
+    let title = match (&e.task_code, &e.task_name) {
+        (Some(c), Some(n)) => format!("{c} — {n}"),
+        _ => e.off_catalog_description.clone().unwrap_or_default(),
+    };
+    let late = matches!((e.deadline, e.completed_on), (Some(d), Some(c)) if c > d);
+    let (date, hours, qty) = (e.work_date, e.standard_hours, e.completed_qty);
+    let (id, lock) = (e.id.to_string(), e.lock_version.to_string());
+    let (id_back, lock_back) = (id.clone(), lock.clone());
+    view! {
+        <li class="entry" data-testid="queue-entry">
+            <div class="entry-head">
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="bulk[entries][]"
+                        value=format!("{}:{}", e.id, e.lock_version)
+                        form=BULK_FORM
+                        data-testid="pick"
+                    />
+                    <span data-testid="queue-officer">{q.officer_name.clone()}</span>
+                </label>
+                <span class="date">{move || format_date(i18n.locale.get(), date)}</span>
+            </div>
+            <div class="entry-title">{title}</div>
+            <div class="muted">
+                {move || format_number(i18n.locale.get(), qty, if qty.fract() == 0.0 { 0 } else { 2 })}
+                " "
+                {e.unit_of_measure.clone().unwrap_or_default()}
+                " · "
+                {move || format_number(i18n.locale.get(), hours, 2)}
+                " "
+                {i18n.t(Msg::DiaryHours)}
+                {e.source_document.clone().map(|d| format!(" · {d}"))}
+            </div>
+            {late.then(|| view! { <div class="warn" data-testid="late">{i18n.t(Msg::ReviewLate)}</div> })}
+            {e.evidence_missing.then(|| view! { <div class="warn">{i18n.t(Msg::DiaryWarnEvidence)}</div> })}
+            <details>
+                <summary data-testid="open-findings">{i18n.t(Msg::ReviewFindings)}</summary>
+                <ActionForm action=record attr:class="form inline-form" attr:data-testid="findings-form">
+                    <input type="hidden" name="id" value=id.clone() />
+                    <input type="hidden" name="lock_version" value=lock.clone() />
+                    <label>
+                        {i18n.t(Msg::ReviewQualityFailures)}
+                        <input type="number" min="0" max="20" name="quality_failures" value=q.quality_failures.to_string() data-testid="quality-failures" />
+                    </label>
+                    <label>
+                        {i18n.t(Msg::ReviewDelays)}
+                        <input type="number" min="0" max="20" name="delays" value=q.delays.to_string() data-testid="delays" />
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="objective_cause" value="true" checked=q.objective_cause />
+                        {i18n.t(Msg::ReviewObjectiveCause)}
+                    </label>
+                    <button type="submit" data-testid="save-findings">{i18n.t(Msg::ReviewFindings)}</button>
+                </ActionForm>
+            </details>
+            <details>
+                <summary data-testid="open-return">{i18n.t(Msg::ReviewReturn)}</summary>
+                <ActionForm action=give_back attr:class="form inline-form" attr:data-testid="return-form">
+                    <input type="hidden" name="id" value=id_back.clone() />
+                    <input type="hidden" name="lock_version" value=lock_back.clone() />
+                    <label>
+                        {i18n.t(Msg::ReviewReturnReason)}
+                        <input type="text" name="reason" required data-testid="return-reason-input" />
+                    </label>
+                    <button type="submit" data-testid="return-entry">{i18n.t(Msg::ReviewReturn)}</button>
+                </ActionForm>
+            </details>
+        </li>
+    }
+}

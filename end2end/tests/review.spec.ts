@@ -1,0 +1,89 @@
+import { Browser, expect, Page, test } from "@playwright/test";
+
+// An officer logs three entries and submits; the head of department returns one and
+// approves two; the officer fixes and resubmits; the head records a delay and approves.
+const PASSWORD = "Rubric@2025";
+
+async function hydrated(page: Page) {
+  await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
+}
+
+async function signedIn(browser: Browser, username: string, next: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
+  await hydrated(page);
+  await page.getByTestId("username").fill(username);
+  await page.getByTestId("password").fill(PASSWORD);
+  await page.getByTestId("sign-in-submit").click();
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  await hydrated(page);
+  return page;
+}
+
+async function logTask(page: Page, search: string, code: string, document?: string) {
+  await page.getByTestId("task-search").fill(search);
+  await expect(page.getByTestId("task").locator("option").first()).toContainText(code);
+  await page.getByTestId("task").selectOption({ index: 0 });
+  await page.getByTestId("quantity").fill("1");
+  if (document) await page.getByTestId("document").fill(document);
+  await page.getByTestId("save-entry").click();
+  await expect(page.getByTestId("entry").filter({ hasText: code })).toHaveCount(1);
+}
+
+test("log, review, return, fix, record a delay and approve", async ({ browser }, info) => {
+  const who = info.project.name === "phone" ? "cb.snv.tccb.09" : "cb.snv.tccb.08";
+  const now = new Date();
+  const monthStart = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-01`;
+
+  const officer = await signedIn(browser, who, "/can-bo");
+  await logTask(officer, "du hop", "B02");
+  await logTask(officer, "bao cao dinh ky", "B03", "88/BC-TCCB");
+  await logTask(officer, "nghien cuu", "B04", "412/SNV");
+  await officer.getByTestId("submit-period").click();
+  await expect(officer.getByTestId("submitted-count")).toContainText("3");
+
+  const head = await signedIn(browser, "tp.snv.tccb", "/duyet");
+  const option = head.getByTestId("filter-officer").locator("option", { hasText: who });
+  const officerId = await option.getAttribute("value");
+  await head.goto(`/duyet?can-bo=${officerId}&tu=${monthStart}`);
+  await hydrated(head);
+  const queue = head.getByTestId("queue-entry");
+  await expect(queue).toHaveCount(3);
+
+  const b02 = queue.filter({ hasText: "B02" });
+  await b02.getByTestId("open-return").click();
+  await b02.getByTestId("return-reason-input").fill("Ghi rõ tên cuộc họp");
+  await b02.getByTestId("return-entry").click();
+  await expect(queue).toHaveCount(2);
+  for (const code of ["B03", "B04"]) {
+    await queue.filter({ hasText: code }).getByTestId("pick").check();
+  }
+  await head.getByTestId("approve-picked").click();
+  await expect(head.getByTestId("approved-count")).toContainText("2");
+  await expect(head.getByTestId("queue-empty")).toBeVisible();
+
+  await officer.reload();
+  await hydrated(officer);
+  const returned = officer.getByTestId("entry").filter({ hasText: "B02" });
+  await expect(returned.getByTestId("entry-status")).toHaveText("Bị trả lại");
+  await expect(returned.getByTestId("return-reason")).toContainText("Ghi rõ tên cuộc họp");
+  await expect(officer.getByTestId("entry").filter({ hasText: "B03" }).getByTestId("entry-status")).toHaveText("Đã duyệt");
+  await returned.getByTestId("edit-entry").click();
+  await hydrated(officer);
+  await officer.getByTestId("document").fill("Họp giao ban tuần");
+  await officer.getByTestId("save-entry").click();
+  await expect(officer.getByTestId("form-ok")).toBeVisible();
+  await officer.getByTestId("submit-period").click();
+  await expect(officer.getByTestId("submitted-count")).toContainText("1");
+
+  await head.reload();
+  await hydrated(head);
+  await expect(queue).toHaveCount(1);
+  await queue.getByTestId("open-findings").click();
+  await queue.getByTestId("delays").fill("1");
+  await queue.getByTestId("save-findings").click();
+  await expect(queue.getByTestId("delays")).toHaveValue("1");
+  await queue.getByTestId("pick").check();
+  await head.getByTestId("approve-picked").click();
+  await expect(head.getByTestId("queue-empty")).toBeVisible();
+});
