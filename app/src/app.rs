@@ -15,6 +15,7 @@ use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::diary::DiaryPage;
 use crate::pages::review::ReviewPage;
+use crate::pages::score::{FormulaPage, MyScorePage};
 use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder};
 
 /// The document the server renders around [`App`].
@@ -75,6 +76,14 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             view=|| {
                                 view! { <Guarded path="/can-bo"><DiaryPage /></Guarded> }
                             }
+                        />
+                        <Route
+                            path=path!("can-bo/diem")
+                            view=|| view! { <Guarded path="/can-bo/diem"><MyScorePage /></Guarded> }
+                        />
+                        <Route
+                            path=path!("cong-thuc/:id")
+                            view=|| view! { <Guarded path="/cong-thuc"><FormulaPage /></Guarded> }
                         />
                         <Route
                             path=path!("duyet")

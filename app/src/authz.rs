@@ -130,6 +130,8 @@ pub enum Action<'a> {
     ReviewQueue,
     /// Scoring, approving a unit's period; entering general-criteria points.
     ReviewUnit(&'a [i32]),
+    /// Reading a formula version's script (the formula that scores you is no secret).
+    ReadFormula,
     /// Job descriptions, catalogs and rule versions: editing drafts.
     EditConfiguration,
     /// Reading job descriptions, catalogs and rule versions.
@@ -191,6 +193,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
                 || s.has(Auditor),
         ),
         Action::OwnDiary => allow_if(s.has(Officer)),
+        Action::ReadFormula => Decision::Allow,
         Action::WriteOwnEntry(t) => allow_if(s.user_id == t.officer_id && s.has(Officer)),
         Action::ReviewEntry(t) => allow_if(s.user_id != t.officer_id && s.reviews(&t.unit_chain)),
         Action::ReadScore(t) => allow_if(
@@ -250,6 +253,16 @@ pub const PAGES: &[Page] = &[
         path: "/can-bo",
         rule: PageRule::AnyOf(&[Role::Officer]),
         nav: Some(Msg::NavOfficer),
+    },
+    Page {
+        path: "/can-bo/diem",
+        rule: PageRule::AnyOf(&[Role::Officer]),
+        nav: Some(Msg::NavMyScore),
+    },
+    Page {
+        path: "/cong-thuc",
+        rule: PageRule::SignedIn,
+        nav: None,
     },
     Page {
         path: "/duyet",

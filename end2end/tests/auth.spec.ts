@@ -30,9 +30,9 @@ test.describe("sign-in, roles and sessions", () => {
   });
 
   const roles: [string, string, string[]][] = [
-    ["officer", "cb.snv.tccb.02", ["Trang chủ", "Nhật ký công việc"]],
+    ["officer", "cb.snv.tccb.02", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi"]],
     ["reviewer (agency director)", "gd.snv", ["Trang chủ", "Duyệt nhật ký"]],
-    ["head of department (officer and reviewer)", "tp.snv.tccb", ["Trang chủ", "Nhật ký công việc", "Duyệt nhật ký"]],
+    ["head of department (officer and reviewer)", "tp.snv.tccb", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi", "Duyệt nhật ký"]],
     ["admin", "admin", ["Trang chủ", "Quản trị", "Người dùng"]],
     ["committee", "bcd", ["Trang chủ", "Ban Chỉ đạo"]],
     ["auditor", "thanhtra", ["Trang chủ", "Người dùng", "Thanh tra"]],

@@ -189,6 +189,13 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 OFFICER,
             ),
             ("submit_diary", vec![("from", "x"), ("to", "x")], OFFICER),
+            ("my_score", vec![("period", &period)], OFFICER),
+            (
+                "score_explanation",
+                vec![("officer_id", &officer_s), ("period", &period)],
+                SCORE_READERS,
+            ),
+            ("formula_source", vec![("id", "1")], SIGNED_IN),
             (
                 "review_queue",
                 vec![("officer", ""), ("from", ""), ("to", "")],
@@ -262,6 +269,8 @@ async fn every_page_has_its_rule() {
             ("/dang-nhap", [200; 6]),
             ("/doi-mat-khau", [303, 200, 200, 200, 200, 200]),
             ("/can-bo", [303, 200, 403, 403, 403, 403]),
+            ("/can-bo/diem", [303, 200, 403, 403, 403, 403]),
+            ("/cong-thuc/{id}", [303, 200, 200, 200, 200, 200]),
             ("/duyet", [303, 403, 200, 403, 403, 403]),
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),

@@ -9,4 +9,5 @@ pub mod auth;
 pub mod diary;
 pub mod home;
 pub mod review;
+pub mod scores;
 pub mod users;

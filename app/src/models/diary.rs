@@ -123,7 +123,10 @@ pub struct QueueEntry {
 /// filter by.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewQueue {
+    /// The first entries waiting (oldest officer and date first)…
     pub entries: Vec<QueueEntry>,
+    /// …of this many.
+    pub total: u64,
     pub officers: Vec<crate::models::Choice>,
 }
 
@@ -132,4 +135,67 @@ pub struct ReviewQueue {
 #[serde(default)]
 pub struct BulkApproval {
     pub entries: Vec<String>,
+}
+
+/// One period of an officer's score history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreSummary {
+    pub period: String,
+    pub starts_on: NaiveDate,
+    pub status: String,
+    pub total: Option<f64>,
+    pub grade: Option<String>,
+}
+
+/// A work-log entry behind a rule's points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TraceEntry {
+    pub entry_id: i64,
+    pub contribution: f64,
+    pub work_date: Option<NaiveDate>,
+    pub task: Option<String>,
+}
+
+/// One rule's part of a score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TraceLine {
+    pub rule: String,
+    pub label: String,
+    pub explanation: String,
+    pub points: f64,
+    /// The script line of the rule version that recorded it.
+    pub line: Option<u32>,
+    pub entries: Vec<TraceEntry>,
+}
+
+/// A score explained rule by rule, with the formula version that produced it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreExplanation {
+    pub officer_id: i32,
+    pub officer_name: String,
+    pub period: String,
+    pub status: String,
+    pub total: Option<f64>,
+    pub grade: Option<String>,
+    pub reason: Option<String>,
+    pub components: Vec<(String, f64)>,
+    pub trace: Vec<TraceLine>,
+    pub rule_version_id: i32,
+    pub rule_set_name: String,
+    pub rule_version_no: i32,
+    pub rule_version_hash: String,
+    pub score_version: i32,
+    pub history: Vec<ScoreSummary>,
+}
+
+/// A formula version's script, for the read-only viewer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormulaSource {
+    pub id: i32,
+    pub rule_set_name: String,
+    pub version_no: i32,
+    pub status: String,
+    pub content_hash: String,
+    pub effective_from: Option<NaiveDate>,
+    pub script: String,
 }

@@ -8,3 +8,4 @@ pub mod home;
 pub mod not_found;
 pub mod placeholder;
 pub mod review;
+pub mod score;

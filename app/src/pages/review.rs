@@ -114,9 +114,14 @@ fn Queue(
     if queue.entries.is_empty() {
         return view! { <p data-testid="queue-empty">{i18n.t(Msg::ReviewEmpty)}</p> }.into_any();
     }
-    let count = queue.entries.len();
+    let (shown, total) = (queue.entries.len(), queue.total);
     view! {
-        <p class="muted" data-testid="queue-count">{count} " " {i18n.t(Msg::ReviewWaiting)}</p>
+        <p class="muted" data-testid="queue-count">
+            {total}
+            " "
+            {i18n.t(Msg::ReviewWaiting)}
+            {((shown as u64) < total).then(|| view! { " · " {i18n.t(Msg::ReviewShowingFirst)} " " {shown} })}
+        </p>
         <ActionForm action=approve attr:id=BULK_FORM attr:class="inline">
             <button type="submit" class="primary" data-testid="approve-picked">{i18n.t(Msg::ReviewApprovePicked)}</button>
         </ActionForm>

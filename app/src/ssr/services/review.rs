@@ -2,7 +2,9 @@
 //! their sub-units), never their own.
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::collections::HashMap;
 
 use crate::authz::{Role, Subject};
@@ -40,6 +42,9 @@ pub async fn reviewed_officers<C: ConnectionTrait>(
         .collect())
 }
 
+/// At most this many entries are shown at once; filters narrow the rest down.
+pub const QUEUE_PAGE: u64 = 100;
+
 /// Submitted entries waiting for `reviewer`, optionally of one officer and between dates.
 pub async fn queue<C: ConnectionTrait>(
     db: &C,
@@ -67,7 +72,8 @@ pub async fn queue<C: ConnectionTrait>(
     if let Some(t) = to {
         select = select.filter(wle::Column::WorkDate.lte(t));
     }
-    let rows = select.all(db).await?;
+    let total = select.clone().count(db).await?;
+    let rows = select.limit(QUEUE_PAGE).all(db).await?;
     let findings: Vec<(i32, i32, i32, bool)> = rows
         .iter()
         .map(|e| {
@@ -104,6 +110,7 @@ pub async fn queue<C: ConnectionTrait>(
         )
         .collect();
     Ok(ReviewQueue {
+        total,
         entries,
         officers: officers
             .into_iter()

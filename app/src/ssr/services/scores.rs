@@ -37,3 +37,187 @@ pub async fn current<C: ConnectionTrait>(
         score_version: s.score_version,
     })
 }
+
+/// The officer's current score per period, newest first.
+pub async fn history<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+) -> Result<Vec<crate::models::ScoreSummary>, AppError> {
+    let scores = period_score::Entity::find()
+        .filter(period_score::Column::OfficerId.eq(officer_id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .all(db)
+        .await?;
+    let periods: std::collections::HashMap<i32, period::Model> = period::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut out: Vec<crate::models::ScoreSummary> = scores
+        .into_iter()
+        .filter_map(|s| {
+            let p = periods.get(&s.period_id)?;
+            Some(crate::models::ScoreSummary {
+                period: p.code.clone(),
+                starts_on: p.starts_on,
+                status: s.status,
+                total: s.total,
+                grade: s.grade,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.starts_on
+            .cmp(&a.starts_on)
+            .then_with(|| a.period.cmp(&b.period))
+    });
+    Ok(out)
+}
+
+/// A score explained: the trace rule by rule with the entries behind each rule, and the
+/// formula version that produced it. `period` empty: the latest scored period.
+pub async fn explanation<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    period_code: &str,
+) -> Result<crate::models::ScoreExplanation, AppError> {
+    use crate::models::{ScoreExplanation, TraceEntry, TraceLine};
+    use crate::ssr::entities::{catalog_item, rule_set, rule_set_version, user, work_log_entry};
+    let history = history(db, officer_id).await?;
+    let code = match period_code.trim() {
+        "" => history
+            .first()
+            .map(|h| h.period.clone())
+            .ok_or(AppError::NotFound)?,
+        c => c.to_string(),
+    };
+    let p = period::Entity::find()
+        .filter(period::Column::Code.eq(code.as_str()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let s = period_score::Entity::find()
+        .filter(period_score::Column::PeriodId.eq(p.id))
+        .filter(period_score::Column::OfficerId.eq(officer_id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let officer = user::Entity::find_by_id(officer_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let version = rule_set_version::Entity::find_by_id(s.rule_set_version_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let set = rule_set::Entity::find_by_id(version.rule_set_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let trace: rubric_rules::Trace =
+        serde_json::from_str(&s.trace_json).map_err(|e| AppError::internal("trace_json", e))?;
+    let entry_ids: Vec<i64> = trace
+        .items()
+        .iter()
+        .flat_map(|i| i.entries.iter().filter_map(|e| e.id.parse::<i64>().ok()))
+        .collect();
+    let mut entries = std::collections::HashMap::new();
+    for chunk in entry_ids.chunks(500) {
+        for e in work_log_entry::Entity::find()
+            .filter(work_log_entry::Column::Id.is_in(chunk.to_vec()))
+            .filter(work_log_entry::Column::OfficerId.eq(officer_id))
+            .all(db)
+            .await?
+        {
+            entries.insert(e.id, e);
+        }
+    }
+    let item_ids: Vec<i32> = entries.values().filter_map(|e| e.catalog_item_id).collect();
+    let items: std::collections::HashMap<i32, catalog_item::Model> = catalog_item::Entity::find()
+        .filter(catalog_item::Column::Id.is_in(item_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect();
+    let components: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&s.components_json).unwrap_or_default();
+    let order = ["general", "a", "b", "c", "task"];
+    let mut components: Vec<(String, f64)> = components
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v.as_f64()?)))
+        .collect();
+    components.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(order.len()));
+    Ok(ScoreExplanation {
+        officer_id,
+        officer_name: officer.full_name,
+        period: p.code,
+        status: s.status,
+        total: s.total,
+        grade: s.grade,
+        reason: s.reason,
+        components,
+        trace: trace
+            .items()
+            .iter()
+            .map(|i| TraceLine {
+                rule: i.rule.clone(),
+                label: i.label.clone(),
+                explanation: i.explanation.clone(),
+                points: i.points,
+                line: i.line,
+                entries: i
+                    .entries
+                    .iter()
+                    .filter_map(|c| {
+                        let id = c.id.parse::<i64>().ok()?;
+                        let e = entries.get(&id);
+                        Some(TraceEntry {
+                            entry_id: id,
+                            contribution: c.contribution,
+                            work_date: e.map(|e| e.work_date),
+                            task: e
+                                .and_then(|e| e.catalog_item_id)
+                                .and_then(|i| items.get(&i))
+                                .map(|i| format!("{} — {}", i.code, i.name))
+                                .or_else(|| e.and_then(|e| e.off_catalog_description.clone())),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+        rule_version_id: version.id,
+        rule_set_name: set.name,
+        rule_version_no: version.version_no,
+        rule_version_hash: s.rule_version_hash,
+        score_version: s.score_version,
+        history,
+    })
+}
+
+/// A formula version's script and header.
+pub async fn formula_source<C: ConnectionTrait>(
+    db: &C,
+    version_id: i32,
+) -> Result<crate::models::FormulaSource, AppError> {
+    use crate::ssr::entities::{rule_set, rule_set_version};
+    let v = rule_set_version::Entity::find_by_id(version_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let set = rule_set::Entity::find_by_id(v.rule_set_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(crate::models::FormulaSource {
+        id: v.id,
+        rule_set_name: set.name,
+        version_no: v.version_no,
+        status: v.status,
+        content_hash: v.content_hash,
+        effective_from: v.effective_from,
+        script: v.script,
+    })
+}

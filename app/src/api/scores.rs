@@ -1,0 +1,36 @@
+//! Scores explained rule by rule, and the formula versions behind them.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{FormulaSource, ScoreExplanation};
+
+/// An officer's score for a period (empty: the latest), explained. The officer reads their
+/// own; their reviewers, the committee and auditors read it too.
+#[server(prefix = "/api", endpoint = "score_explanation")]
+pub async fn get_score_explanation(
+    officer_id: i32,
+    period: String,
+) -> Result<ScoreExplanation, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
+    let target = crate::ssr::auth::officer_target(&state.db, officer_id).await?;
+    crate::ssr::auth::require(crate::authz::Action::ReadScore(&target))?;
+    crate::ssr::services::scores::explanation(&state.db, officer_id, &period).await
+}
+
+/// The signed-in officer's own score for a period (empty: the latest), explained.
+#[server(prefix = "/api", endpoint = "my_score")]
+pub async fn my_score(period: String) -> Result<ScoreExplanation, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::OwnDiary)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::scores::explanation(&state.db, me.id(), &period).await
+}
+
+/// A formula version's script: every signed-in user may read the formula that scores them.
+#[server(prefix = "/api", endpoint = "formula_source")]
+pub async fn get_formula_source(id: i32) -> Result<FormulaSource, AppError> {
+    crate::ssr::auth::require(crate::authz::Action::ReadFormula)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::scores::formula_source(&state.db, id).await
+}
