@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::components::auth::{provide_auth, Guarded};
@@ -65,57 +65,67 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                 <Header />
                 <main>
                     <Routes fallback=NotFound>
-                        <Route path=path!("") view=HomePage />
-                        <Route path=path!("dang-nhap") view=SignInPage />
+                        <Route ssr=SsrMode::Async path=path!("") view=HomePage />
+                        <Route ssr=SsrMode::Async path=path!("dang-nhap") view=SignInPage />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("doi-mat-khau")
                             view=|| view! { <Guarded path="/doi-mat-khau"><ChangePasswordPage /></Guarded> }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("can-bo")
                             view=|| {
                                 view! { <Guarded path="/can-bo"><DiaryPage /></Guarded> }
                             }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("can-bo/diem")
                             view=|| view! { <Guarded path="/can-bo/diem"><MyScorePage /></Guarded> }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("cong-thuc/:id")
                             view=|| view! { <Guarded path="/cong-thuc"><FormulaPage /></Guarded> }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("duyet")
                             view=|| {
                                 view! { <Guarded path="/duyet"><ReviewPage /></Guarded> }
                             }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("quan-tri")
                             view=|| {
                                 view! { <Guarded path="/quan-tri"><Placeholder title=Msg::NavAdmin text=Msg::AudienceAdminText /></Guarded> }
                             }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("quan-tri/nguoi-dung")
                             view=|| view! { <Guarded path="/quan-tri/nguoi-dung"><UsersPage /></Guarded> }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("quan-tri/nguoi-dung/moi")
                             view=|| view! { <Guarded path="/quan-tri/nguoi-dung/moi"><NewUserPage /></Guarded> }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("quan-tri/nguoi-dung/:id")
                             view=|| view! { <Guarded path="/quan-tri/nguoi-dung/:id"><EditUserPage /></Guarded> }
                         />
                         <Route
+                            ssr=SsrMode::Async
                             path=path!("ban-chi-dao")
                             view=|| {
                                 view! { <Guarded path="/ban-chi-dao"><Placeholder title=Msg::NavCommittee text=Msg::AudienceCommitteeText /></Guarded> }
                             }
                         />
-                        <Route path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />
+                        <Route ssr=SsrMode::Async path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />
                     </Routes>
                 </main>
             </div>

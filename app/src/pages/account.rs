@@ -37,7 +37,7 @@ pub fn SignInPage() -> impl IntoView {
                 }}
             </Suspense>
             <ActionForm action=sign_in attr:class="form" attr:data-testid="sign-in-form">
-                <input type="hidden" name="next" prop:value=next />
+                <input type="hidden" name="next" value=next />
                 <label>
                     {i18n.t(Msg::SignInUsername)}
                     <input

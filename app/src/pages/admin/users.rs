@@ -47,7 +47,7 @@ pub fn UsersPage() -> impl IntoView {
                     <input
                         type="search"
                         name="q"
-                        prop:value=q
+                        value=q
                         aria-label=i18n.t(Msg::UsersSearch)
                         placeholder=i18n.t(Msg::UsersSearch)
                         data-testid="user-search"
