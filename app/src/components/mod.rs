@@ -1,6 +1,7 @@
 //! Reusable views.
 
 pub mod auth;
+pub mod entry;
 pub mod header;
 pub mod overview;
 pub mod pager;

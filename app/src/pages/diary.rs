@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::diary::{my_diary, AddWorkEntry, DeleteWorkEntry, SubmitDiary, UpdateWorkEntry};
 use crate::components::auth::ErrorAlert;
+use crate::components::entry::EntrySummary;
 use crate::error::AppError;
 use crate::i18n::{format_date, format_number, use_i18n, Locale, Msg};
 use crate::models::{CatalogChoice, Diary, DiaryEntry};
@@ -372,12 +373,8 @@ fn EntryList(diary: Diary, delete: ServerAction<DeleteWorkEntry>) -> impl IntoVi
                 .map(|e| {
                     let editable = matches!(e.status.as_str(), "draft" | "returned");
                     let deletable = e.status == "draft";
-                    let title = match (&e.task_code, &e.task_name) {
-                        (Some(c), Some(n)) => format!("{c} — {n}"),
-                        _ => e.off_catalog_description.clone().unwrap_or_default(),
-                    };
                     let status = status_label(&e.status);
-                    let (date, hours, qty) = (e.work_date, e.standard_hours, e.completed_qty);
+                    let date = e.work_date;
                     let edit_link = format!("{PATH}?ky={period}&sua={}", e.id);
                     view! {
                         <li class=format!("entry status-{}", e.status) data-testid="entry">
@@ -385,18 +382,7 @@ fn EntryList(diary: Diary, delete: ServerAction<DeleteWorkEntry>) -> impl IntoVi
                                 <span class="date">{move || format_date(i18n.locale.get(), date)}</span>
                                 <span class="badge" data-testid="entry-status">{i18n.t(status)}</span>
                             </div>
-                            <div class="entry-title">{title}</div>
-                            <div class="muted">
-                                {move || format_number(i18n.locale.get(), qty, if qty.fract() == 0.0 { 0 } else { 2 })}
-                                " "
-                                {e.unit_of_measure.clone().unwrap_or_default()}
-                                " · "
-                                {move || format_number(i18n.locale.get(), hours, 2)}
-                                " "
-                                {i18n.t(Msg::DiaryHours)}
-                                {e.source_document.clone().map(|d| format!(" · {d}"))}
-                            </div>
-                            {e.evidence_missing.then(|| view! { <div class="warn">{i18n.t(Msg::DiaryWarnEvidence)}</div> })}
+                            <EntrySummary entry=e.clone() />
                             {e.return_reason.clone().filter(|_| e.status == "returned").map(|r| view! {
                                 <div class="returned" data-testid="return-reason">{i18n.t(Msg::DiaryReturnReason)} " " {r}</div>
                             })}

@@ -9,7 +9,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::diary::ReturnWorkEntry;
 use crate::api::review::{get_review_queue, ApproveWorkEntries, RecordFindings};
 use crate::components::auth::ErrorAlert;
-use crate::i18n::{format_date, format_number, use_i18n, Msg};
+use crate::components::entry::EntrySummary;
+use crate::i18n::{format_date, use_i18n, Msg};
 use crate::models::{QueueEntry, ReviewQueue};
 
 const PATH: &str = "/duyet";
@@ -144,12 +145,8 @@ fn QueueItem(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let e = q.entry;
-    let title = match (&e.task_code, &e.task_name) {
-        (Some(c), Some(n)) => format!("{c} — {n}"),
-        _ => e.off_catalog_description.clone().unwrap_or_default(),
-    };
     let late = matches!((e.deadline, e.completed_on), (Some(d), Some(c)) if c > d);
-    let (date, hours, qty) = (e.work_date, e.standard_hours, e.completed_qty);
+    let date = e.work_date;
     let (id, lock) = (e.id.to_string(), e.lock_version.to_string());
     let (id_back, lock_back) = (id.clone(), lock.clone());
     view! {
@@ -167,19 +164,8 @@ fn QueueItem(
                 </label>
                 <span class="date">{move || format_date(i18n.locale.get(), date)}</span>
             </div>
-            <div class="entry-title">{title}</div>
-            <div class="muted">
-                {move || format_number(i18n.locale.get(), qty, if qty.fract() == 0.0 { 0 } else { 2 })}
-                " "
-                {e.unit_of_measure.clone().unwrap_or_default()}
-                " · "
-                {move || format_number(i18n.locale.get(), hours, 2)}
-                " "
-                {i18n.t(Msg::DiaryHours)}
-                {e.source_document.clone().map(|d| format!(" · {d}"))}
-            </div>
+            <EntrySummary entry=e.clone() />
             {late.then(|| view! { <div class="warn" data-testid="late">{i18n.t(Msg::ReviewLate)}</div> })}
-            {e.evidence_missing.then(|| view! { <div class="warn">{i18n.t(Msg::DiaryWarnEvidence)}</div> })}
             <details>
                 <summary data-testid="open-findings">{i18n.t(Msg::ReviewFindings)}</summary>
                 <ActionForm action=record attr:class="form inline-form" attr:data-testid="findings-form">

@@ -91,6 +91,22 @@ async fn load<C: ConnectionTrait>(db: &C, id: i64) -> Result<wle::Model, AppErro
         .ok_or(AppError::NotFound)
 }
 
+/// The entry's catalog item, if it names one, must exist.
+async fn check_item<C: ConnectionTrait>(db: &C, input: &WorkLogInput) -> Result<(), AppError> {
+    if let Some(item) = input.catalog_item_id {
+        catalog_item::Entity::find_by_id(item)
+            .one(db)
+            .await?
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "catalog_item_id",
+                    "Không tìm thấy công việc trong danh mục.",
+                )
+            })?;
+    }
+    Ok(())
+}
+
 /// Creates a draft entry for `officer_id`.
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -100,17 +116,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<wle::Model, AppError> {
     validate(input)?;
     let txn = db.begin().await?;
-    if let Some(item) = input.catalog_item_id {
-        catalog_item::Entity::find_by_id(item)
-            .one(&txn)
-            .await?
-            .ok_or_else(|| {
-                AppError::invalid(
-                    "catalog_item_id",
-                    "Không tìm thấy công việc trong danh mục.",
-                )
-            })?;
-    }
+    check_item(&txn, input).await?;
     let now = Utc::now();
     let saved = wle::ActiveModel {
         officer_id: Set(officer_id),
@@ -229,17 +235,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
     expect(&e, expected_lock, &["draft", "returned"], "sửa")?;
-    if let Some(item) = input.catalog_item_id {
-        catalog_item::Entity::find_by_id(item)
-            .one(&txn)
-            .await?
-            .ok_or_else(|| {
-                AppError::invalid(
-                    "catalog_item_id",
-                    "Không tìm thấy công việc trong danh mục.",
-                )
-            })?;
-    }
+    check_item(&txn, input).await?;
     let changed = wle::Entity::update_many()
         .col_expr(wle::Column::WorkDate, Expr::value(input.work_date))
         .col_expr(
