@@ -6,6 +6,9 @@
 //! the database, and `ssr` is compiled only with the `ssr` feature (the server binary), never
 //! into the browser's wasm. User-facing text goes through [`i18n`] (Vietnamese first).
 
+// The score page's view type nests deeply; the wasm-release build needs more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod authz;
