@@ -6,12 +6,12 @@ use crate::error::AppError;
 use crate::models::ScoreView;
 use crate::ssr::entities::{period, period_score};
 
-/// An officer's current (not superseded) score for the period with this code.
-pub async fn current<C: ConnectionTrait>(
+/// The period with this code and the officer's current (not superseded) score in it.
+async fn current_row<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
     period_code: &str,
-) -> Result<ScoreView, AppError> {
+) -> Result<(period::Model, period_score::Model), AppError> {
     let p = period::Entity::find()
         .filter(period::Column::Code.eq(period_code.trim()))
         .one(db)
@@ -24,6 +24,16 @@ pub async fn current<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    Ok((p, s))
+}
+
+/// An officer's current (not superseded) score for the period with this code.
+pub async fn current<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    period_code: &str,
+) -> Result<ScoreView, AppError> {
+    let (p, s) = current_row(db, officer_id, period_code).await?;
     Ok(ScoreView {
         officer_id,
         period: p.code,
@@ -92,18 +102,7 @@ pub async fn explanation<C: ConnectionTrait>(
             .ok_or(AppError::NotFound)?,
         c => c.to_string(),
     };
-    let p = period::Entity::find()
-        .filter(period::Column::Code.eq(code.as_str()))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let s = period_score::Entity::find()
-        .filter(period_score::Column::PeriodId.eq(p.id))
-        .filter(period_score::Column::OfficerId.eq(officer_id))
-        .filter(period_score::Column::SupersededBy.is_null())
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (p, s) = current_row(db, officer_id, &code).await?;
     let officer = user::Entity::find_by_id(officer_id)
         .one(db)
         .await?
