@@ -16,6 +16,7 @@ use crate::pages::audit::AuditPage;
 use crate::pages::diary::DiaryPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
+use crate::pages::unit::UnitPage;
 use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder};
 
 /// The document the server renders around [`App`].
@@ -95,6 +96,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             view=|| {
                                 view! { <Guarded path="/duyet"><ReviewPage /></Guarded> }
                             }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("don-vi")
+                            view=|| view! { <Guarded path="/don-vi"><UnitPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

@@ -270,6 +270,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavReviewer),
     },
     Page {
+        path: "/don-vi",
+        rule: PageRule::AnyOf(&[Role::Reviewer]),
+        nav: Some(Msg::NavUnit),
+    },
+    Page {
         path: "/quan-tri",
         rule: PageRule::AnyOf(&[Role::Admin]),
         nav: Some(Msg::NavAdmin),

@@ -1,7 +1,9 @@
 import { Browser, expect, Page, test } from "@playwright/test";
 
-// An officer logs three entries and submits; the head of department returns one and
-// approves two; the officer fixes and resubmits; the head records a delay and approves.
+// The issue's journey: an officer logs three entries and submits; the head of department
+// returns one and approves two; the officer fixes and resubmits; the head records a delay,
+// approves, enters the general points and scores the period; the officer sees the total,
+// the grade and the delay penalty's trace line, linked to its line of the formula.
 const PASSWORD = "Rubric@2025";
 
 async function hydrated(page: Page) {
@@ -86,4 +88,34 @@ test("log, review, return, fix, record a delay and approve", async ({ browser },
   await queue.getByTestId("pick").check();
   await head.getByTestId("approve-picked").click();
   await expect(head.getByTestId("queue-empty")).toBeVisible();
+
+  const period = monthStart.slice(0, 7);
+  await head.goto(`/don-vi?ky=${period}`);
+  await hydrated(head);
+  await expect(head.getByRole("heading", { name: "Kết quả đánh giá của đơn vị" })).toBeVisible();
+  const row = head.locator(`[data-testid="unit-officer"][data-username="${who}"]`);
+  await expect(row.getByTestId("count-approved")).toHaveText("3");
+  await row.getByTestId("general-points").fill("27,5");
+  await row.getByTestId("save-points").click();
+  await expect(head.getByTestId("points-saved")).toBeVisible();
+  await expect(row.getByTestId("general-points")).toHaveValue("27,5");
+  await head.getByTestId("compute").click();
+  await expect(head.getByTestId("computed-count")).toBeVisible();
+  await expect(row.getByTestId("officer-total")).toHaveText(/^\d{1,3},\d{2}$/);
+  await expect(row.getByTestId("officer-grade")).toHaveText(/^(HTXSNV|HTTNV|HTNV|KHTNV)$/);
+  await expect(head.getByTestId("grade-distribution").getByTestId("grade-count").first()).toBeVisible();
+
+  await officer.goto(`/can-bo/diem?ky=${period}`);
+  await hydrated(officer);
+  await expect(officer.getByTestId("score-total")).toHaveText(/^\d{1,3},\d{2}$/);
+  await expect(officer.getByTestId("score-grade")).toContainText(/HTXSNV|HTTNV|HTNV|KHTNV/);
+  const delay = officer.locator('[data-testid="trace-line"][data-rule="penalty.delay"]');
+  await expect(delay).toContainText("Trừ điểm trễ hạn");
+  await expect(delay).toContainText("B02");
+  const link = delay.getByTestId("script-line");
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/cong-thuc\/\d+#L\d+$/);
+  const line = href!.split("#L")[1];
+  await link.click();
+  await expect(officer.locator(`#L${line}`)).toContainText("penalty.delay");
 });

@@ -7,7 +7,7 @@
 
 mod common;
 
-use app::ssr::entities::{period, period_score, user, work_log_entry as wle};
+use app::ssr::entities::{period, period_score, unit, user, work_log_entry as wle};
 use app::ssr::services::seed::{self, DEMO_PASSWORD};
 use common::{backends, call, Answer, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -60,6 +60,16 @@ async fn user_id(app: &TestApp, username: &str) -> i32 {
         .id
 }
 
+async fn unit_id(app: &TestApp, code: &str) -> i32 {
+    unit::Entity::find()
+        .filter(unit::Column::Code.eq(code))
+        .one(&app.db.db)
+        .await
+        .expect("unit")
+        .unwrap_or_else(|| panic!("unit {code} missing"))
+        .id
+}
+
 async fn entry_of(app: &TestApp, officer: i32, status: &str) -> wle::Model {
     wle::Entity::find()
         .filter(wle::Column::OfficerId.eq(officer))
@@ -97,6 +107,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
         let entry = entry_of(&app, officer, "approved").await;
         let period = scored_period(&app).await;
         let stale_pick = format!("{}:9999", entry.id);
+        let agency = unit_id(&app, "snv").await.to_string();
         let (officer_s, admin_s, entry_s) =
             (officer.to_string(), admin.to_string(), entry.id.to_string());
 
@@ -216,6 +227,50 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ],
                 REVIEWER,
             ),
+            (
+                "unit_board",
+                vec![("unit", &agency), ("period", &period)],
+                REVIEWER,
+            ),
+            (
+                "save_general_points",
+                vec![
+                    ("form[officer_id]", &officer_s),
+                    ("form[period]", &period),
+                    ("form[general]", "25"),
+                    ("form[lock_version]", "9999"),
+                ],
+                REVIEWER,
+            ),
+            (
+                "score_unit",
+                vec![("unit", &agency), ("period", "khong-phai-ky")],
+                REVIEWER,
+            ),
+            (
+                "approve_unit",
+                vec![("unit", &agency), ("period", "khong-phai-ky")],
+                REVIEWER,
+            ),
+            (
+                "map_off_catalog",
+                vec![
+                    ("id", &entry_s),
+                    ("lock_version", "9999"),
+                    ("catalog_item_id", "x"),
+                    ("quantity", "1"),
+                ],
+                REVIEWER,
+            ),
+            (
+                "reject_work_entry",
+                vec![
+                    ("id", &entry_s),
+                    ("lock_version", "9999"),
+                    ("reason", "Không thuộc nhiệm vụ"),
+                ],
+                REVIEWER,
+            ),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -272,6 +327,7 @@ async fn every_page_has_its_rule() {
             ("/can-bo/diem", [303, 200, 403, 403, 403, 403]),
             ("/cong-thuc/{id}", [303, 200, 200, 200, 200, 200]),
             ("/duyet", [303, 403, 200, 403, 403, 403]),
+            ("/don-vi", [303, 403, 200, 403, 403, 403]),
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),
             ("/quan-tri/nguoi-dung/moi", [303, 403, 403, 200, 403, 403]),
@@ -456,6 +512,33 @@ async fn officers_and_reviewers_reach_only_their_own_records() {
             sibling.status, 403,
             "{name}: a department head reads only their department"
         );
+
+        // Nor reads, scores, approves or enters points for a sibling department.
+        let cchc = unit_id(&app, "snv/cchc").await.to_string();
+        let sibling_s = sibling_unit.to_string();
+        for (function, args) in [
+            (
+                "unit_board",
+                vec![("unit", cchc.as_str()), ("period", &period)],
+            ),
+            ("score_unit", vec![("unit", &cchc), ("period", &period)]),
+            ("approve_unit", vec![("unit", &cchc), ("period", &period)]),
+            (
+                "save_general_points",
+                vec![
+                    ("form[officer_id]", sibling_s.as_str()),
+                    ("form[period]", &period),
+                    ("form[general]", "25"),
+                    ("form[lock_version]", "0"),
+                ],
+            ),
+        ] {
+            let answer = call(&reviewer_tccb, app.addr, function, &args).await;
+            assert_eq!(
+                answer.status, 403,
+                "{name}: department head {function} on a sibling: {answer:?}"
+            );
+        }
 
         let own_submitted = wle::Entity::find()
             .filter(wle::Column::OfficerId.eq(head))

@@ -10,4 +10,5 @@ pub mod diary;
 pub mod home;
 pub mod review;
 pub mod scores;
+pub mod unit;
 pub mod users;

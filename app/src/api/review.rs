@@ -113,3 +113,62 @@ pub async fn record_findings(
     .await
     .map(|_| ())
 }
+
+/// Maps a submitted off-catalog entry to an item of the officer's catalog, with the
+/// quantity in that item's unit.
+#[server(prefix = "/api", endpoint = "map_off_catalog")]
+pub async fn map_off_catalog_entry(
+    id: i64,
+    lock_version: i32,
+    catalog_item_id: String,
+    quantity: String,
+) -> Result<(), AppError> {
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
+    let e = crate::ssr::services::work_log::find(&state.db, id).await?;
+    let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
+    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let item = catalog_item_id
+        .trim()
+        .parse::<i32>()
+        .map_err(|_| AppError::refused("catalog_item_id", crate::i18n::Msg::DiaryPickTask))?;
+    // Only a task of the officer's own approved catalog.
+    let catalog = crate::ssr::services::diary::catalog_for(&state.db, e.officer_id).await?;
+    if !catalog.iter().any(|c| c.id == item) {
+        return Err(AppError::refused(
+            "catalog_item_id",
+            crate::i18n::Msg::DiaryPickTask,
+        ));
+    }
+    let quantity = crate::i18n::parse_number(&quantity)
+        .ok_or_else(|| AppError::refused("quantity", crate::i18n::Msg::DiaryBadNumber))?;
+    crate::ssr::services::work_log::map_off_catalog(
+        &state.db,
+        &me.actor(),
+        id,
+        lock_version,
+        item,
+        quantity,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Rejects a submitted off-catalog entry with a reason: it will not count.
+#[server(prefix = "/api", endpoint = "reject_work_entry")]
+pub async fn reject_work_entry(id: i64, lock_version: i32, reason: String) -> Result<(), AppError> {
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
+    let e = crate::ssr::services::work_log::find(&state.db, id).await?;
+    let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
+    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    crate::ssr::services::work_log::reject_off_catalog(
+        &state.db,
+        &me.actor(),
+        id,
+        lock_version,
+        &reason,
+    )
+    .await
+    .map(|_| ())
+}

@@ -72,3 +72,30 @@ mod tests {
         assert_eq!(format_date(Locale::Vi, d), "01/04/2025");
     }
 }
+
+/// Reads a number typed by a user: Vietnamese writes 1,5 for 1.5; a dot is accepted too.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    if t.is_empty() || t.matches([',', '.']).count() > 1 {
+        return None;
+    }
+    t.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers_with_a_decimal_comma_or_dot() {
+        assert_eq!(parse_number(" 27,5 "), Some(27.5));
+        assert_eq!(parse_number("27.5"), Some(27.5));
+        assert_eq!(parse_number("30"), Some(30.0));
+        for bad in ["", "abc", "1,2,3", "1.234,5", "NaN", "inf"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+    }
+}

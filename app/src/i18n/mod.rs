@@ -8,7 +8,7 @@
 mod format;
 mod messages;
 
-pub use format::{format_date, format_number, format_score};
+pub use format::{format_date, format_number, format_score, parse_number};
 pub use messages::Msg;
 
 use leptos::prelude::*;

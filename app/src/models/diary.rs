@@ -117,6 +117,8 @@ pub struct QueueEntry {
     pub quality_failures: i32,
     pub delays: i32,
     pub objective_cause: bool,
+    /// For off-catalog work: the officer's catalog, to map the entry to (else empty).
+    pub catalog: Vec<CatalogChoice>,
 }
 
 /// The reviewer's queue: submitted entries of the units they head, and the officers to

@@ -91,3 +91,6 @@ pub use account::*;
 
 pub mod diary;
 pub use diary::*;
+
+pub mod unit;
+pub use unit::*;

@@ -22,6 +22,7 @@ fn status_label(status: &str) -> Msg {
         "approved" => Msg::StatusApproved,
         "returned" => Msg::StatusReturned,
         "locked" => Msg::StatusLocked,
+        "rejected" => Msg::StatusRejected,
         _ => Msg::StatusDraft,
     }
 }
@@ -383,8 +384,9 @@ fn EntryList(diary: Diary, delete: ServerAction<DeleteWorkEntry>) -> impl IntoVi
                                 <span class="badge" data-testid="entry-status">{i18n.t(status)}</span>
                             </div>
                             <EntrySummary entry=e.clone() />
-                            {e.return_reason.clone().filter(|_| e.status == "returned").map(|r| view! {
-                                <div class="returned" data-testid="return-reason">{i18n.t(Msg::DiaryReturnReason)} " " {r}</div>
+                            {e.return_reason.clone().filter(|_| matches!(e.status.as_str(), "returned" | "rejected")).map(|r| {
+                                let label = if e.status == "rejected" { Msg::DiaryRejectReason } else { Msg::DiaryReturnReason };
+                                view! { <div class="returned" data-testid="return-reason">{i18n.t(label)} " " {r}</div> }
                             })}
                             <div class="actions">
                                 {editable.then(|| view! { <a href=edit_link.clone() data-testid="edit-entry">{i18n.t(Msg::UserEdit)}</a> })}

@@ -9,3 +9,4 @@ pub mod not_found;
 pub mod placeholder;
 pub mod review;
 pub mod score;
+pub mod unit;

@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::diary::ReturnWorkEntry;
-use crate::api::review::{get_review_queue, ApproveWorkEntries, RecordFindings};
+use crate::api::review::{
+    get_review_queue, ApproveWorkEntries, MapOffCatalogEntry, RecordFindings, RejectWorkEntry,
+};
 use crate::components::auth::ErrorAlert;
 use crate::components::entry::EntrySummary;
 use crate::i18n::{format_date, use_i18n, Msg};
-use crate::models::{QueueEntry, ReviewQueue};
+use crate::models::{CatalogChoice, QueueEntry, ReviewQueue};
 
 const PATH: &str = "/duyet";
 const BULK_FORM: &str = "bulk-approve";
@@ -24,6 +26,14 @@ pub fn ReviewPage() -> impl IntoView {
     let approve = ServerAction::<ApproveWorkEntries>::new();
     let give_back = ServerAction::<ReturnWorkEntry>::new();
     let record = ServerAction::<RecordFindings>::new();
+    let map = ServerAction::<MapOffCatalogEntry>::new();
+    let reject = ServerAction::<RejectWorkEntry>::new();
+    let actions = Actions {
+        give_back,
+        record,
+        map,
+        reject,
+    };
     let queue = Resource::new(
         move || {
             (
@@ -31,6 +41,8 @@ pub fn ReviewPage() -> impl IntoView {
                 approve.version().get(),
                 give_back.version().get(),
                 record.version().get(),
+                map.version().get(),
+                reject.version().get(),
             )
         },
         |((officer, from, to), ..)| get_review_queue(officer, from, to),
@@ -41,7 +53,9 @@ pub fn ReviewPage() -> impl IntoView {
             .get()
             .and_then(|r| r.err())
             .or_else(|| give_back.value().get().and_then(|r| r.err()))
-            .or_else(|| record.value().get().and_then(|r| r.err()));
+            .or_else(|| record.value().get().and_then(|r| r.err()))
+            .or_else(|| map.value().get().and_then(|r| r.err()))
+            .or_else(|| reject.value().get().and_then(|r| r.err()));
         let approved = approve.value().get().and_then(|r| r.ok());
         view! {
             {err.map(|e| view! { <ErrorAlert error=e /> })}
@@ -61,7 +75,7 @@ pub fn ReviewPage() -> impl IntoView {
                             Ok(q) => {
                                 view! {
                                     <Filters queue=q.clone() officer=param("can-bo") from=param("tu") to=param("den") />
-                                    <Queue queue=q approve give_back record />
+                                    <Queue queue=q approve actions />
                                 }
                                     .into_any()
                             }
@@ -70,6 +84,15 @@ pub fn ReviewPage() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// The per-entry actions of the queue.
+#[derive(Clone, Copy)]
+struct Actions {
+    give_back: ServerAction<ReturnWorkEntry>,
+    record: ServerAction<RecordFindings>,
+    map: ServerAction<MapOffCatalogEntry>,
+    reject: ServerAction<RejectWorkEntry>,
 }
 
 #[component]
@@ -108,8 +131,7 @@ fn Filters(queue: ReviewQueue, officer: String, from: String, to: String) -> imp
 fn Queue(
     queue: ReviewQueue,
     approve: ServerAction<ApproveWorkEntries>,
-    give_back: ServerAction<ReturnWorkEntry>,
-    record: ServerAction<RecordFindings>,
+    actions: Actions,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if queue.entries.is_empty() {
@@ -130,7 +152,7 @@ fn Queue(
             {queue
                 .entries
                 .into_iter()
-                .map(|q| view! { <QueueItem q give_back record /> })
+                .map(|q| view! { <QueueItem q actions /> })
                 .collect_view()}
         </ul>
     }
@@ -138,12 +160,14 @@ fn Queue(
 }
 
 #[component]
-fn QueueItem(
-    q: QueueEntry,
-    give_back: ServerAction<ReturnWorkEntry>,
-    record: ServerAction<RecordFindings>,
-) -> impl IntoView {
+fn QueueItem(q: QueueEntry, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
+    let Actions {
+        give_back,
+        record,
+        map,
+        reject,
+    } = actions;
     let e = q.entry;
     let late = matches!((e.deadline, e.completed_on), (Some(d), Some(c)) if c > d);
     let date = e.work_date;
@@ -166,6 +190,7 @@ fn QueueItem(
             </div>
             <EntrySummary entry=e.clone() />
             {late.then(|| view! { <div class="warn" data-testid="late">{i18n.t(Msg::ReviewLate)}</div> })}
+            {(!q.catalog.is_empty()).then(|| view! { <OffCatalog catalog=q.catalog.clone() id=id.clone() lock=lock.clone() map reject /> })}
             <details>
                 <summary data-testid="open-findings">{i18n.t(Msg::ReviewFindings)}</summary>
                 <ActionForm action=record attr:class="form inline-form" attr:data-testid="findings-form">
@@ -199,5 +224,50 @@ fn QueueItem(
                 </ActionForm>
             </details>
         </li>
+    }
+}
+
+/// Mapping off-catalog work to a task of the officer's catalog, or rejecting it.
+#[component]
+fn OffCatalog(
+    catalog: Vec<CatalogChoice>,
+    id: String,
+    lock: String,
+    map: ServerAction<MapOffCatalogEntry>,
+    reject: ServerAction<RejectWorkEntry>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id_map, lock_map) = (id.clone(), lock.clone());
+    view! {
+        <div class="off-catalog" data-testid="off-catalog">
+            <strong>{i18n.t(Msg::ReviewOffCatalog)}</strong>
+            <ActionForm action=map attr:class="form inline-form" attr:data-testid="map-form">
+                <input type="hidden" name="id" value=id_map />
+                <input type="hidden" name="lock_version" value=lock_map />
+                <label>
+                    {i18n.t(Msg::DiaryTask)}
+                    <select name="catalog_item_id" data-testid="map-task">
+                        {catalog
+                            .into_iter()
+                            .map(|c| view! { <option value=c.id.to_string()>{format!("{} — {} ({})", c.code, c.name, c.unit_of_measure)}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {i18n.t(Msg::ReviewMapQuantity)}
+                    <input type="text" inputmode="decimal" name="quantity" required data-testid="map-quantity" />
+                </label>
+                <button type="submit" data-testid="map-entry">{i18n.t(Msg::ReviewMap)}</button>
+            </ActionForm>
+            <ActionForm action=reject attr:class="form inline-form" attr:data-testid="reject-form">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="lock_version" value=lock />
+                <label>
+                    {i18n.t(Msg::ReviewRejectReason)}
+                    <input type="text" name="reason" required data-testid="reject-reason" />
+                </label>
+                <button type="submit" data-testid="reject-entry">{i18n.t(Msg::ReviewReject)}</button>
+            </ActionForm>
+        </div>
     }
 }

@@ -21,7 +21,7 @@ fn component_meaning(key: &str) -> Option<Msg> {
     }
 }
 
-fn grade_name(code: &str) -> &'static str {
+pub(crate) fn grade_name(code: &str) -> &'static str {
     match code {
         "HTXSNV" => "Hoàn thành xuất sắc nhiệm vụ",
         "HTTNV" => "Hoàn thành tốt nhiệm vụ",

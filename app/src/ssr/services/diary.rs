@@ -167,11 +167,7 @@ fn number(field: &str, text: &str) -> Result<Option<f64>, AppError> {
     if t.is_empty() {
         return Ok(None);
     }
-    // Vietnamese writes 1,5 for 1.5.
-    t.replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    crate::i18n::parse_number(t)
         .map(Some)
         .ok_or_else(|| AppError::refused(field, Msg::DiaryBadNumber))
 }

@@ -10,5 +10,6 @@ pub mod rule_versions;
 pub mod scores;
 pub mod scoring;
 pub mod seed;
+pub mod unit_board;
 pub mod versioned;
 pub mod work_log;

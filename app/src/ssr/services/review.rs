@@ -85,6 +85,13 @@ pub async fn queue<C: ConnectionTrait>(
             )
         })
         .collect();
+    // Off-catalog entries are mapped to the officer's own catalog.
+    let mut catalogs: HashMap<i32, Vec<crate::models::CatalogChoice>> = HashMap::new();
+    for e in rows.iter().filter(|e| e.catalog_item_id.is_none()) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = catalogs.entry(e.officer_id) {
+            slot.insert(crate::ssr::services::diary::catalog_for(db, e.officer_id).await?);
+        }
+    }
     let views = crate::ssr::services::diary::views(db, rows).await?;
     let by_id: HashMap<i32, &user::Model> = officers.iter().map(|o| (o.id, o)).collect();
     let entries = views
@@ -93,7 +100,13 @@ pub async fn queue<C: ConnectionTrait>(
         .map(
             |(entry, (officer_id, quality_failures, delays, objective_cause))| {
                 let o = by_id.get(&officer_id);
+                let catalog = if entry.catalog_item_id.is_none() {
+                    catalogs.get(&officer_id).cloned().unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
                 QueueEntry {
+                    catalog,
                     officer_id,
                     officer_name: o.map(|o| o.full_name.clone()).unwrap_or_default(),
                     unit_name: o

@@ -59,6 +59,9 @@ pub struct ScoreRun {
     pub not_scored: usize,
     pub entries: usize,
     pub cohorts: usize,
+    /// Officers scored for their cohort but whose stored score was left as it was: outside
+    /// [`ScoreOptions::write_within`], already approved, or unchanged.
+    pub kept: usize,
     pub read: Duration,
     pub score: Duration,
     pub write: Duration,
@@ -99,17 +102,34 @@ pub fn parse_period_code(code: &str) -> Result<(String, NaiveDate, NaiveDate), A
     Ok(("year".into(), start, end))
 }
 
+/// The period's code as stored: `2025-05`, `2025-Q2` or `2025`.
+pub fn canonical_code(kind: &str, start: NaiveDate) -> String {
+    match kind {
+        "month" => format!("{}-{:02}", start.year(), start.month()),
+        "quarter" => format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
+        _ => format!("{}", start.year()),
+    }
+}
+
+/// The period with this code, if it exists.
+pub async fn find_period<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> Result<Option<period::Model>, AppError> {
+    let (kind, start, _) = parse_period_code(code)?;
+    Ok(period::Entity::find()
+        .filter(period::Column::Code.eq(canonical_code(&kind, start)))
+        .one(db)
+        .await?)
+}
+
 /// The period with this code, created (open) if it does not exist yet.
 pub async fn ensure_period<C: ConnectionTrait>(
     db: &C,
     code: &str,
 ) -> Result<period::Model, AppError> {
     let (kind, start, end) = parse_period_code(code)?;
-    let canonical = match kind.as_str() {
-        "month" => format!("{}-{:02}", start.year(), start.month()),
-        "quarter" => format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
-        _ => format!("{}", start.year()),
-    };
+    let canonical = canonical_code(&kind, start);
     if let Some(p) = period::Entity::find()
         .filter(period::Column::Code.eq(canonical.clone()))
         .one(db)
@@ -149,6 +169,11 @@ impl UnitTree {
 
     pub fn get(&self, id: i32) -> Option<&unit::Model> {
         self.units.get(&id)
+    }
+
+    /// Every unit, in no particular order.
+    pub fn all(&self) -> impl Iterator<Item = &unit::Model> {
+        self.units.values()
     }
 
     /// Whether `id` is `ancestor` or below it.
@@ -212,8 +237,24 @@ struct OfficerRow {
     cohort: String,
 }
 
-/// Scores a period. `unit_code` limits the run to that unit's subtree (cohorts are still
-/// formed from the officers in scope).
+/// Which officers a run scores and which of their stored scores it may replace.
+#[derive(Debug, Default, Clone)]
+pub struct ScoreOptions<'a> {
+    /// Score only this unit's subtree (cohorts are formed from the officers in scope).
+    pub unit_code: Option<&'a str>,
+    /// Store new scores only for officers in this unit's subtree; the others of the scope
+    /// are scored only so that their cohort (the 20 % cap) is complete.
+    pub write_within: Option<i32>,
+    /// Leave a score alone when the rule version, the inputs and the result are the same.
+    pub skip_unchanged: bool,
+    /// Leave approved scores alone (they change only through an appeal or an explicit
+    /// re-score of the period).
+    pub keep_approved: bool,
+}
+
+/// Scores a period, recording a new score version for every officer in scope. `unit_code`
+/// limits the run to that unit's subtree (cohorts are still formed from the officers in
+/// scope). This is the explicit re-score of the command line and of the administrators.
 pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     engine: &RuleEngine,
@@ -221,6 +262,22 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
     period_code: &str,
     unit_code: Option<&str>,
 ) -> Result<ScoreRun, AppError> {
+    let options = ScoreOptions {
+        unit_code,
+        ..Default::default()
+    };
+    score_period_with(db, engine, actor, period_code, &options).await
+}
+
+/// Scores a period as `options` say.
+pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    period_code: &str,
+    options: &ScoreOptions<'_>,
+) -> Result<ScoreRun, AppError> {
+    let unit_code = options.unit_code;
     let t_read = Instant::now();
     let mut run = ScoreRun::default();
     let txn = db.begin().await?;
@@ -432,13 +489,31 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
             let t = Instant::now();
             let mut rows = Vec::with_capacity(results.len());
             let mut replaced = Vec::new();
-            for (officer, result) in input.officers.iter().zip(results) {
+            for ((officer, result), row) in input.officers.iter().zip(results).zip(&group) {
                 let officer_id: i32 = officer.id.parse().map_err(|_| AppError::Internal)?;
                 let previous = latest.get(&officer_id);
                 let status = match result.status {
                     rubric_rules::Status::Scored => "scored",
                     rubric_rules::Status::NotScored => "not_scored",
                 };
+                let hash = inputs_hash(&rules_period, officer);
+                let outside = options
+                    .write_within
+                    .is_some_and(|w| !row.user.unit_id.is_some_and(|u| tree.is_within(u, w)));
+                let keep = outside
+                    || previous.is_some_and(|p| {
+                        (options.keep_approved && p.approved_at.is_some())
+                            || (options.skip_unchanged
+                                && p.rule_version_hash == version.content_hash
+                                && p.inputs_hash == hash
+                                && p.status == status
+                                && p.total == result.total
+                                && p.grade == result.grade)
+                    });
+                if keep {
+                    run.kept += 1;
+                    continue;
+                }
                 if status == "scored" {
                     run.scored += 1;
                 } else {
@@ -460,7 +535,7 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
                     reason: Set(result.reason.clone()),
                     rule_set_version_id: Set(version.id),
                     rule_version_hash: Set(version.content_hash.clone()),
-                    inputs_hash: Set(inputs_hash(&rules_period, officer)),
+                    inputs_hash: Set(hash),
                     computed_at: Set(now),
                     computed_by: Set(actor.id),
                     ..Default::default()
@@ -501,7 +576,7 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
         &txn,
         actor,
         Change::new("period.score", "period", period.id).after(&json!({
-            "period": period.code, "unit": unit_code, "officers": run.officers,
+            "period": period.code, "unit": unit_code, "officers": run.officers, "kept": run.kept,
             "scored": run.scored, "not_scored": run.not_scored, "entries": run.entries,
         })),
     )

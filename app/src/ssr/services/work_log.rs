@@ -419,6 +419,43 @@ pub async fn return_entry<C: ConnectionTrait + TransactionTrait>(
     Ok(after)
 }
 
+/// The reviewer rejects submitted off-catalog work with a reason: it never counts.
+pub async fn reject_off_catalog<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    expected_lock: i32,
+    reason: &str,
+) -> Result<wle::Model, AppError> {
+    if reason.trim().is_empty() {
+        return Err(AppError::invalid("reason", "Vui lòng nêu lý do từ chối."));
+    }
+    let txn = db.begin().await?;
+    let e = load(&txn, id).await?;
+    expect(&e, expected_lock, &["submitted"], "từ chối")?;
+    if e.catalog_item_id.is_some() {
+        return Err(AppError::invalid(
+            "catalog_item_id",
+            "Chỉ từ chối được việc ngoài danh mục; việc trong danh mục thì trả lại để sửa.",
+        ));
+    }
+    let after = transition(
+        &txn,
+        actor,
+        &e,
+        "rejected",
+        "work_log.reject",
+        vec![
+            (wle::Column::ReturnReason, Expr::value(reason.trim())),
+            (wle::Column::ReviewedBy, Expr::value(actor.id)),
+            (wle::Column::ReviewedAt, Expr::value(Utc::now())),
+        ],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
 /// The reviewer maps an off-catalog entry to a catalog item (quantity in that item's unit).
 pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
     db: &C,

@@ -1,0 +1,118 @@
+//! The reviewer's unit page: read it, enter general-criteria points, score and approve the
+//! unit's period. Every call names a unit the caller heads (or one below it).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{PointsForm, UnitBoard};
+
+#[cfg(feature = "ssr")]
+fn parse_id(field: &str, text: &str) -> Result<i32, AppError> {
+    text.trim()
+        .parse::<i32>()
+        .map_err(|_| AppError::refused(field, crate::i18n::Msg::UserUnknownChoice))
+}
+
+/// Authorizes the caller on a unit (its chain up to the province).
+#[cfg(feature = "ssr")]
+async fn reviewer_of(
+    db: &sea_orm::DatabaseConnection,
+    unit_id: i32,
+) -> Result<crate::ssr::auth::Principal, AppError> {
+    crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
+    let chain = crate::ssr::auth::unit_chain(db, Some(unit_id)).await?;
+    crate::ssr::auth::require(crate::authz::Action::ReviewUnit(&chain))
+}
+
+/// The unit page: `unit` (an id; empty: the first unit the caller heads) and `period`
+/// (empty: this month).
+#[server(prefix = "/api", endpoint = "unit_board")]
+pub async fn get_unit_board(unit: String, period: String) -> Result<UnitBoard, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
+    let state = crate::ssr::state::app_state()?;
+    let unit = match unit.trim() {
+        "" => None,
+        t => {
+            let id = parse_id("unit", t)?;
+            reviewer_of(&state.db, id).await?;
+            Some(id)
+        }
+    };
+    crate::ssr::services::unit_board::board(&state.db, me.subject(), unit, &period).await
+}
+
+/// Enters or corrects an officer's general-criteria points (0 to the formula's maximum).
+#[server(prefix = "/api", endpoint = "save_general_points")]
+pub async fn save_general_points(form: PointsForm) -> Result<(), AppError> {
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
+    let officer_id = parse_id("officer_id", &form.officer_id)?;
+    let target = crate::ssr::auth::officer_target(&state.db, officer_id).await?;
+    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let general = crate::i18n::parse_number(&form.general)
+        .ok_or_else(|| AppError::refused("general", crate::i18n::Msg::DiaryBadNumber))?;
+    let lock = match form.lock_version.trim() {
+        "" => 0,
+        t => parse_id("lock_version", t)?,
+    };
+    crate::ssr::services::unit_board::save_points(
+        &state.db,
+        &me.actor(),
+        officer_id,
+        &form.period,
+        general,
+        form.disqualified
+            .is_some_and(|v| !v.is_empty() && v != "false"),
+        lock,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Scores the unit's period (its agency's cohorts taken in whole); returns how many
+/// officers got a new score.
+#[server(prefix = "/api", endpoint = "score_unit")]
+pub async fn score_unit_period(unit: String, period: String) -> Result<usize, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    let unit_id = parse_id("unit", &unit)?;
+    let me = reviewer_of(&state.db, unit_id).await?;
+    let run = crate::ssr::services::unit_board::score_unit(
+        &state.db,
+        &state.rules,
+        &me.actor(),
+        unit_id,
+        &period,
+    )
+    .await?;
+    Ok(run.officers)
+}
+
+/// Approves the unit's period: the scores the reviewer saw (`scores[]`, their ids) are
+/// approved and the entries locked.
+#[server(prefix = "/api", endpoint = "approve_unit")]
+pub async fn approve_unit_period(
+    unit: String,
+    period: String,
+    #[server(default)] scores: Vec<String>,
+) -> Result<usize, AppError> {
+    let state = crate::ssr::state::app_state()?;
+    let unit_id = parse_id("unit", &unit)?;
+    let me = reviewer_of(&state.db, unit_id).await?;
+    let seen = scores
+        .iter()
+        .map(|s| {
+            s.trim()
+                .parse::<i64>()
+                .map_err(|_| AppError::refused("scores", crate::i18n::Msg::UserUnknownChoice))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    crate::ssr::services::unit_board::approve_unit(
+        &state.db,
+        &me.actor(),
+        me.subject(),
+        unit_id,
+        &period,
+        &seen,
+    )
+    .await
+}

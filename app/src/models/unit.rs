@@ -1,0 +1,136 @@
+//! The reviewer's unit page: every officer's period at a glance, the general-criteria
+//! points, scoring and approving the unit's period.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::models::Choice;
+
+/// What looks wrong in an officer's logging for the period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LoggingFlags {
+    /// Days whose logged entries add up to more than 8 standard hours.
+    pub heavy_days: Vec<(NaiveDate, f64)>,
+    /// Tasks whose quantity is far above the median of the officers in the same position.
+    pub outliers: Vec<QuantityOutlier>,
+    /// Entries of tasks that require a document number and have none.
+    pub missing_evidence: u32,
+}
+
+impl LoggingFlags {
+    pub fn any(&self) -> bool {
+        !self.heavy_days.is_empty() || !self.outliers.is_empty() || self.missing_evidence > 0
+    }
+}
+
+/// An officer's quantity of one task against the median of their position's officers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuantityOutlier {
+    pub task_code: String,
+    pub quantity: f64,
+    pub median: f64,
+}
+
+/// An officer's line on the unit page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardOfficer {
+    pub id: i32,
+    pub username: String,
+    pub name: String,
+    pub unit_name: String,
+    pub position: Option<String>,
+    /// Entries of the period by state.
+    pub drafts: u32,
+    pub waiting: u32,
+    pub returned: u32,
+    pub approved: u32,
+    /// Standard hours of the approved (or locked) entries.
+    pub approved_hours: f64,
+    /// The general-criteria points entered for the period, if any.
+    pub general: Option<f64>,
+    pub disqualified: bool,
+    /// The `lock_version` of the points (0 when none are entered yet).
+    pub points_lock: i32,
+    /// The current score, if the period was scored.
+    pub score_id: Option<i64>,
+    pub status: Option<String>,
+    pub total: Option<f64>,
+    pub grade: Option<String>,
+    pub reason: Option<String>,
+    pub score_version: Option<i32>,
+    /// Entries or points changed after the score was computed.
+    pub stale: bool,
+    pub score_approved: bool,
+    pub flags: LoggingFlags,
+}
+
+/// The unit page for one unit and period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitBoard {
+    pub unit_id: i32,
+    pub unit_name: String,
+    /// The agency whose cohorts a scoring run takes in.
+    pub agency_name: String,
+    /// The units the reviewer may open (those they head and the units below).
+    pub units: Vec<Choice>,
+    pub period: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// open | scored | approved | published, or `None` when the period does not exist yet.
+    pub period_status: Option<String>,
+    /// The highest general-criteria points of the formula in force (30 by Decree 335).
+    pub general_max: f64,
+    pub officers: Vec<BoardOfficer>,
+    /// Current grades: (code, officers), best first, then "not scored".
+    pub grades: Vec<(String, u32)>,
+}
+
+impl UnitBoard {
+    /// Why the unit's period cannot be approved yet, if it cannot.
+    pub fn approval_blockers(&self) -> Vec<ApprovalBlocker> {
+        let mut out = Vec::new();
+        let waiting: u32 = self.officers.iter().map(|o| o.waiting).sum();
+        if waiting > 0 {
+            out.push(ApprovalBlocker::Waiting(waiting));
+        }
+        let unscored = self
+            .officers
+            .iter()
+            .filter(|o| o.score_id.is_none())
+            .count();
+        if unscored > 0 {
+            out.push(ApprovalBlocker::NotComputed(unscored as u32));
+        }
+        let stale = self.officers.iter().filter(|o| o.stale).count();
+        if stale > 0 {
+            out.push(ApprovalBlocker::Stale(stale as u32));
+        }
+        if !self.officers.is_empty() && self.officers.iter().all(|o| o.score_approved) {
+            out.push(ApprovalBlocker::AlreadyApproved);
+        }
+        out
+    }
+}
+
+/// What holds back the approval of a unit's period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApprovalBlocker {
+    /// Entries still wait for review.
+    Waiting(u32),
+    /// Officers without a score for the period.
+    NotComputed(u32),
+    /// Scores computed before the latest change of entries or points.
+    Stale(u32),
+    AlreadyApproved,
+}
+
+/// The general-criteria points form (text, checked on the server).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PointsForm {
+    pub officer_id: String,
+    pub period: String,
+    pub general: String,
+    pub disqualified: Option<String>,
+    pub lock_version: String,
+}

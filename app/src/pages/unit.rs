@@ -1,0 +1,366 @@
+//! The reviewer's unit page (/don-vi): each officer's period at a glance (entries by state,
+//! standard hours, flags of suspicious logging, general-criteria points, total and grade),
+//! the grade distribution, scoring the period and approving it.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::unit::{get_unit_board, ApproveUnitPeriod, SaveGeneralPoints, ScoreUnitPeriod};
+use crate::components::auth::ErrorAlert;
+use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
+use crate::models::{ApprovalBlocker, BoardOfficer, UnitBoard};
+use crate::pages::score::grade_name;
+
+const PATH: &str = "/don-vi";
+
+fn month_code(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+fn shift_month(d: NaiveDate, months: i32) -> NaiveDate {
+    let total = d.year() * 12 + d.month0() as i32 + months;
+    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
+}
+
+/// The page's actions, passed down together.
+#[derive(Clone, Copy)]
+struct Actions {
+    points: ServerAction<SaveGeneralPoints>,
+    compute: ServerAction<ScoreUnitPeriod>,
+    approve: ServerAction<ApproveUnitPeriod>,
+}
+
+#[component]
+pub fn UnitPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let param = move |k: &str| query.read().get(k).unwrap_or_default();
+    let actions = Actions {
+        points: ServerAction::<SaveGeneralPoints>::new(),
+        compute: ServerAction::<ScoreUnitPeriod>::new(),
+        approve: ServerAction::<ApproveUnitPeriod>::new(),
+    };
+    let board = Resource::new(
+        move || {
+            (
+                (param("don-vi"), param("ky")),
+                actions.points.version().get(),
+                actions.compute.version().get(),
+                actions.approve.version().get(),
+            )
+        },
+        |((unit, period), ..)| get_unit_board(unit, period),
+    );
+    let outcome = move || {
+        let Actions {
+            points,
+            compute,
+            approve,
+        } = actions;
+        let err = points
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| compute.value().get().and_then(|r| r.err()))
+            .or_else(|| approve.value().get().and_then(|r| r.err()));
+        view! {
+            {err.map(|e| view! { <ErrorAlert error=e /> })}
+            {points.value().get().and_then(|r| r.ok()).map(|_| view! {
+                <p class="ok" role="status" data-testid="points-saved">{i18n.t(Msg::UnitPointsSaved)}</p>
+            })}
+            {compute.value().get().and_then(|r| r.ok()).map(|n| view! {
+                <p class="ok" role="status" data-testid="computed-count">{i18n.t(Msg::UnitComputed)} " " {n}</p>
+            })}
+            {approve.value().get().and_then(|r| r.ok()).map(|n| view! {
+                <p class="ok" role="status" data-testid="approved-scores">{i18n.t(Msg::UnitApproved)} " " {n}</p>
+            })}
+        }
+    };
+    view! {
+        <section class="card">
+            <h1>{i18n.t(Msg::UnitTitle)}</h1>
+            {outcome}
+            <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
+                {move || {
+                    board
+                        .get()
+                        .map(|r| match r {
+                            Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+                            Ok(b) => view! { <Board b actions /> }.into_any(),
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let unit = b.unit_id.to_string();
+    let prev = format!(
+        "{PATH}?don-vi={unit}&ky={}",
+        month_code(shift_month(b.from, -1))
+    );
+    let next = format!(
+        "{PATH}?don-vi={unit}&ky={}",
+        month_code(shift_month(b.from, 1))
+    );
+    let (from, to) = (b.from, b.to);
+    let units = b.units.clone();
+    let officers = b.officers.clone();
+    view! {
+        <form method="get" action=PATH class="form inline-form" data-testid="unit-filter">
+            <label>
+                {i18n.t(Msg::UnitUnit)}
+                <select name="don-vi" data-testid="unit-select">
+                    {units
+                        .into_iter()
+                        .map(|u| {
+                            let selected = u.id == b.unit_id;
+                            view! { <option value=u.id.to_string() selected=selected>{u.name}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                {i18n.t(Msg::DiaryPeriod)}
+                <input type="month" name="ky" value=b.period.clone() data-testid="unit-period" />
+            </label>
+            <button type="submit">{i18n.t(Msg::UnitShow)}</button>
+        </form>
+        <p class="period-nav">
+            <a href=prev data-testid="unit-prev-month">{i18n.t(Msg::DiaryPrevMonth)}</a>
+            <strong data-testid="unit-period-shown">
+                {move || format!("{} – {}", format_date(i18n.locale.get(), from), format_date(i18n.locale.get(), to))}
+            </strong>
+            <a href=next>{i18n.t(Msg::DiaryNextMonth)}</a>
+        </p>
+        <Distribution b=b.clone() />
+        <PeriodActions b=b.clone() actions />
+        {if officers.is_empty() {
+            view! { <p data-testid="unit-empty">{i18n.t(Msg::UnitNoOfficers)}</p> }.into_any()
+        } else {
+            let period = b.period.clone();
+            let max = b.general_max;
+            view! {
+                <ul class="entries officers" data-testid="unit-officers">
+                    {officers
+                        .into_iter()
+                        .map(|o| view! { <OfficerRow o period=period.clone() max actions /> })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any()
+        }}
+    }
+}
+
+#[component]
+fn Distribution(b: UnitBoard) -> impl IntoView {
+    let i18n = use_i18n();
+    let counted: u32 = b.grades.iter().map(|(_, n)| n).sum();
+    view! {
+        <section aria-label=i18n.t(Msg::UnitDistribution) data-testid="grade-distribution">
+            <h2>{i18n.t(Msg::UnitDistribution)}</h2>
+            {if counted == 0 {
+                view! { <p class="muted">{i18n.t(Msg::UnitNotComputed)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="bars">
+                        {b.grades
+                            .into_iter()
+                            .map(|(code, n)| {
+                                let width = (n as f64 / counted as f64 * 100.0).round();
+                                let grade = code.clone();
+                                let label = move || {
+                                    if grade == "not_scored" {
+                                        i18n.locale.get().t(Msg::UnitNotScored).to_string()
+                                    } else {
+                                        format!("{grade} — {}", grade_name(&grade))
+                                    }
+                                };
+                                view! {
+                                    <li data-testid="grade-count" data-grade=code.clone()>
+                                        <span class="bar-label">{label}</span>
+                                        <span class="bar" style=format!("width: {width}%")></span>
+                                        <strong>{n}</strong>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PeriodActions(b: UnitBoard, actions: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let blockers = b.approval_blockers();
+    let blocked = !blockers.is_empty();
+    let (unit, unit2) = (b.unit_id.to_string(), b.unit_id.to_string());
+    let (period, period2) = (b.period.clone(), b.period.clone());
+    let scores: Vec<i64> = b.officers.iter().filter_map(|o| o.score_id).collect();
+    view! {
+        <section class="period-actions" data-testid="period-actions">
+            <p class="muted">{i18n.t(Msg::UnitComputeHelp)} " (" {b.agency_name.clone()} ")"</p>
+            <ActionForm action=actions.compute attr:class="inline" attr:data-testid="compute-form">
+                <input type="hidden" name="unit" value=unit.clone() />
+                <input type="hidden" name="period" value=period.clone() />
+                <button type="submit" data-testid="compute">{i18n.t(Msg::UnitCompute)}</button>
+            </ActionForm>
+            <ActionForm action=actions.approve attr:class="inline" attr:data-testid="approve-form">
+                <input type="hidden" name="unit" value=unit2.clone() />
+                <input type="hidden" name="period" value=period2.clone() />
+                {scores
+                    .clone()
+                    .into_iter()
+                    .map(|id| view! { <input type="hidden" name="scores[]" value=id.to_string() /> })
+                    .collect_view()}
+                <button type="submit" class="primary" disabled=blocked data-testid="approve-unit">
+                    {i18n.t(Msg::UnitApprove)}
+                </button>
+            </ActionForm>
+            <ul class="blockers" data-testid="approval-blockers">
+                {blockers
+                    .into_iter()
+                    .map(|blocker| {
+                        let (msg, count) = match blocker {
+                            ApprovalBlocker::Waiting(n) => (Msg::UnitBlockWaiting, Some(n)),
+                            ApprovalBlocker::NotComputed(n) => (Msg::UnitBlockNotComputed, Some(n)),
+                            ApprovalBlocker::Stale(n) => (Msg::UnitBlockStale, Some(n)),
+                            ApprovalBlocker::AlreadyApproved => (Msg::UnitBlockApproved, None),
+                        };
+                        let text = view! { {i18n.t(msg)} {count.map(|n| format!(" {n}"))} };
+                        view! { <li>{text}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let general = o
+        .general
+        .map(|g| {
+            format_number(
+                i18n.locale.get_untracked(),
+                g,
+                if g.fract() == 0.0 { 0 } else { 2 },
+            )
+        })
+        .unwrap_or_default();
+    let hours = o.approved_hours;
+    let total = o.total;
+    let flags = o.flags.clone();
+    let score = match (&o.status, &o.grade) {
+        (None, _) => view! { <span class="muted" data-testid="officer-score">{i18n.t(Msg::UnitNotComputed)}</span> }.into_any(),
+        (Some(s), _) if s == "not_scored" => view! {
+            <span data-testid="officer-score">{i18n.t(Msg::UnitNotScored)}</span>
+            {o.reason.clone().map(|r| view! { <span class="muted">" — " {r}</span> })}
+        }
+        .into_any(),
+        (Some(_), grade) => view! {
+            <strong data-testid="officer-total">{move || total.map(|t| format_score(i18n.locale.get(), t)).unwrap_or_default()}</strong>
+            " "
+            <span class="badge" data-testid="officer-grade" title=grade.as_deref().map(grade_name).unwrap_or_default()>
+                {grade.clone().unwrap_or_default()}
+            </span>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="entry officer" data-testid="unit-officer" data-username=o.username.clone()>
+            <div class="entry-head">
+                <strong>{o.name.clone()}</strong>
+                <span class="muted">{format!("{} · {}", o.unit_name, o.position.clone().unwrap_or_default())}</span>
+            </div>
+            <p class="counts" data-testid="officer-counts">
+                {i18n.t(Msg::UnitEntries)} ": "
+                <span data-testid="count-waiting">{o.waiting}</span> " " {i18n.t(Msg::UnitWaiting)} " · "
+                <span data-testid="count-approved">{o.approved}</span> " " {i18n.t(Msg::UnitApprovedEntries)} " · "
+                {o.drafts} " " {i18n.t(Msg::UnitDrafts)} " · "
+                {o.returned} " " {i18n.t(Msg::UnitReturned)} " · "
+                {move || format_number(i18n.locale.get(), hours, 1)} " " {move || i18n.locale.get().t(Msg::DiaryHours).to_lowercase()}
+            </p>
+            <p class="score-line">
+                {i18n.t(Msg::UnitTotal)} ": " {score}
+                {o.stale.then(|| view! { <span class="warn" data-testid="officer-stale">" " {i18n.t(Msg::UnitStale)}</span> })}
+                {o.score_approved.then(|| view! { <span class="badge ok" data-testid="officer-approved">" " {i18n.t(Msg::UnitScoreApproved)}</span> })}
+            </p>
+            <Flags flags />
+            <ActionForm action=actions.points attr:class="form inline-form" attr:data-testid="points-form">
+                <input type="hidden" name="form[officer_id]" value=o.id.to_string() />
+                <input type="hidden" name="form[period]" value=period />
+                <input type="hidden" name="form[lock_version]" value=o.points_lock.to_string() />
+                <label>
+                    {i18n.t(Msg::UnitGeneral)} " (" {i18n.t(Msg::UnitGeneralOf)} " " {format_number(i18n.locale.get_untracked(), max, 0)} ")"
+                    <input type="text" inputmode="decimal" name="form[general]" value=general required disabled=o.score_approved data-testid="general-points" />
+                </label>
+                <label class="check">
+                    <input type="checkbox" name="form[disqualified]" value="true" checked=o.disqualified disabled=o.score_approved />
+                    {i18n.t(Msg::UnitDisqualified)}
+                </label>
+                <button type="submit" disabled=o.score_approved data-testid="save-points">{i18n.t(Msg::UnitSavePoints)}</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+#[component]
+fn Flags(flags: crate::models::LoggingFlags) -> impl IntoView {
+    let i18n = use_i18n();
+    if !flags.any() {
+        return view! { <p class="muted" data-testid="officer-flags">{i18n.t(Msg::UnitFlags)} ": " {i18n.t(Msg::UnitNoFlags)}</p> }
+            .into_any();
+    }
+    view! {
+        <ul class="warn flags" data-testid="officer-flags" aria-label=i18n.t(Msg::UnitFlags)>
+            {(!flags.heavy_days.is_empty()).then(|| {
+                let days = flags.heavy_days.clone();
+                view! {
+                    <li data-testid="flag-heavy-day">
+                        {i18n.t(Msg::UnitFlagHeavyDay)} ": "
+                        {move || days
+                            .iter()
+                            .map(|(d, h)| format!("{} ({})", format_date(i18n.locale.get(), *d), format_number(i18n.locale.get(), *h, 1)))
+                            .collect::<Vec<_>>()
+                            .join(", ")}
+                    </li>
+                }
+            })}
+            {(!flags.outliers.is_empty()).then(|| {
+                let outliers = flags.outliers.clone();
+                view! {
+                    <li data-testid="flag-outlier">
+                        {i18n.t(Msg::UnitFlagOutlier)} ": "
+                        {move || outliers
+                            .iter()
+                            .map(|x| format!(
+                                "{} {} ({} {})",
+                                x.task_code,
+                                format_number(i18n.locale.get(), x.quantity, 0),
+                                i18n.locale.get().t(Msg::UnitFlagMedian),
+                                format_number(i18n.locale.get(), x.median, 1),
+                            ))
+                            .collect::<Vec<_>>()
+                            .join(", ")}
+                    </li>
+                }
+            })}
+            {(flags.missing_evidence > 0).then(|| view! {
+                <li data-testid="flag-evidence">{i18n.t(Msg::UnitFlagEvidence)} ": " {flags.missing_evidence}</li>
+            })}
+        </ul>
+    }
+    .into_any()
+}
