@@ -16,7 +16,7 @@ use crate::pages::audit::AuditPage;
 use crate::pages::diary::DiaryPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
-use crate::pages::unit::UnitPage;
+use crate::pages::unit::{OfficerScorePage, UnitPage};
 use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder};
 
 /// The document the server renders around [`App`].
@@ -101,6 +101,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("don-vi")
                             view=|| view! { <Guarded path="/don-vi"><UnitPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("don-vi/can-bo/:id")
+                            view=|| view! { <Guarded path="/don-vi"><OfficerScorePage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

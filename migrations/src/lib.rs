@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_organisation;
 mod m20261127_000002_scoring_schema;
 mod m20261127_000003_accounts;
+mod m20261127_000004_appeals;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_organisation::Migration),
             Box::new(m20261127_000002_scoring_schema::Migration),
             Box::new(m20261127_000003_accounts::Migration),
+            Box::new(m20261127_000004_appeals::Migration),
         ]
     }
 }

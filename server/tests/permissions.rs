@@ -271,6 +271,21 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ],
                 REVIEWER,
             ),
+            (
+                "file_appeal",
+                vec![("period", &period), ("entry_id", ""), ("comment", " ")],
+                OFFICER,
+            ),
+            (
+                "answer_appeal",
+                vec![
+                    ("form[appeal_id]", "999999"),
+                    ("form[lock_version]", "0"),
+                    ("form[decision]", "rejected"),
+                    ("form[answer]", "Không có căn cứ"),
+                ],
+                REVIEWER,
+            ),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -328,6 +343,7 @@ async fn every_page_has_its_rule() {
             ("/cong-thuc/{id}", [303, 200, 200, 200, 200, 200]),
             ("/duyet", [303, 403, 200, 403, 403, 403]),
             ("/don-vi", [303, 403, 200, 403, 403, 403]),
+            ("/don-vi/can-bo/{id}", [303, 403, 200, 403, 403, 403]),
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),
             ("/quan-tri/nguoi-dung/moi", [303, 403, 403, 200, 403, 403]),

@@ -488,3 +488,246 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn an_officer_appeals_and_the_head_answers_and_rescores() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let name = backend.name();
+        seed::seed_demo_if_empty(&app.db.db, &Default::default())
+            .await
+            .expect("seed");
+        let (month1, month2) = seed::demo_months(chrono::Utc::now().date_naive());
+        let period = month1.format("%Y-%m").to_string();
+        let end = month2.pred_opt().expect("day");
+
+        // An officer of snv/tccb with a penalised entry in the scored month.
+        let tccb = id_of_unit(&app, "snv/tccb").await;
+        let officers: Vec<user::Model> = user::Entity::find()
+            .filter(user::Column::UnitId.eq(tccb))
+            .filter(user::Column::Username.starts_with("cb."))
+            .all(&app.db.db)
+            .await
+            .expect("officers");
+        let penalised = wle::Entity::find()
+            .filter(wle::Column::OfficerId.is_in(officers.iter().map(|o| o.id)))
+            .filter(wle::Column::WorkDate.between(month1, end))
+            .filter(
+                sea_orm::Condition::any()
+                    .add(wle::Column::Delays.gt(0))
+                    .add(sea_orm::sea_query::Expr::cust("completed_on > deadline")),
+            )
+            .filter(wle::Column::ObjectiveCause.eq(false))
+            .filter(wle::Column::Status.is_in(["approved", "locked"]))
+            .one(&app.db.db)
+            .await
+            .expect("entry")
+            .expect("the demo records delays");
+        let who = officers
+            .iter()
+            .find(|o| o.id == penalised.officer_id)
+            .expect("officer")
+            .clone();
+        let me = app.signed_in(&who.username, DEMO_PASSWORD).await;
+        let before: ScoreExplanation = call(&me, app.addr, "my_score", &[("period", &period)])
+            .await
+            .json();
+        assert_eq!(before.versions.len(), 1, "{name}");
+
+        let file = |entry: String, comment: &'static str| {
+            let (me, period) = (me.clone(), period.clone());
+            let addr = app.addr;
+            async move {
+                call(
+                    &me,
+                    addr,
+                    "file_appeal",
+                    &[
+                        ("period", &period),
+                        ("entry_id", &entry),
+                        ("comment", comment),
+                    ],
+                )
+                .await
+            }
+        };
+        let empty = file(String::new(), "  ").await;
+        assert!(
+            empty.body.contains("nội dung khiếu nại"),
+            "{name}: {empty:?}"
+        );
+        let whole = file(String::new(), "Tôi đã hoàn thành đủ khối lượng được giao").await;
+        assert!(whole.status.is_success(), "{name}: {whole:?}");
+        let twice = file(String::new(), "Nhắc lại").await;
+        assert!(twice.body.contains("đang chờ trả lời"), "{name}: {twice:?}");
+        let someone_else = wle::Entity::find()
+            .filter(wle::Column::OfficerId.ne(who.id))
+            .one(&app.db.db)
+            .await
+            .expect("entry")
+            .expect("exists");
+        let foreign = file(someone_else.id.to_string(), "Không phải của tôi").await;
+        assert!(foreign.body.contains("không thuộc"), "{name}: {foreign:?}");
+        let on_entry = file(
+            penalised.id.to_string(),
+            "Trễ hạn do hệ thống quản lý văn bản ngừng hoạt động",
+        )
+        .await;
+        assert!(on_entry.status.is_success(), "{name}: {on_entry:?}");
+
+        // The head sees both on the unit page; approval waits for the answers.
+        let head = app.signed_in("tp.snv.tccb", DEMO_PASSWORD).await;
+        let b = board(&head, &app, &tccb.to_string(), &period).await;
+        assert_eq!(b.appeals.len(), 2, "{name}");
+        assert!(
+            b.approval_blockers()
+                .contains(&ApprovalBlocker::OpenAppeals(2)),
+            "{name}: {:?}",
+            b.approval_blockers()
+        );
+        // Another officer, or the head of a sibling department, cannot answer.
+        let entry_appeal = b
+            .appeals
+            .iter()
+            .find(|a| a.entry.is_some())
+            .expect("on entry");
+        let whole_appeal = b.appeals.iter().find(|a| a.entry.is_none()).expect("whole");
+        assert_eq!(
+            entry_appeal.findings.map(|f| (f.delays, f.objective_cause)),
+            Some((penalised.delays, false)),
+            "{name}"
+        );
+        let answer = |client: reqwest::Client,
+                      id: i32,
+                      lock: i32,
+                      decision: &'static str,
+                      extra: Vec<(&'static str, &'static str)>| {
+            let addr = app.addr;
+            async move {
+                let (id, lock) = (id.to_string(), lock.to_string());
+                let mut form = vec![
+                    ("form[appeal_id]", id.as_str()),
+                    ("form[lock_version]", lock.as_str()),
+                    ("form[decision]", decision),
+                    ("form[answer]", "Đã xem xét hồ sơ"),
+                ];
+                form.extend(extra);
+                call(&client, addr, "answer_appeal", &form).await
+            }
+        };
+        let other = app.signed_in("cb.snv.tccb.03", DEMO_PASSWORD).await;
+        let refused = answer(
+            other,
+            whole_appeal.id,
+            whole_appeal.lock_version,
+            "rejected",
+            vec![],
+        )
+        .await;
+        assert_eq!(refused.status, 403, "{name}: {refused:?}");
+        let sibling = app.signed_in("tp.snv.cchc", DEMO_PASSWORD).await;
+        let refused = answer(
+            sibling,
+            whole_appeal.id,
+            whole_appeal.lock_version,
+            "rejected",
+            vec![],
+        )
+        .await;
+        assert_eq!(refused.status, 403, "{name}: {refused:?}");
+        let undecided = answer(
+            head.clone(),
+            whole_appeal.id,
+            whole_appeal.lock_version,
+            "",
+            vec![],
+        )
+        .await;
+        assert!(
+            undecided.body.contains("AppealPickDecision"),
+            "{name}: {undecided:?}"
+        );
+
+        // Rejected: no new score. Accepted with the objective cause: re-scored.
+        let rejected = answer(
+            head.clone(),
+            whole_appeal.id,
+            whole_appeal.lock_version,
+            "rejected",
+            vec![],
+        )
+        .await;
+        assert!(rejected.status.is_success(), "{name}: {rejected:?}");
+        let again = answer(
+            head.clone(),
+            whole_appeal.id,
+            whole_appeal.lock_version + 1,
+            "rejected",
+            vec![],
+        )
+        .await;
+        assert!(again.body.contains("đã được trả lời"), "{name}: {again:?}");
+        let accepted = answer(
+            head.clone(),
+            entry_appeal.id,
+            entry_appeal.lock_version,
+            "accepted",
+            vec![
+                ("form[quality_failures]", "0"),
+                ("form[delays]", "0"),
+                ("form[objective_cause]", "true"),
+            ],
+        )
+        .await;
+        assert!(accepted.status.is_success(), "{name}: {accepted:?}");
+        let fixed = wle::Entity::find_by_id(penalised.id)
+            .one(&app.db.db)
+            .await
+            .expect("entry")
+            .expect("exists");
+        assert_eq!((fixed.delays, fixed.objective_cause), (0, true), "{name}");
+
+        // The officer's history keeps both versions; the appeal shows the change.
+        let after: ScoreExplanation = call(&me, app.addr, "my_score", &[("period", &period)])
+            .await
+            .json();
+        assert_eq!(after.versions.len(), 2, "{name}: {:?}", after.versions);
+        assert_eq!(after.score_version, 2, "{name}");
+        assert!(
+            after.versions[1].current && !after.versions[0].current,
+            "{name}"
+        );
+        assert_eq!(after.versions[1].appeal_id, Some(entry_appeal.id), "{name}");
+        assert!(
+            after.total.unwrap_or(0.0) > before.total.unwrap_or(0.0),
+            "{name}: {:?} → {:?}",
+            before.total,
+            after.total
+        );
+        assert!(
+            !after.trace.iter().any(|l| l.rule == "penalty.delay"
+                && l.entries.iter().any(|e| e.entry_id == penalised.id)),
+            "{name}: the exempted entry is no longer penalised"
+        );
+        let mine = after
+            .appeals
+            .iter()
+            .find(|a| a.id == entry_appeal.id)
+            .expect("appeal");
+        assert_eq!(mine.decision.as_deref(), Some("accepted"), "{name}");
+        assert_eq!(mine.new_score_version, Some(2), "{name}");
+        assert_eq!(mine.score_total, before.total, "{name}");
+        assert_eq!(mine.new_score_total, after.total, "{name}");
+        let whole = after
+            .appeals
+            .iter()
+            .find(|a| a.id == whole_appeal.id)
+            .expect("appeal");
+        assert_eq!(
+            (whole.decision.as_deref(), whole.new_score_version),
+            (Some("rejected"), None),
+            "{name}"
+        );
+        app.stop().await;
+    }
+}

@@ -188,6 +188,10 @@ pub struct ScoreExplanation {
     pub rule_version_hash: String,
     pub score_version: i32,
     pub history: Vec<ScoreSummary>,
+    /// Every computed version of this period's score, oldest first.
+    pub versions: Vec<crate::models::ScoreVersionView>,
+    /// The officer's appeals for this period, newest first.
+    pub appeals: Vec<crate::models::AppealView>,
 }
 
 /// A formula version's script, for the read-only viewer.

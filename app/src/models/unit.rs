@@ -83,6 +83,8 @@ pub struct UnitBoard {
     pub officers: Vec<BoardOfficer>,
     /// Current grades: (code, officers), best first, then "not scored".
     pub grades: Vec<(String, u32)>,
+    /// The appeals of the unit's officers for the period, open ones first.
+    pub appeals: Vec<AppealView>,
 }
 
 impl UnitBoard {
@@ -105,6 +107,10 @@ impl UnitBoard {
         if stale > 0 {
             out.push(ApprovalBlocker::Stale(stale as u32));
         }
+        let open = self.appeals.iter().filter(|a| a.status == "open").count();
+        if open > 0 {
+            out.push(ApprovalBlocker::OpenAppeals(open as u32));
+        }
         if !self.officers.is_empty() && self.officers.iter().all(|o| o.score_approved) {
             out.push(ApprovalBlocker::AlreadyApproved);
         }
@@ -121,6 +127,8 @@ pub enum ApprovalBlocker {
     NotComputed(u32),
     /// Scores computed before the latest change of entries or points.
     Stale(u32),
+    /// Appeals still waiting for an answer.
+    OpenAppeals(u32),
     AlreadyApproved,
 }
 
@@ -133,4 +141,62 @@ pub struct PointsForm {
     pub general: String,
     pub disqualified: Option<String>,
     pub lock_version: String,
+}
+
+/// An appeal against a score or one of its entries, with the reviewer's answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AppealView {
+    pub id: i32,
+    pub officer_id: i32,
+    pub officer_name: String,
+    pub period: String,
+    /// The contested entry: id, date and task (code or off-catalog description).
+    pub entry: Option<(i64, NaiveDate, String)>,
+    /// The entry's findings as recorded now (quality failures, delays, objective cause).
+    pub findings: Option<crate::models::ReviewFindings>,
+    pub comment: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// open | answered
+    pub status: String,
+    /// accepted | rejected
+    pub decision: Option<String>,
+    pub answer: Option<String>,
+    pub answered_by: Option<String>,
+    pub answered_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The contested score version and its total; the version the appeal produced, if any.
+    pub score_version: i32,
+    pub score_total: Option<f64>,
+    pub new_score_version: Option<i32>,
+    pub new_score_total: Option<f64>,
+    pub lock_version: i32,
+}
+
+/// One computed version of an officer's score for a period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreVersionView {
+    pub score_version: i32,
+    pub status: String,
+    pub total: Option<f64>,
+    pub grade: Option<String>,
+    pub computed_at: chrono::DateTime<chrono::Utc>,
+    pub rule_version_hash: String,
+    pub approved: bool,
+    pub current: bool,
+    /// The appeal whose answer produced this version, if any.
+    pub appeal_id: Option<i32>,
+}
+
+/// The reviewer's answer to an appeal (text, checked on the server).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppealAnswerForm {
+    pub appeal_id: String,
+    pub lock_version: String,
+    /// accepted | rejected
+    pub decision: String,
+    pub answer: String,
+    /// Corrected findings of the contested entry (accepted appeals on an entry).
+    pub quality_failures: String,
+    pub delays: String,
+    pub objective_cause: Option<String>,
 }

@@ -8,7 +8,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::scores::{get_formula_source, my_score};
 use crate::components::auth::ErrorAlert;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
-use crate::models::{ScoreExplanation, TraceLine};
+use leptos::form::ActionForm;
+
+use crate::models::{AppealView, ReviewFindings, ScoreExplanation, ScoreVersionView, TraceLine};
 
 fn component_meaning(key: &str) -> Option<Msg> {
     match key {
@@ -35,10 +37,23 @@ pub(crate) fn grade_name(code: &str) -> &'static str {
 pub fn MyScorePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let score = Resource::new(move || query.read().get("ky").unwrap_or_default(), my_score);
+    let appeal = ServerAction::<crate::api::appeals::FileAppeal>::new();
+    let score = Resource::new(
+        move || {
+            (
+                query.read().get("ky").unwrap_or_default(),
+                appeal.version().get(),
+            )
+        },
+        |(period, _)| my_score(period),
+    );
     view! {
         <section class="card">
             <h1>{i18n.t(Msg::ScoreTitle)}</h1>
+            {move || appeal.value().get().map(|r| match r {
+                Ok(()) => view! { <p class="ok" role="status" data-testid="appeal-sent">{i18n.t(Msg::AppealSent)}</p> }.into_any(),
+                Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+            })}
             <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
                 {move || {
                     score
@@ -48,7 +63,13 @@ pub fn MyScorePage() -> impl IntoView {
                                 view! { <p data-testid="no-score">{i18n.t(Msg::ScoreNone)}</p> }.into_any()
                             }
                             Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
-                            Ok(s) => view! { <Explanation s /> }.into_any(),
+                            Ok(s) => {
+                                view! {
+                                    <Explanation s=s.clone() />
+                                    <AppealForm s action=appeal />
+                                }
+                                    .into_any()
+                            }
                         })
                 }}
             </Transition>
@@ -56,8 +77,12 @@ pub fn MyScorePage() -> impl IntoView {
     }
 }
 
+/// A score explained. `base`: the page the period links of the history point to.
 #[component]
-fn Explanation(s: ScoreExplanation) -> impl IntoView {
+pub(crate) fn Explanation(
+    s: ScoreExplanation,
+    #[prop(into, default = "/can-bo/diem".to_string())] base: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let history = s.history.clone();
     let current = s.period.clone();
@@ -74,7 +99,7 @@ fn Explanation(s: ScoreExplanation) -> impl IntoView {
                     let total = h.total;
                     view! {
                         <a
-                            href=format!("/can-bo/diem?ky={}", h.period)
+                            href=format!("{base}?ky={}", h.period)
                             class:current=is_current
                             aria-current=is_current.then_some("page")
                         >
@@ -164,6 +189,190 @@ fn Explanation(s: ScoreExplanation) -> impl IntoView {
         <ol class="trace" data-testid="trace">
             {s.trace.into_iter().map(|line| view! { <TraceRow line version /> }).collect_view()}
         </ol>
+        <ScoreVersions versions=s.versions />
+        {(!s.appeals.is_empty()).then(|| view! {
+            <h3>{i18n.t(Msg::AppealList)}</h3>
+            <ul class="entries" data-testid="appeals">
+                {s.appeals.into_iter().map(|a| view! { <AppealItem a answer=None /> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// The date of a moment in Vietnam (UTC+7).
+pub(crate) fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    (at + chrono::Duration::hours(7)).date_naive()
+}
+
+/// Every computed version of the period's score; shown once there is more than one.
+#[component]
+fn ScoreVersions(versions: Vec<ScoreVersionView>) -> impl IntoView {
+    let i18n = use_i18n();
+    (versions.len() > 1).then(|| {
+        view! {
+            <h3>{i18n.t(Msg::ScoreVersions)}</h3>
+            <ol class="versions" data-testid="score-versions">
+                {versions
+                    .into_iter()
+                    .map(|v| {
+                        let total = v.total;
+                        let day = local_date(v.computed_at);
+                        view! {
+                            <li data-testid="score-version" class:current=v.current>
+                                {i18n.t(Msg::ScoreVersionLabel)} " " {v.score_version} ": "
+                                <strong>
+                                    {move || total.map(|t| format_score(i18n.locale.get(), t)).unwrap_or_else(|| i18n.locale.get().t(Msg::ScoreNotScored).to_string())}
+                                </strong>
+                                " " {v.grade.clone().unwrap_or_default()} " — "
+                                {move || format_date(i18n.locale.get(), day)}
+                                {v.appeal_id.map(|id| view! { " · " {i18n.t(Msg::ScoreVersionAfterAppeal)} {format!(" #{id}")} })}
+                                {v.approved.then(|| view! { " · " {i18n.t(Msg::UnitScoreApproved)} })}
+                                {v.current.then(|| view! { " · " <em>{i18n.t(Msg::ScoreVersionCurrent)}</em> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+    })
+}
+
+/// One appeal with its answer; with `answer`, an open appeal carries the reviewer's form.
+#[component]
+pub(crate) fn AppealItem(
+    a: AppealView,
+    answer: Option<ServerAction<crate::api::appeals::AnswerAppeal>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let filed = local_date(a.created_at);
+    let status = match a.decision.as_deref() {
+        Some("accepted") => Msg::AppealAccepted,
+        Some(_) => Msg::AppealRejected,
+        None => Msg::AppealOpen,
+    };
+    let about = a.entry.clone();
+    let (old, new) = (a.score_total, a.new_score_total);
+    let answered = a.answer.clone().map(|text| {
+        view! {
+            <p data-testid="appeal-answer">
+                <strong>{i18n.t(Msg::AppealAnswer)} ": "</strong> {text}
+                <small class="muted">" " {i18n.t(Msg::AppealBy)} " " {a.answered_by.clone().unwrap_or_default()}</small>
+            </p>
+            <p data-testid="appeal-score-change">
+                {i18n.t(Msg::AppealScoreChange)} " "
+                {move || match (old, new) {
+                    (Some(o), Some(n)) => format!("{} → {}", format_score(i18n.locale.get(), o), format_score(i18n.locale.get(), n)),
+                    _ => i18n.locale.get().t(Msg::AppealNoChange).to_string(),
+                }}
+            </p>
+        }
+    });
+    let form = answer.filter(|_| a.status == "open").map(|action| {
+        let findings = a.findings.unwrap_or(ReviewFindings { quality_failures: 0, delays: 0, objective_cause: false });
+        let on_entry = a.entry.is_some();
+        view! {
+            <ActionForm action attr:class="form" attr:data-testid="appeal-answer-form">
+                <input type="hidden" name="form[appeal_id]" value=a.id.to_string() />
+                <input type="hidden" name="form[lock_version]" value=a.lock_version.to_string() />
+                <label class="check">
+                    <input type="radio" name="form[decision]" value="accepted" data-testid="appeal-accept" />
+                    {i18n.t(Msg::AppealAccept)}
+                </label>
+                <label class="check">
+                    <input type="radio" name="form[decision]" value="rejected" data-testid="appeal-reject" />
+                    {i18n.t(Msg::AppealReject)}
+                </label>
+                {on_entry.then(|| view! {
+                    <div class="inline-form form">
+                        <label>
+                            {i18n.t(Msg::ReviewQualityFailures)}
+                            <input type="number" min="0" max="20" name="form[quality_failures]" value=findings.quality_failures.to_string() data-testid="appeal-quality-failures" />
+                        </label>
+                        <label>
+                            {i18n.t(Msg::ReviewDelays)}
+                            <input type="number" min="0" max="20" name="form[delays]" value=findings.delays.to_string() data-testid="appeal-delays" />
+                        </label>
+                        <label class="check">
+                            <input type="checkbox" name="form[objective_cause]" value="true" checked=findings.objective_cause data-testid="appeal-objective-cause" />
+                            {i18n.t(Msg::ReviewObjectiveCause)}
+                        </label>
+                    </div>
+                })}
+                <label>
+                    {i18n.t(Msg::AppealAnswerText)}
+                    <input type="text" name="form[answer]" required data-testid="appeal-answer-text" />
+                </label>
+                <button type="submit" class="primary" data-testid="send-answer">{i18n.t(Msg::AppealSendAnswer)}</button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <li class="entry" data-testid="appeal" data-status=a.status.clone()>
+            <div class="entry-head">
+                <strong>{format!("#{} · {}", a.id, a.officer_name)}</strong>
+                <span class="badge" data-testid="appeal-status">{i18n.t(status)}</span>
+            </div>
+            <p class="muted">
+                {move || format_date(i18n.locale.get(), filed)} " · " {i18n.t(Msg::AppealAbout)} " "
+                {match about.clone() {
+                    Some((_, day, task)) => view! { {move || format_date(i18n.locale.get(), day)} " — " {task.clone()} }.into_any(),
+                    None => view! { {i18n.t(Msg::AppealWholeScore)} }.into_any(),
+                }}
+                {format!(" · v{}", a.score_version)}
+            </p>
+            <p data-testid="appeal-comment">{a.comment.clone()}</p>
+            {answered}
+            {form}
+        </li>
+    }
+}
+
+/// The officer's appeal form: the score as a whole or one of the entries behind it.
+#[component]
+fn AppealForm(
+    s: ScoreExplanation,
+    action: ServerAction<crate::api::appeals::FileAppeal>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut entries: Vec<(i64, String)> = Vec::new();
+    for line in &s.trace {
+        for e in &line.entries {
+            if !entries.iter().any(|(id, _)| *id == e.entry_id) {
+                let day = e
+                    .work_date
+                    .map(|d| format_date(crate::i18n::Locale::Vi, d))
+                    .unwrap_or_default();
+                entries.push((
+                    e.entry_id,
+                    format!(
+                        "{day} — {}",
+                        e.task.clone().unwrap_or_else(|| format!("#{}", e.entry_id))
+                    ),
+                ));
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.1.cmp(&b.1));
+    view! {
+        <details class="appeal" data-testid="appeal-box">
+            <summary data-testid="open-appeal">{i18n.t(Msg::AppealTitle)}</summary>
+            <p class="muted">{i18n.t(Msg::AppealHelp)}</p>
+            <ActionForm action attr:class="form" attr:data-testid="appeal-form">
+                <input type="hidden" name="period" value=s.period.clone() />
+                <label>
+                    {i18n.t(Msg::AppealAbout)}
+                    <select name="entry_id" data-testid="appeal-entry">
+                        <option value="">{i18n.t(Msg::AppealWholeScore)}</option>
+                        {entries.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {i18n.t(Msg::AppealComment)}
+                    <input type="text" name="comment" required data-testid="appeal-comment-input" />
+                </label>
+                <button type="submit" class="primary" data-testid="send-appeal">{i18n.t(Msg::AppealSend)}</button>
+            </ActionForm>
+        </details>
     }
 }
 

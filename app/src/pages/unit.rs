@@ -7,11 +7,12 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::appeals::AnswerAppeal;
 use crate::api::unit::{get_unit_board, ApproveUnitPeriod, SaveGeneralPoints, ScoreUnitPeriod};
 use crate::components::auth::ErrorAlert;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
 use crate::models::{ApprovalBlocker, BoardOfficer, UnitBoard};
-use crate::pages::score::grade_name;
+use crate::pages::score::{grade_name, AppealItem};
 
 const PATH: &str = "/don-vi";
 
@@ -30,6 +31,7 @@ struct Actions {
     points: ServerAction<SaveGeneralPoints>,
     compute: ServerAction<ScoreUnitPeriod>,
     approve: ServerAction<ApproveUnitPeriod>,
+    answer: ServerAction<AnswerAppeal>,
 }
 
 #[component]
@@ -41,6 +43,7 @@ pub fn UnitPage() -> impl IntoView {
         points: ServerAction::<SaveGeneralPoints>::new(),
         compute: ServerAction::<ScoreUnitPeriod>::new(),
         approve: ServerAction::<ApproveUnitPeriod>::new(),
+        answer: ServerAction::<AnswerAppeal>::new(),
     };
     let board = Resource::new(
         move || {
@@ -49,6 +52,7 @@ pub fn UnitPage() -> impl IntoView {
                 actions.points.version().get(),
                 actions.compute.version().get(),
                 actions.approve.version().get(),
+                actions.answer.version().get(),
             )
         },
         |((unit, period), ..)| get_unit_board(unit, period),
@@ -58,13 +62,15 @@ pub fn UnitPage() -> impl IntoView {
             points,
             compute,
             approve,
+            answer,
         } = actions;
         let err = points
             .value()
             .get()
             .and_then(|r| r.err())
             .or_else(|| compute.value().get().and_then(|r| r.err()))
-            .or_else(|| approve.value().get().and_then(|r| r.err()));
+            .or_else(|| approve.value().get().and_then(|r| r.err()))
+            .or_else(|| answer.value().get().and_then(|r| r.err()));
         view! {
             {err.map(|e| view! { <ErrorAlert error=e /> })}
             {points.value().get().and_then(|r| r.ok()).map(|_| view! {
@@ -72,6 +78,9 @@ pub fn UnitPage() -> impl IntoView {
             })}
             {compute.value().get().and_then(|r| r.ok()).map(|n| view! {
                 <p class="ok" role="status" data-testid="computed-count">{i18n.t(Msg::UnitComputed)} " " {n}</p>
+            })}
+            {answer.value().get().and_then(|r| r.ok()).map(|_| view! {
+                <p class="ok" role="status" data-testid="appeal-answered">{i18n.t(Msg::AppealAnswered)}</p>
             })}
             {approve.value().get().and_then(|r| r.ok()).map(|n| view! {
                 <p class="ok" role="status" data-testid="approved-scores">{i18n.t(Msg::UnitApproved)} " " {n}</p>
@@ -131,15 +140,24 @@ fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
             </label>
             <button type="submit">{i18n.t(Msg::UnitShow)}</button>
         </form>
-        <p class="period-nav">
+        <nav class="pager" aria-label=i18n.t(Msg::DiaryPeriod)>
             <a href=prev data-testid="unit-prev-month">{i18n.t(Msg::DiaryPrevMonth)}</a>
             <strong data-testid="unit-period-shown">
                 {move || format!("{} – {}", format_date(i18n.locale.get(), from), format_date(i18n.locale.get(), to))}
             </strong>
             <a href=next>{i18n.t(Msg::DiaryNextMonth)}</a>
-        </p>
+        </nav>
         <Distribution b=b.clone() />
         <PeriodActions b=b.clone() actions />
+        {(!b.appeals.is_empty()).then(|| {
+            let appeals = b.appeals.clone();
+            view! {
+                <h2>{i18n.t(Msg::AppealList)}</h2>
+                <ul class="entries" data-testid="unit-appeals">
+                    {appeals.into_iter().map(|a| view! { <AppealItem a answer=Some(actions.answer) /> }).collect_view()}
+                </ul>
+            }
+        })}
         {if officers.is_empty() {
             view! { <p data-testid="unit-empty">{i18n.t(Msg::UnitNoOfficers)}</p> }.into_any()
         } else {
@@ -235,6 +253,7 @@ fn PeriodActions(b: UnitBoard, actions: Actions) -> impl IntoView {
                             ApprovalBlocker::Waiting(n) => (Msg::UnitBlockWaiting, Some(n)),
                             ApprovalBlocker::NotComputed(n) => (Msg::UnitBlockNotComputed, Some(n)),
                             ApprovalBlocker::Stale(n) => (Msg::UnitBlockStale, Some(n)),
+                            ApprovalBlocker::OpenAppeals(n) => (Msg::UnitBlockAppeals, Some(n)),
                             ApprovalBlocker::AlreadyApproved => (Msg::UnitBlockApproved, None),
                         };
                         let text = view! { {i18n.t(msg)} {count.map(|n| format!(" {n}"))} };
@@ -249,6 +268,7 @@ fn PeriodActions(b: UnitBoard, actions: Actions) -> impl IntoView {
 #[component]
 fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
+    let link = format!("{PATH}/can-bo/{}?ky={period}", o.id);
     let general = o
         .general
         .map(|g| {
@@ -266,39 +286,40 @@ fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> im
         (None, _) => view! { <span class="muted" data-testid="officer-score">{i18n.t(Msg::UnitNotComputed)}</span> }.into_any(),
         (Some(s), _) if s == "not_scored" => view! {
             <span data-testid="officer-score">{i18n.t(Msg::UnitNotScored)}</span>
-            {o.reason.clone().map(|r| view! { <span class="muted">" — " {r}</span> })}
+            {o.reason.clone().map(|r| view! { <small class="muted">{r}</small> })}
         }
         .into_any(),
         (Some(_), grade) => view! {
-            <strong data-testid="officer-total">{move || total.map(|t| format_score(i18n.locale.get(), t)).unwrap_or_default()}</strong>
+            <span><strong data-testid="officer-total">{move || total.map(|t| format_score(i18n.locale.get(), t)).unwrap_or_default()}</strong>
             " "
             <span class="badge" data-testid="officer-grade" title=grade.as_deref().map(grade_name).unwrap_or_default()>
                 {grade.clone().unwrap_or_default()}
-            </span>
+            </span></span>
         }
         .into_any(),
     };
     view! {
         <li class="entry officer" data-testid="unit-officer" data-username=o.username.clone()>
-            <div class="entry-head">
-                <strong>{o.name.clone()}</strong>
-                <span class="muted">{format!("{} · {}", o.unit_name, o.position.clone().unwrap_or_default())}</span>
+            <div class="officer-who">
+                <a href=link data-testid="officer-link"><strong>{o.name.clone()}</strong></a>
+                <small class="muted">{format!("{} · {}", o.unit_name, o.position.clone().unwrap_or_default())}</small>
             </div>
-            <p class="counts" data-testid="officer-counts">
-                {i18n.t(Msg::UnitEntries)} ": "
-                <span data-testid="count-waiting">{o.waiting}</span> " " {i18n.t(Msg::UnitWaiting)} " · "
-                <span data-testid="count-approved">{o.approved}</span> " " {i18n.t(Msg::UnitApprovedEntries)} " · "
-                {o.drafts} " " {i18n.t(Msg::UnitDrafts)} " · "
-                {o.returned} " " {i18n.t(Msg::UnitReturned)} " · "
-                {move || format_number(i18n.locale.get(), hours, 1)} " " {move || i18n.locale.get().t(Msg::DiaryHours).to_lowercase()}
-            </p>
-            <p class="score-line">
-                {i18n.t(Msg::UnitTotal)} ": " {score}
-                {o.stale.then(|| view! { <span class="warn" data-testid="officer-stale">" " {i18n.t(Msg::UnitStale)}</span> })}
-                {o.score_approved.then(|| view! { <span class="badge ok" data-testid="officer-approved">" " {i18n.t(Msg::UnitScoreApproved)}</span> })}
-            </p>
-            <Flags flags />
-            <ActionForm action=actions.points attr:class="form inline-form" attr:data-testid="points-form">
+            <div class="officer-log">
+                <span data-testid="officer-counts">
+                    <span data-testid="count-waiting">{o.waiting}</span> " " {i18n.t(Msg::UnitWaiting)} " · "
+                    <span data-testid="count-approved">{o.approved}</span> " " {i18n.t(Msg::UnitApprovedEntries)} " · "
+                    {o.drafts} " " {i18n.t(Msg::UnitDrafts)} " · "
+                    {o.returned} " " {i18n.t(Msg::UnitReturned)} " · "
+                    {move || format_number(i18n.locale.get(), hours, 1)} " " {move || i18n.locale.get().t(Msg::DiaryHours).to_lowercase()}
+                </span>
+                <Flags flags />
+            </div>
+            <div class="officer-score">
+                {score}
+                {o.stale.then(|| view! { <small class="warn" data-testid="officer-stale">{i18n.t(Msg::UnitStale)}</small> })}
+                {o.score_approved.then(|| view! { <small class="ok" data-testid="officer-approved">{i18n.t(Msg::UnitScoreApproved)}</small> })}
+            </div>
+            <ActionForm action=actions.points attr:class="form inline-form points" attr:data-testid="points-form">
                 <input type="hidden" name="form[officer_id]" value=o.id.to_string() />
                 <input type="hidden" name="form[period]" value=period />
                 <input type="hidden" name="form[lock_version]" value=o.points_lock.to_string() />
@@ -320,8 +341,7 @@ fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> im
 fn Flags(flags: crate::models::LoggingFlags) -> impl IntoView {
     let i18n = use_i18n();
     if !flags.any() {
-        return view! { <p class="muted" data-testid="officer-flags">{i18n.t(Msg::UnitFlags)} ": " {i18n.t(Msg::UnitNoFlags)}</p> }
-            .into_any();
+        return ().into_any();
     }
     view! {
         <ul class="warn flags" data-testid="officer-flags" aria-label=i18n.t(Msg::UnitFlags)>
@@ -363,4 +383,48 @@ fn Flags(flags: crate::models::LoggingFlags) -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// An officer's score explained, for their reviewer (/don-vi/can-bo/{id}?ky=…).
+#[component]
+pub fn OfficerScorePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = leptos_router::hooks::use_params_map();
+    let query = use_query_map();
+    let officer = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let score = Resource::new(
+        move || (officer(), query.read().get("ky").unwrap_or_default()),
+        |(id, period)| crate::api::scores::get_score_explanation(id, period),
+    );
+    view! {
+        <section class="card">
+            <p><a href=PATH data-testid="back-to-unit">{i18n.t(Msg::UnitTitle)}</a></p>
+            <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
+                {move || {
+                    score
+                        .get()
+                        .map(|r| match r {
+                            Err(crate::error::AppError::NotFound) => {
+                                view! { <p data-testid="no-score">{i18n.t(Msg::ScoreNone)}</p> }.into_any()
+                            }
+                            Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+                            Ok(s) => {
+                                let base = format!("{PATH}/can-bo/{}", s.officer_id);
+                                view! {
+                                    <h1 data-testid="officer-name">{s.officer_name.clone()}</h1>
+                                    <crate::pages::score::Explanation s base />
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
+        </section>
+    }
 }

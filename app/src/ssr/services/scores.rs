@@ -152,7 +152,7 @@ pub async fn explanation<C: ConnectionTrait>(
     Ok(ScoreExplanation {
         officer_id,
         officer_name: officer.full_name,
-        period: p.code,
+        period: p.code.clone(),
         status: s.status,
         total: s.total,
         grade: s.grade,
@@ -193,6 +193,8 @@ pub async fn explanation<C: ConnectionTrait>(
         rule_version_hash: s.rule_version_hash,
         score_version: s.score_version,
         history,
+        versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
+        appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
     })
 }
 

@@ -250,6 +250,11 @@ pub struct ScoreOptions<'a> {
     /// Leave approved scores alone (they change only through an appeal or an explicit
     /// re-score of the period).
     pub keep_approved: bool,
+    /// Store a new score only for this officer (an appeal's re-score).
+    pub only_officer: Option<i32>,
+    /// A new version of an approved score is approved too (the reviewer's answer to an
+    /// appeal approves it).
+    pub carry_approval: bool,
 }
 
 /// Scores a period, recording a new score version for every officer in scope. `unit_code`
@@ -501,6 +506,7 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
                     .write_within
                     .is_some_and(|w| !row.user.unit_id.is_some_and(|u| tree.is_within(u, w)));
                 let keep = outside
+                    || options.only_officer.is_some_and(|only| only != officer_id)
                     || previous.is_some_and(|p| {
                         (options.keep_approved && p.approved_at.is_some())
                             || (options.skip_unchanged
@@ -538,6 +544,9 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
                     inputs_hash: Set(hash),
                     computed_at: Set(now),
                     computed_by: Set(actor.id),
+                    approved_at: Set(previous
+                        .filter(|p| options.carry_approval && p.approved_at.is_some())
+                        .map(|_| now)),
                     ..Default::default()
                 });
                 run.officers += 1;

@@ -384,6 +384,10 @@ pub async fn board<C: ConnectionTrait>(
         general_max: general_max(db, from).await?,
         officers: rows,
         grades: grades.into_values().collect(),
+        appeals: match &period {
+            Some(p) => crate::ssr::services::appeals::views(db, Some(&ids), p.id).await?,
+            None => Vec::new(),
+        },
     })
 }
 
@@ -511,6 +515,7 @@ pub async fn score_unit<C: ConnectionTrait + TransactionTrait>(
         write_within: Some(unit_id),
         skip_unchanged: true,
         keep_approved: true,
+        ..Default::default()
     };
     scoring::score_period_with(db, engine, actor, period_code, &options).await
 }
@@ -542,6 +547,9 @@ pub async fn approve_unit<C: ConnectionTrait + TransactionTrait>(
                 ApprovalBlocker::Stale(n) => format!(
                     "Kết quả của {n} cán bộ được tính trước lần sửa nhật ký hoặc điểm gần nhất: hãy tính điểm lại."
                 ),
+                ApprovalBlocker::OpenAppeals(n) => {
+                    format!("Còn {n} khiếu nại chưa được trả lời.")
+                }
                 ApprovalBlocker::AlreadyApproved => {
                     "Kết quả kỳ này của đơn vị đã được phê duyệt.".to_string()
                 }

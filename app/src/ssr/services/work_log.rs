@@ -551,6 +551,63 @@ pub async fn record_findings<C: ConnectionTrait + TransactionTrait>(
     Ok(after)
 }
 
+/// Corrects the findings of an approved or locked entry in answer to an appeal (inside the
+/// caller's transaction; the audit event names the appeal).
+pub async fn correct_findings_on_appeal<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    f: ReviewFindings,
+    appeal_id: i32,
+) -> Result<wle::Model, AppError> {
+    if !(0..=20).contains(&f.quality_failures) || !(0..=20).contains(&f.delays) {
+        return Err(AppError::invalid(
+            "findings",
+            "Số lỗi và số lần trễ hạn phải từ 0 đến 20.",
+        ));
+    }
+    let e = load(db, id).await?;
+    if !matches!(e.status.as_str(), "approved" | "locked") {
+        return Err(AppError::invalid(
+            "status",
+            format!(
+                "Chỉ sửa kết quả kiểm tra của mục đã duyệt; mục này đang ở trạng thái \"{}\".",
+                e.status
+            ),
+        ));
+    }
+    let status = e.status.clone();
+    compare_and_set(
+        db,
+        &WLE_COLUMNS,
+        e.id,
+        &status,
+        e.lock_version,
+        &status,
+        vec![
+            (
+                wle::Column::QualityFailures,
+                Expr::value(f.quality_failures),
+            ),
+            (wle::Column::Delays, Expr::value(f.delays)),
+            (wle::Column::ObjectiveCause, Expr::value(f.objective_cause)),
+            (wle::Column::ReviewedBy, Expr::value(actor.id)),
+            (wle::Column::ReviewedAt, Expr::value(Utc::now())),
+        ],
+    )
+    .await?;
+    let after = load(db, e.id).await?;
+    audit::record(
+        db,
+        actor,
+        Change::new("work_log.findings_on_appeal", "work_log_entry", e.id)
+            .before(&snapshot(&e))
+            .after(&json!({"appeal": appeal_id, "entry": snapshot(&after)})),
+    )
+    .await?;
+    Ok(after)
+}
+
 /// Locks a period's approved entries (part of approving the period's scores).
 pub async fn lock_period<C: ConnectionTrait>(
     db: &C,

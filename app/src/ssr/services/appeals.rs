@@ -1,0 +1,360 @@
+//! Appeals: an officer contests their score for a period, or one entry behind it, with a
+//! comment; a reviewer of the officer's unit answers. Accepting may correct the entry's
+//! findings; the officer is then re-scored, and the new score version (approved if the
+//! contested one was) is linked to the appeal. Nothing is overwritten: the score's history
+//! keeps both versions.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Utc;
+use rubric_rules::RuleEngine;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde_json::json;
+
+use crate::error::AppError;
+use crate::models::{AppealView, ReviewFindings, ScoreVersionView};
+use crate::ssr::entities::{
+    appeal, catalog_item, period, period_score, user, work_log_entry as wle,
+};
+use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::scoring::{self, ScoreOptions, UnitTree};
+
+/// The longest comment or answer accepted.
+pub const TEXT_LIMIT: usize = 2000;
+
+fn text(field: &str, t: &str, empty: &str) -> Result<String, AppError> {
+    let t = t.trim();
+    if t.is_empty() {
+        return Err(AppError::invalid(field, empty));
+    }
+    if t.chars().count() > TEXT_LIMIT {
+        return Err(AppError::invalid(
+            field,
+            format!("Nội dung dài quá {TEXT_LIMIT} ký tự."),
+        ));
+    }
+    Ok(t.to_string())
+}
+
+async fn current_score<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    period_id: i32,
+) -> Result<Option<period_score::Model>, AppError> {
+    Ok(period_score::Entity::find()
+        .filter(period_score::Column::PeriodId.eq(period_id))
+        .filter(period_score::Column::OfficerId.eq(officer_id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .one(db)
+        .await?)
+}
+
+/// The officer contests their current score for the period, or `entry_id` behind it.
+pub async fn file<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    officer_id: i32,
+    period_code: &str,
+    entry_id: Option<i64>,
+    comment: &str,
+) -> Result<appeal::Model, AppError> {
+    let comment = text("comment", comment, "Vui lòng nêu nội dung khiếu nại.")?;
+    let txn = db.begin().await?;
+    let p = scoring::find_period(&txn, period_code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let score = current_score(&txn, officer_id, p.id)
+        .await?
+        .ok_or_else(|| AppError::invalid("period", "Kỳ này chưa có kết quả để khiếu nại."))?;
+    if let Some(id) = entry_id {
+        let e = wle::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if e.officer_id != officer_id || e.work_date < p.starts_on || e.work_date > p.ends_on {
+            return Err(AppError::invalid(
+                "entry_id",
+                "Mục nhật ký này không thuộc kết quả của kỳ.",
+            ));
+        }
+    }
+    let open = appeal::Entity::find()
+        .filter(appeal::Column::OfficerId.eq(officer_id))
+        .filter(appeal::Column::PeriodId.eq(p.id))
+        .filter(appeal::Column::Status.eq("open"))
+        .all(&txn)
+        .await?;
+    if open.iter().any(|a| a.entry_id == entry_id) {
+        return Err(AppError::invalid(
+            "comment",
+            "Bạn đã có một khiếu nại về nội dung này đang chờ trả lời.",
+        ));
+    }
+    let saved = appeal::ActiveModel {
+        officer_id: Set(officer_id),
+        period_id: Set(p.id),
+        entry_id: Set(entry_id),
+        score_id: Set(score.id),
+        comment: Set(comment),
+        status: Set("open".into()),
+        created_at: Set(Utc::now()),
+        lock_version: Set(0),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        actor,
+        Change::new("appeal.file", "appeal", saved.id).after(&json!({
+            "officer_id": officer_id, "period": p.code, "entry_id": entry_id,
+            "score_version": score.score_version, "comment": saved.comment,
+        })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// The appeal, for authorization before answering.
+pub async fn find<C: ConnectionTrait>(db: &C, id: i32) -> Result<appeal::Model, AppError> {
+    appeal::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The reviewer's answer. `findings` (accepted appeals on an entry) correct the entry; an
+/// accepted appeal re-scores the officer with their agency's cohorts and stores a new score
+/// version when the result changed.
+#[allow(clippy::too_many_arguments)]
+pub async fn answer<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    appeal_id: i32,
+    expected_lock: i32,
+    accept: bool,
+    answer: &str,
+    findings: Option<ReviewFindings>,
+) -> Result<appeal::Model, AppError> {
+    let answer = text("answer", answer, "Vui lòng ghi nội dung trả lời.")?;
+    let txn = db.begin().await?;
+    let a = find(&txn, appeal_id).await?;
+    if a.lock_version != expected_lock {
+        return Err(AppError::Conflict);
+    }
+    if a.status != "open" {
+        return Err(AppError::invalid(
+            "answer",
+            "Khiếu nại này đã được trả lời.",
+        ));
+    }
+    let p = period::Entity::find_by_id(a.period_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut new_score_id = None;
+    if accept {
+        if let (Some(entry), Some(f)) = (a.entry_id, findings) {
+            crate::ssr::services::work_log::correct_findings_on_appeal(&txn, actor, entry, f, a.id)
+                .await?;
+        }
+        let officer = user::Entity::find_by_id(a.officer_id)
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let tree = UnitTree::load(&txn).await?;
+        let agency = officer
+            .unit_id
+            .and_then(|u| tree.agency_of(u))
+            .map(|u| u.code.clone());
+        let before = current_score(&txn, a.officer_id, p.id).await?;
+        let options = ScoreOptions {
+            unit_code: agency.as_deref(),
+            write_within: None,
+            skip_unchanged: true,
+            keep_approved: false,
+            only_officer: Some(a.officer_id),
+            carry_approval: true,
+        };
+        scoring::score_period_with(&txn, engine, actor, &p.code, &options).await?;
+        let after = current_score(&txn, a.officer_id, p.id).await?;
+        if after.as_ref().map(|s| s.id) != before.as_ref().map(|s| s.id) {
+            new_score_id = after.map(|s| s.id);
+        }
+    }
+    let decision = if accept { "accepted" } else { "rejected" };
+    let res = appeal::Entity::update_many()
+        .col_expr(appeal::Column::Status, Expr::value("answered"))
+        .col_expr(appeal::Column::Decision, Expr::value(decision))
+        .col_expr(appeal::Column::Answer, Expr::value(answer.clone()))
+        .col_expr(appeal::Column::AnsweredBy, Expr::value(actor.id))
+        .col_expr(appeal::Column::AnsweredAt, Expr::value(Utc::now()))
+        .col_expr(appeal::Column::NewScoreId, Expr::value(new_score_id))
+        .col_expr(appeal::Column::LockVersion, Expr::value(a.lock_version + 1))
+        .filter(appeal::Column::Id.eq(a.id))
+        .filter(appeal::Column::LockVersion.eq(a.lock_version))
+        .exec(&txn)
+        .await?;
+    if res.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    audit::record(
+        &txn,
+        actor,
+        Change::new("appeal.answer", "appeal", a.id)
+            .before(&json!({"status": a.status, "score_id": a.score_id}))
+            .after(&json!({
+                "status": "answered", "decision": decision, "answer": answer,
+                "findings": findings.filter(|_| accept && a.entry_id.is_some()),
+                "new_score_id": new_score_id,
+            })),
+    )
+    .await?;
+    let saved = find(&txn, a.id).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Appeals as shown: of these officers (all when `None`) in the period, open first, then
+/// newest first.
+pub async fn views<C: ConnectionTrait>(
+    db: &C,
+    officers: Option<&[i32]>,
+    period_id: i32,
+) -> Result<Vec<AppealView>, AppError> {
+    let mut q = appeal::Entity::find().filter(appeal::Column::PeriodId.eq(period_id));
+    if let Some(ids) = officers {
+        q = q.filter(appeal::Column::OfficerId.is_in(ids.to_vec()));
+    }
+    let rows = q.order_by_desc(appeal::Column::Id).all(db).await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let p = period::Entity::find_by_id(period_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let user_ids: HashSet<i32> = rows
+        .iter()
+        .flat_map(|a| [Some(a.officer_id), a.answered_by])
+        .flatten()
+        .collect();
+    let names: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(user_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.full_name))
+        .collect();
+    let entries: HashMap<i64, wle::Model> = wle::Entity::find()
+        .filter(wle::Column::Id.is_in(rows.iter().filter_map(|a| a.entry_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let items: HashMap<i32, String> = catalog_item::Entity::find()
+        .filter(catalog_item::Column::Id.is_in(entries.values().filter_map(|e| e.catalog_item_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, format!("{} — {}", i.code, i.name)))
+        .collect();
+    let scores: HashMap<i64, period_score::Model> = period_score::Entity::find()
+        .filter(
+            period_score::Column::Id.is_in(
+                rows.iter()
+                    .flat_map(|a| [Some(a.score_id), a.new_score_id])
+                    .flatten(),
+            ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let mut out: Vec<AppealView> = rows
+        .into_iter()
+        .map(|a| {
+            let e = a.entry_id.and_then(|id| entries.get(&id));
+            let old = scores.get(&a.score_id);
+            let new = a.new_score_id.and_then(|id| scores.get(&id));
+            AppealView {
+                id: a.id,
+                officer_id: a.officer_id,
+                officer_name: names.get(&a.officer_id).cloned().unwrap_or_default(),
+                period: p.code.clone(),
+                entry: e.map(|e| {
+                    let task = e
+                        .catalog_item_id
+                        .and_then(|i| items.get(&i).cloned())
+                        .or_else(|| e.off_catalog_description.clone())
+                        .unwrap_or_default();
+                    (e.id, e.work_date, task)
+                }),
+                findings: e.map(|e| ReviewFindings {
+                    quality_failures: e.quality_failures,
+                    delays: e.delays,
+                    objective_cause: e.objective_cause,
+                }),
+                comment: a.comment,
+                created_at: a.created_at,
+                status: a.status,
+                decision: a.decision,
+                answer: a.answer,
+                answered_by: a.answered_by.and_then(|u| names.get(&u).cloned()),
+                answered_at: a.answered_at,
+                score_version: old.map(|s| s.score_version).unwrap_or(0),
+                score_total: old.and_then(|s| s.total),
+                new_score_version: new.map(|s| s.score_version),
+                new_score_total: new.and_then(|s| s.total),
+                lock_version: a.lock_version,
+            }
+        })
+        .collect();
+    out.sort_by_key(|a| a.status != "open");
+    Ok(out)
+}
+
+/// Every computed version of an officer's score for a period, oldest first, with the
+/// appeal that produced each one, if any.
+pub async fn score_versions<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    period_id: i32,
+) -> Result<Vec<ScoreVersionView>, AppError> {
+    let by_score: HashMap<i64, i32> = appeal::Entity::find()
+        .filter(appeal::Column::OfficerId.eq(officer_id))
+        .filter(appeal::Column::PeriodId.eq(period_id))
+        .filter(appeal::Column::NewScoreId.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| Some((a.new_score_id?, a.id)))
+        .collect();
+    Ok(period_score::Entity::find()
+        .filter(period_score::Column::OfficerId.eq(officer_id))
+        .filter(period_score::Column::PeriodId.eq(period_id))
+        .order_by_asc(period_score::Column::ScoreVersion)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| ScoreVersionView {
+            score_version: s.score_version,
+            status: s.status,
+            total: s.total,
+            grade: s.grade,
+            computed_at: s.computed_at,
+            rule_version_hash: s.rule_version_hash,
+            approved: s.approved_at.is_some(),
+            current: s.superseded_by.is_none(),
+            appeal_id: by_score.get(&s.id).copied(),
+        })
+        .collect())
+}

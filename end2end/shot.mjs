@@ -1,0 +1,15 @@
+import { chromium } from "playwright";
+const base = process.env.B ?? "http://127.0.0.1:3310";
+const [user, path, out, width] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--headless"] });
+const page = await browser.newPage({ viewport: { width: Number(width ?? 1200), height: 900 }, locale: "vi-VN" });
+await page.goto(`${base}/dang-nhap?next=${encodeURIComponent(path)}`);
+await page.waitForSelector('[data-hydrated="true"]');
+await page.fill('[data-testid="username"]', user);
+await page.fill('[data-testid="password"]', "Rubric@2025");
+await page.click('[data-testid="sign-in-submit"]');
+await page.waitForURL(`**${path.split("?")[0]}*`);
+await page.waitForSelector('[data-hydrated="true"]');
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: process.env.FULL === "1" });
+await browser.close();
