@@ -412,7 +412,7 @@ fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
                                     .map(|e| {
                                         let (date, c) = (e.work_date, e.contribution);
                                         view! {
-                                            <li>
+                                            <li data-testid="trace-entry" data-entry-id=e.entry_id.to_string()>
                                                 {move || date.map(|d| format_date(i18n.locale.get(), d)).unwrap_or_default()}
                                                 " · "
                                                 {e.task.clone().unwrap_or_else(|| format!("#{}", e.entry_id))}
