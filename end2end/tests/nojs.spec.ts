@@ -30,3 +30,48 @@ test("sign in, log an entry and sign out without JavaScript", async ({ page }, i
   await page.getByTestId("sign-out").click();
   await expect(page.getByTestId("sign-in-link")).toBeVisible();
 });
+
+test("submit, approve, enter general points, score and appeal without JavaScript", async ({ browser }, info) => {
+  const who = info.project.name === "phone" ? "cb.xcr.vp.09" : "cb.xcr.vp.08";
+  const signIn = async (username: string, next: string) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
+    await page.getByTestId("username").fill(username);
+    await page.getByTestId("password").fill("Rubric@2025");
+    await page.getByTestId("sign-in-submit").click();
+    await expect(page.getByTestId("signed-in-user")).toBeVisible();
+    return page;
+  };
+  const officer = await signIn(who, "/can-bo");
+  const option = officer.getByTestId("task").locator("option", { hasText: "B03 — Báo cáo định kỳ tháng" });
+  await officer.getByTestId("task").selectOption(await option.getAttribute("value") ?? "");
+  await officer.getByTestId("quantity").fill("1");
+  await officer.getByTestId("document").fill("15/BC-VP");
+  await officer.getByTestId("save-entry").click();
+  await officer.getByTestId("submit-period").click();
+  await expect(officer.getByTestId("entry").filter({ hasText: "15/BC-VP" }).getByTestId("entry-status")).toHaveText("Đã gửi");
+
+  const head = await signIn("tp.xcr.vp", "/duyet");
+  const id = await head.getByTestId("filter-officer").locator("option", { hasText: who }).getAttribute("value");
+  await head.getByTestId("filter-officer").selectOption(id ?? "");
+  await head.getByTestId("review-filter").getByRole("button").click();
+  const entry = head.getByTestId("queue-entry").filter({ hasText: "15/BC-VP" });
+  await entry.getByTestId("pick").check();
+  await head.getByTestId("approve-picked").click();
+  await expect(head.getByTestId("queue-entry").filter({ hasText: "15/BC-VP" })).toHaveCount(0);
+
+  await head.goto("/don-vi");
+  const row = head.locator(`[data-testid="unit-officer"][data-username="${who}"]`);
+  await row.getByTestId("general-points").fill("26");
+  await row.getByTestId("save-points").click();
+  await expect(row.getByTestId("general-points")).toHaveValue("26");
+  await head.getByTestId("compute").click();
+  await expect(row.getByTestId("officer-total")).toHaveText(/^\d{1,3},\d{2}$/);
+
+  await officer.goto("/can-bo/diem");
+  await expect(officer.getByTestId("score-total")).toHaveText(/^\d{1,3},\d{2}$/);
+  await officer.getByTestId("open-appeal").click();
+  await officer.getByTestId("appeal-comment-input").fill(`Đề nghị xem lại điểm tiêu chí chung (${who})`);
+  await officer.getByTestId("send-appeal").click();
+  await expect(officer.getByTestId("appeal").filter({ hasText: who }).getByTestId("appeal-status")).toHaveText("Chờ trả lời");
+});
