@@ -1,32 +1,9 @@
-import { Browser, expect, Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { firstDemoMonth, hydrated, signedIn } from "./helpers";
 
 // An officer contests the entry behind their delay penalty; the head of department accepts,
 // confirms the objective cause and re-scores; the officer's score history shows both
 // versions and the appeal's answer.
-const PASSWORD = "Rubric@2025";
-
-async function hydrated(page: Page) {
-  await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function signedIn(browser: Browser, username: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await hydrated(page);
-  await page.getByTestId("username").fill(username);
-  await page.getByTestId("password").fill(PASSWORD);
-  await page.getByTestId("sign-in-submit").click();
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
-  await hydrated(page);
-  return page;
-}
-
-/// The demo's first month (two months before this one), which the demo scores.
-function firstDemoMonth(): string {
-  const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth() - 2, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
-}
 
 test("an officer appeals a delay, the head accepts and re-scores, both versions are kept", async ({ browser }, info) => {
   // Demo officers with a delay penalty in the first month.

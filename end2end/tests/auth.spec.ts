@@ -31,8 +31,8 @@ test.describe("sign-in, roles and sessions", () => {
 
   const roles: [string, string, string[]][] = [
     ["officer", "cb.snv.tccb.02", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi"]],
-    ["reviewer (agency director)", "gd.snv", ["Trang chủ", "Duyệt nhật ký"]],
-    ["head of department (officer and reviewer)", "tp.snv.tccb", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi", "Duyệt nhật ký"]],
+    ["reviewer (agency director)", "gd.snv", ["Trang chủ", "Duyệt nhật ký", "Kết quả đơn vị"]],
+    ["head of department (officer and reviewer)", "tp.snv.tccb", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi", "Duyệt nhật ký", "Kết quả đơn vị"]],
     ["admin", "admin", ["Trang chủ", "Quản trị", "Người dùng"]],
     ["committee", "bcd", ["Trang chủ", "Ban Chỉ đạo"]],
     ["auditor", "thanhtra", ["Trang chủ", "Người dùng", "Thanh tra"]],

@@ -1,30 +1,13 @@
-import { Browser, expect, Page, test } from "@playwright/test";
+import { expect, Page, test } from "@playwright/test";
+import { firstDemoMonth, hydrated, signedIn } from "./helpers";
 
 // The officer's and the reviewer's pages on a 360-px-wide phone: nothing wider than the
 // screen (no sideways scrolling), and the main controls fully on screen.
-const PASSWORD = "Rubric@2025";
 const WIDTH = 360;
-
-function firstDemoMonth(): string {
-  const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth() - 2, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
-}
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: WIDTH, height: 780 }, isMobile: true, hasTouch: true })).newPage();
-  await page.goto("/dang-nhap");
-  await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
-  await page.getByTestId("username").fill(username);
-  await page.getByTestId("password").fill(PASSWORD);
-  await page.getByTestId("sign-in-submit").click();
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
-  return page;
-}
 
 async function fits(page: Page, path: string, controls: string[]) {
   await page.goto(path);
-  await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
+  await hydrated(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, `${path} scrolls sideways`).toBeLessThanOrEqual(WIDTH);
   for (const id of controls) {
@@ -39,10 +22,11 @@ async function fits(page: Page, path: string, controls: string[]) {
 test("the diary, the queue, the unit page and my score fit a 360-px screen", async ({ browser }, info) => {
   test.skip(info.project.name === "phone", "sets its own 360-px viewport; once is enough");
   const month = firstDemoMonth();
-  const officer = await signedIn(browser, "cb.snv.tccb.02");
+  const phone = { viewport: { width: WIDTH, height: 780 }, isMobile: true, hasTouch: true };
+  const officer = await signedIn(browser, "cb.snv.tccb.02", "/", phone);
   await fits(officer, "/can-bo", ["task-search", "task", "quantity", "save-entry", "submit-period"]);
   await fits(officer, `/can-bo/diem?ky=${month}`, ["score-total", "trace", "open-appeal"]);
-  const head = await signedIn(browser, "tp.snv.tccb");
+  const head = await signedIn(browser, "tp.snv.tccb", "/", phone);
   await fits(head, "/duyet", ["filter-officer", "approve-picked", "pick"]);
   await fits(head, `/don-vi?ky=${month}`, ["unit-select", "compute", "approve-unit", "general-points", "save-points"]);
 });

@@ -1,26 +1,10 @@
-import { Browser, expect, Page, test } from "@playwright/test";
+import { expect, Page, test } from "@playwright/test";
+import { hydrated, signedIn } from "./helpers";
 
 // The issue's journey: an officer logs three entries and submits; the head of department
 // returns one and approves two; the officer fixes and resubmits; the head records a delay,
 // approves, enters the general points and scores the period; the officer sees the total,
 // the grade and the delay penalty's trace line, linked to its line of the formula.
-const PASSWORD = "Rubric@2025";
-
-async function hydrated(page: Page) {
-  await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
-}
-
-async function signedIn(browser: Browser, username: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-  await hydrated(page);
-  await page.getByTestId("username").fill(username);
-  await page.getByTestId("password").fill(PASSWORD);
-  await page.getByTestId("sign-in-submit").click();
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
-  await hydrated(page);
-  return page;
-}
 
 async function logTask(page: Page, search: string, code: string, document?: string) {
   await page.getByTestId("task-search").fill(search);

@@ -1,18 +1,17 @@
-import { expect, Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { firstDemoMonth, hydrated } from "./helpers";
 
 // "My score": the demo scores the first of its two months; the officer reads the total,
 // the grade, the components and the trace, and follows a rule to its script line.
-async function hydrated(page: Page) {
-  await expect(page.getByTestId("app-root")).toHaveAttribute("data-hydrated", "true");
-}
-
 test("an officer reads their score explained rule by rule, down to the script line", async ({ page }) => {
-  await page.goto("/dang-nhap?next=/can-bo/diem");
+  const month = firstDemoMonth();
+  await page.goto(`/dang-nhap?next=${encodeURIComponent(`/can-bo/diem?ky=${month}`)}`);
   await hydrated(page);
   await page.getByTestId("username").fill("cb.snv.tccb.02");
   await page.getByTestId("password").fill("Rubric@2025");
   await page.getByTestId("sign-in-submit").click();
-  await expect(page).toHaveURL(/\/can-bo\/diem$/);
+  await expect(page).toHaveURL(/\/can-bo\/diem\?ky=/);
+  await expect(page.getByTestId("score-period")).toHaveText(month);
   await expect(page.getByRole("heading", { name: "Kết quả đánh giá" })).toBeVisible();
   await expect(page.getByTestId("score-total")).toHaveText(/^\d{1,3},\d{2}$/);
   await expect(page.getByTestId("score-grade")).toContainText(/HTXSNV|HTTNV|HTNV|KHTNV/);

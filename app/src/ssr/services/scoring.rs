@@ -255,6 +255,9 @@ pub struct ScoreOptions<'a> {
     /// A new version of an approved score is approved too (the reviewer's answer to an
     /// appeal approves it).
     pub carry_approval: bool,
+    /// Leave the period's state as it is: a unit's run or an appeal's re-score does not
+    /// make the province's period "scored".
+    pub keep_period_status: bool,
 }
 
 /// Scores a period, recording a new score version for every officer in scope. `unit_code`
@@ -574,7 +577,7 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
         }
     }
     let t = Instant::now();
-    if period.status == "open" {
+    if period.status == "open" && !options.keep_period_status {
         period::Entity::update_many()
             .col_expr(period::Column::Status, Expr::value("scored"))
             .filter(period::Column::Id.eq(period.id))

@@ -515,6 +515,7 @@ pub async fn score_unit<C: ConnectionTrait + TransactionTrait>(
         write_within: Some(unit_id),
         skip_unchanged: true,
         keep_approved: true,
+        keep_period_status: true,
         ..Default::default()
     };
     scoring::score_period_with(db, engine, actor, period_code, &options).await
