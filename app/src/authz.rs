@@ -85,6 +85,15 @@ impl Subject {
         self.grants.iter().any(|g| g.role == role)
     }
 
+    /// The units the user heads as a reviewer (their sub-units are reviewed too).
+    pub fn headed_units(&self) -> Vec<i32> {
+        self.grants
+            .iter()
+            .filter(|g| g.role == Role::Reviewer)
+            .filter_map(|g| g.unit_id)
+            .collect()
+    }
+
     /// Whether the user reviews the unit whose chain (the unit, then its ancestors) is given.
     pub fn reviews(&self, unit_chain: &[i32]) -> bool {
         self.grants

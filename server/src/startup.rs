@@ -1,5 +1,6 @@
 //! Assembling the router and running the server.
 
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -130,10 +131,16 @@ impl Server {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let store = DbSessionStore::new(self.db.clone());
+        // The sweeper stops between sweeps, never inside one: cancelling a query midway
+        // could leave its pooled connection checked out, and closing the pool would wait.
+        let (stop_sweeper, mut stopped) = tokio::sync::oneshot::channel::<()>();
         let sweeper = tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
             loop {
-                every.tick().await;
+                tokio::select! {
+                    _ = every.tick() => {}
+                    _ = &mut stopped => break,
+                }
                 match store.delete_expired().await {
                     Ok(0) => {}
                     Ok(n) => tracing::debug!(sessions = n, "expired sessions removed"),
@@ -141,17 +148,41 @@ impl Server {
                 }
             }
         });
-        let served = axum::serve(
+        // Once asked to stop, requests in flight get DRAIN_LIMIT to finish; a connection
+        // that stays open longer does not hold the process (or a test) up.
+        let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
+        let shutdown = async move {
+            shutdown.await;
+            let _ = draining.send(());
+        };
+        let serve = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await;
-        sweeper.abort();
+        .into_future();
+        let served = tokio::select! {
+            served = serve => served,
+            _ = async {
+                if drain_started.await.is_ok() {
+                    tokio::time::sleep(DRAIN_LIMIT).await;
+                } else {
+                    std::future::pending::<()>().await;
+                }
+            } => {
+                tracing::warn!(seconds = DRAIN_LIMIT.as_secs(), "connections still open after the drain limit; stopping anyway");
+                Ok(())
+            }
+        };
+        let _ = stop_sweeper.send(());
+        let _ = sweeper.await;
         served
     }
 }
+
+/// How long requests in flight may take to finish once the server is asked to stop.
+const DRAIN_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Resolves on Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {

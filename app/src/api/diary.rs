@@ -84,8 +84,7 @@ pub async fn delete_work_entry(id: i64, lock_version: i32) -> Result<(), AppErro
 #[server(prefix = "/api", endpoint = "approve_work_entry")]
 pub async fn approve_work_entry(id: i64, lock_version: i32) -> Result<WorkEntryView, AppError> {
     let state = crate::ssr::state::app_state()?;
-    let (_, target) = server::entry(&state.db, id).await?;
-    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let (me, _) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
     let mut done =
         crate::ssr::services::work_log::approve(&state.db, &me.actor(), &[(id, lock_version)])
             .await?;
@@ -99,8 +98,7 @@ pub async fn return_work_entry(
     reason: String,
 ) -> Result<WorkEntryView, AppError> {
     let state = crate::ssr::state::app_state()?;
-    let (_, target) = server::entry(&state.db, id).await?;
-    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let (me, _) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
     crate::ssr::services::work_log::return_entry(&state.db, &me.actor(), id, lock_version, &reason)
         .await
         .map(server::view)

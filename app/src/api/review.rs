@@ -57,9 +57,7 @@ pub async fn approve_work_entries(bulk: BulkApproval) -> Result<usize, AppError>
         });
         let (id, lock) = parsed
             .ok_or_else(|| AppError::refused("entries", crate::i18n::Msg::UserUnknownChoice))?;
-        let e = crate::ssr::services::work_log::find(&state.db, id).await?;
-        let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
-        crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+        crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
         picked.push((id, lock));
     }
     if picked.is_empty() {
@@ -86,10 +84,7 @@ pub async fn record_findings(
     objective_cause: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
-    let e = crate::ssr::services::work_log::find(&state.db, id).await?;
-    let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
-    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let (me, _) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
     let count = |field: &str, t: &str| -> Result<i32, AppError> {
         match t.trim() {
             "" => Ok(0),
@@ -124,10 +119,7 @@ pub async fn map_off_catalog_entry(
     quantity: String,
 ) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
-    let e = crate::ssr::services::work_log::find(&state.db, id).await?;
-    let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
-    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let (me, e) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
     let item = catalog_item_id
         .trim()
         .parse::<i32>()
@@ -158,10 +150,7 @@ pub async fn map_off_catalog_entry(
 #[server(prefix = "/api", endpoint = "reject_work_entry")]
 pub async fn reject_work_entry(id: i64, lock_version: i32, reason: String) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
-    let e = crate::ssr::services::work_log::find(&state.db, id).await?;
-    let target = crate::ssr::auth::officer_target(&state.db, e.officer_id).await?;
-    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let (me, _) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
     crate::ssr::services::work_log::reject_off_catalog(
         &state.db,
         &me.actor(),

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::diary::{my_diary, AddWorkEntry, DeleteWorkEntry, SubmitDiary, UpdateWorkEntry};
 use crate::components::auth::ErrorAlert;
 use crate::components::entry::EntrySummary;
+use crate::components::pager::{month_code, MonthNav};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_number, use_i18n, Locale, Msg};
 use crate::models::{CatalogChoice, Diary, DiaryEntry};
@@ -25,15 +26,6 @@ fn status_label(status: &str) -> Msg {
         "rejected" => Msg::StatusRejected,
         _ => Msg::StatusDraft,
     }
-}
-
-fn month_code(d: NaiveDate) -> String {
-    format!("{:04}-{:02}", d.year(), d.month())
-}
-
-fn shift_month(d: NaiveDate, months: i32) -> NaiveDate {
-    let total = d.year() * 12 + d.month0() as i32 + months;
-    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
 }
 
 fn iso(d: Option<NaiveDate>) -> String {
@@ -106,19 +98,7 @@ pub fn DiaryPage() -> impl IntoView {
 
 #[component]
 fn PeriodNav(diary: Diary) -> impl IntoView {
-    let i18n = use_i18n();
-    let prev = month_code(shift_month(diary.from, -1));
-    let next = month_code(shift_month(diary.from, 1));
-    let (from, to) = (diary.from, diary.to);
-    view! {
-        <nav class="pager" aria-label=i18n.t(Msg::DiaryPeriod)>
-            <a href=format!("{PATH}?ky={prev}") data-testid="prev-month">{i18n.t(Msg::DiaryPrevMonth)}</a>
-            <strong data-testid="diary-period">
-                {move || format!("{} – {}", format_date(i18n.locale.get(), from), format_date(i18n.locale.get(), to))}
-            </strong>
-            <a href=format!("{PATH}?ky={next}")>{i18n.t(Msg::DiaryNextMonth)}</a>
-        </nav>
-    }
+    view! { <MonthNav from=diary.from to=diary.to link=|code| format!("{PATH}?ky={code}") /> }
 }
 
 /// The add form, or the edit form of one draft or returned entry.

@@ -2,7 +2,6 @@
 //! standard hours, flags of suspicious logging, general-criteria points, total and grade),
 //! the grade distribution, scoring the period and approving it.
 
-use chrono::{Datelike, NaiveDate};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -10,20 +9,12 @@ use leptos_router::hooks::use_query_map;
 use crate::api::appeals::AnswerAppeal;
 use crate::api::unit::{get_unit_board, ApproveUnitPeriod, SaveGeneralPoints, ScoreUnitPeriod};
 use crate::components::auth::ErrorAlert;
+use crate::components::pager::MonthNav;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
 use crate::models::{ApprovalBlocker, BoardOfficer, UnitBoard};
 use crate::pages::score::{grade_name, AppealItem};
 
 const PATH: &str = "/don-vi";
-
-fn month_code(d: NaiveDate) -> String {
-    format!("{:04}-{:02}", d.year(), d.month())
-}
-
-fn shift_month(d: NaiveDate, months: i32) -> NaiveDate {
-    let total = d.year() * 12 + d.month0() as i32 + months;
-    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
-}
 
 /// The page's actions, passed down together.
 #[derive(Clone, Copy)]
@@ -109,15 +100,6 @@ pub fn UnitPage() -> impl IntoView {
 fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let unit = b.unit_id.to_string();
-    let prev = format!(
-        "{PATH}?don-vi={unit}&ky={}",
-        month_code(shift_month(b.from, -1))
-    );
-    let next = format!(
-        "{PATH}?don-vi={unit}&ky={}",
-        month_code(shift_month(b.from, 1))
-    );
-    let (from, to) = (b.from, b.to);
     let units = b.units.clone();
     let officers = b.officers.clone();
     view! {
@@ -140,13 +122,7 @@ fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
             </label>
             <button type="submit">{i18n.t(Msg::UnitShow)}</button>
         </form>
-        <nav class="pager" aria-label=i18n.t(Msg::DiaryPeriod)>
-            <a href=prev data-testid="unit-prev-month">{i18n.t(Msg::DiaryPrevMonth)}</a>
-            <strong data-testid="unit-period-shown">
-                {move || format!("{} – {}", format_date(i18n.locale.get(), from), format_date(i18n.locale.get(), to))}
-            </strong>
-            <a href=next>{i18n.t(Msg::DiaryNextMonth)}</a>
-        </nav>
+        <MonthNav from=b.from to=b.to link=move |code| format!("{PATH}?don-vi={unit}&ky={code}") />
         <Distribution b=b.clone() />
         <PeriodActions b=b.clone() actions />
         {(!b.appeals.is_empty()).then(|| {

@@ -208,3 +208,17 @@ pub fn allow_public(action: Action<'_>) -> Result<Option<Principal>, AppError> {
         denied => Err(refusal(denied)),
     }
 }
+
+/// The caller and the work-log entry `id`, once `authz` lets the caller review it (a
+/// reviewer of the officer's unit, never on their own entry). Anonymous callers learn
+/// nothing, not even whether the entry exists.
+pub async fn reviewer_of_entry<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<(Principal, crate::ssr::entities::work_log_entry::Model), AppError> {
+    require(Action::OwnAccount)?;
+    let e = crate::ssr::services::work_log::find(db, id).await?;
+    let target = officer_target(db, e.officer_id).await?;
+    let me = require(Action::ReviewEntry(&target))?;
+    Ok((me, e))
+}

@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-use crate::authz::{Role, Subject};
+use crate::authz::Subject;
 use crate::error::AppError;
 use crate::models::{Choice, QueueEntry, ReviewQueue};
 use crate::ssr::entities::{user, work_log_entry as wle};
@@ -18,12 +18,7 @@ pub async fn reviewed_officers<C: ConnectionTrait>(
     db: &C,
     reviewer: &Subject,
 ) -> Result<Vec<user::Model>, AppError> {
-    let heads: Vec<i32> = reviewer
-        .grants
-        .iter()
-        .filter(|g| g.role == Role::Reviewer)
-        .filter_map(|g| g.unit_id)
-        .collect();
+    let heads = reviewer.headed_units();
     if heads.is_empty() {
         return Ok(Vec::new());
     }

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use crate::authz::{Role, Subject};
+use crate::authz::Subject;
 use crate::error::AppError;
 use crate::models::{
     ApprovalBlocker, BoardOfficer, Choice, LoggingFlags, QuantityOutlier, UnitBoard,
@@ -47,12 +47,7 @@ async fn general_max<C: ConnectionTrait>(db: &C, starts_on: NaiveDate) -> Result
 
 /// The units a reviewer may open: those they head and everything below.
 fn reviewable_units(tree: &UnitTree, reviewer: &Subject) -> Vec<Choice> {
-    let heads: Vec<i32> = reviewer
-        .grants
-        .iter()
-        .filter(|g| g.role == Role::Reviewer)
-        .filter_map(|g| g.unit_id)
-        .collect();
+    let heads = reviewer.headed_units();
     let mut units: Vec<Choice> = tree
         .all()
         .filter(|u| heads.iter().any(|h| tree.is_within(u.id, *h)))
@@ -202,12 +197,7 @@ pub async fn board<C: ConnectionTrait>(
     let units = reviewable_units(&tree, reviewer);
     let unit_id = match unit_id {
         Some(id) => id,
-        None => reviewer
-            .grants
-            .iter()
-            .filter(|g| g.role == Role::Reviewer)
-            .find_map(|g| g.unit_id)
-            .ok_or(AppError::Forbidden)?,
+        None => *reviewer.headed_units().first().ok_or(AppError::Forbidden)?,
     };
     let unit = tree.get(unit_id).ok_or(AppError::NotFound)?;
     let today = Utc::now().date_naive();

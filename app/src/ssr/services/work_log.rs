@@ -388,26 +388,40 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     Ok(out)
 }
 
-/// The reviewer returns a submitted entry with a reason.
-pub async fn return_entry<C: ConnectionTrait + TransactionTrait>(
+/// How a reviewer sends a submitted entry back with a reason.
+struct WithReason {
+    /// The message when the reason is empty.
+    empty: &'static str,
+    /// The verb of the refusal message ("trả lại", "từ chối").
+    verb: &'static str,
+    /// The state the entry moves to, and the audit action.
+    to: &'static str,
+    action: &'static str,
+    /// A further check on the entry.
+    check: fn(&wle::Model) -> Result<(), AppError>,
+}
+
+async fn send_back<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     id: i64,
     expected_lock: i32,
     reason: &str,
+    how: WithReason,
 ) -> Result<wle::Model, AppError> {
     if reason.trim().is_empty() {
-        return Err(AppError::invalid("reason", "Vui lòng nêu lý do trả lại."));
+        return Err(AppError::invalid("reason", how.empty));
     }
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
-    expect(&e, expected_lock, &["submitted"], "trả lại")?;
+    expect(&e, expected_lock, &["submitted"], how.verb)?;
+    (how.check)(&e)?;
     let after = transition(
         &txn,
         actor,
         &e,
-        "returned",
-        "work_log.return",
+        how.to,
+        how.action,
         vec![
             (wle::Column::ReturnReason, Expr::value(reason.trim())),
             (wle::Column::ReviewedBy, Expr::value(actor.id)),
@@ -419,6 +433,24 @@ pub async fn return_entry<C: ConnectionTrait + TransactionTrait>(
     Ok(after)
 }
 
+/// The reviewer returns a submitted entry with a reason; the officer corrects it.
+pub async fn return_entry<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i64,
+    expected_lock: i32,
+    reason: &str,
+) -> Result<wle::Model, AppError> {
+    let how = WithReason {
+        empty: "Vui lòng nêu lý do trả lại.",
+        verb: "trả lại",
+        to: "returned",
+        action: "work_log.return",
+        check: |_| Ok(()),
+    };
+    send_back(db, actor, id, expected_lock, reason, how).await
+}
+
 /// The reviewer rejects submitted off-catalog work with a reason: it never counts.
 pub async fn reject_off_catalog<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -427,33 +459,20 @@ pub async fn reject_off_catalog<C: ConnectionTrait + TransactionTrait>(
     expected_lock: i32,
     reason: &str,
 ) -> Result<wle::Model, AppError> {
-    if reason.trim().is_empty() {
-        return Err(AppError::invalid("reason", "Vui lòng nêu lý do từ chối."));
-    }
-    let txn = db.begin().await?;
-    let e = load(&txn, id).await?;
-    expect(&e, expected_lock, &["submitted"], "từ chối")?;
-    if e.catalog_item_id.is_some() {
-        return Err(AppError::invalid(
-            "catalog_item_id",
-            "Chỉ từ chối được việc ngoài danh mục; việc trong danh mục thì trả lại để sửa.",
-        ));
-    }
-    let after = transition(
-        &txn,
-        actor,
-        &e,
-        "rejected",
-        "work_log.reject",
-        vec![
-            (wle::Column::ReturnReason, Expr::value(reason.trim())),
-            (wle::Column::ReviewedBy, Expr::value(actor.id)),
-            (wle::Column::ReviewedAt, Expr::value(Utc::now())),
-        ],
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(after)
+    let how = WithReason {
+        empty: "Vui lòng nêu lý do từ chối.",
+        verb: "từ chối",
+        to: "rejected",
+        action: "work_log.reject",
+        check: |e| match e.catalog_item_id {
+            Some(_) => Err(AppError::invalid(
+                "catalog_item_id",
+                "Chỉ từ chối được việc ngoài danh mục; việc trong danh mục thì trả lại để sửa.",
+            )),
+            None => Ok(()),
+        },
+    };
+    send_back(db, actor, id, expected_lock, reason, how).await
 }
 
 /// The reviewer maps an off-catalog entry to a catalog item (quantity in that item's unit).
