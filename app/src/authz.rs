@@ -305,7 +305,7 @@ pub const PAGES: &[Page] = &[
     },
     Page {
         path: "/thanh-tra",
-        rule: PageRule::AnyOf(&[Role::Auditor]),
+        rule: PageRule::AnyOf(&[Role::Auditor, Role::Admin]),
         nav: Some(Msg::NavAuditor),
     },
 ];
@@ -478,7 +478,7 @@ mod tests {
         let admin = subject(2, &[(Role::Admin, None)]);
         assert_eq!(
             paths(Some(&admin)),
-            ["/", "/quan-tri", "/quan-tri/nguoi-dung"]
+            ["/", "/quan-tri", "/quan-tri/nguoi-dung", "/thanh-tra"]
         );
     }
 }

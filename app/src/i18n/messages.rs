@@ -61,7 +61,7 @@ messages! {
     PeriodPublished => "Đã công bố", "Published";
     NavReviewer => "Duyệt nhật ký", "Review";
     NavUsers => "Người dùng", "Users";
-    NavAuditor => "Thanh tra", "Audit";
+    NavAuditor => "Nhật ký kiểm toán", "Audit trail";
     NavMenu => "Điều hướng chính", "Main navigation";
     RoleOfficer => "Cán bộ, công chức", "Officer";
     RoleReviewer => "Người duyệt (trưởng đơn vị)", "Reviewer (head of unit)";
@@ -149,6 +149,18 @@ messages! {
     AuditWhen => "Thời điểm", "When";
     AuditWho => "Người thực hiện", "Who";
     AuditAction => "Thao tác", "Action";
+    EntityAppeal => "Khiếu nại", "Appeal";
+    EntityCriteriaPoints => "Điểm tiêu chí chung", "General-criteria points";
+    EntityJobDescription => "Bản mô tả công việc", "Job description";
+    EntityPeriod => "Kỳ đánh giá", "Period";
+    EntityRuleSet => "Bộ công thức", "Formula";
+    EntityRuleSetVersion => "Phiên bản công thức", "Formula version";
+    EntityUnit => "Đơn vị", "Unit";
+    EntityUser => "Người dùng", "User";
+    EntityWorkLogEntry => "Mục nhật ký công việc", "Work-log entry";
+    AuditChange => "Thay đổi", "Change";
+    AuditBefore => "Trước:", "Before:";
+    AuditAfter => "Sau:", "After:";
     AuditObject => "Đối tượng", "Object";
     DiaryBadDate => "Ngày không hợp lệ (dd/mm/yyyy).", "Invalid date (dd/mm/yyyy).";
     DiaryBadNumber => "Vui lòng nhập một số (ví dụ 1,5).", "Enter a number (e.g. 1.5).";

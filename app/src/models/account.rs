@@ -125,6 +125,9 @@ pub struct AuditEventView {
     pub action: String,
     pub entity: String,
     pub entity_id: String,
+    /// The object before and after the change, as indented JSON.
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +136,19 @@ pub struct AuditPage {
     pub total: u64,
     pub page: u64,
     pub per_page: u64,
+    /// The kinds of object the trail holds, to filter by.
+    pub entities: Vec<String>,
+}
+
+/// Which audit events to list; every part optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditQuery {
+    /// The kind of object (`work_log_entry`, `user`, `appeal`…).
+    pub entity: Option<String>,
+    /// Part of the actor's name, accents and case ignored.
+    pub actor: Option<String>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
 }
 
 /// The result of walking the whole hash chain.

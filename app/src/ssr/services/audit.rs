@@ -255,16 +255,59 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> Result<Verification, DbErr> {
     Ok(Verification::Intact { events: count })
 }
 
-/// The newest events first, one page at a time.
+fn pretty(json: Option<String>) -> Option<String> {
+    let json = json?;
+    Some(
+        serde_json::from_str::<serde_json::Value>(&json)
+            .ok()
+            .and_then(|v| serde_json::to_string_pretty(&v).ok())
+            .unwrap_or(json),
+    )
+}
+
+/// The events `query` asks for, newest first, one page at a time, with the kinds of object
+/// the trail holds. Days are Vietnam's (UTC+7).
 pub async fn recent<C: ConnectionTrait>(
     db: &C,
+    query: &crate::models::AuditQuery,
     page: u64,
     per_page: u64,
 ) -> Result<crate::models::AuditPage, DbErr> {
-    use sea_orm::PaginatorTrait;
-    let paginator = audit_event::Entity::find()
-        .order_by_desc(audit_event::Column::Seq)
-        .paginate(db, per_page);
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let vietnam = |d: chrono::NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc() - chrono::Duration::hours(7))
+    };
+    let mut select = audit_event::Entity::find().order_by_desc(audit_event::Column::Seq);
+    if let Some(entity) = query.entity.as_deref().filter(|e| !e.is_empty()) {
+        select = select.filter(audit_event::Column::Entity.eq(entity));
+    }
+    if let Some(from) = query.from.and_then(vietnam) {
+        select = select.filter(audit_event::Column::At.gte(from));
+    }
+    if let Some(to) = query.to.and_then(|d| d.succ_opt()).and_then(vietnam) {
+        select = select.filter(audit_event::Column::At.lt(to));
+    }
+    if let Some(actor) = query
+        .actor
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        // Names are matched without accents, so the candidates are picked in Rust.
+        let names: Vec<String> = audit_event::Entity::find()
+            .select_only()
+            .column(audit_event::Column::ActorName)
+            .distinct()
+            .into_tuple::<String>()
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|n| crate::text::matches(n, actor))
+            .collect();
+        select = select.filter(audit_event::Column::ActorName.is_in(names));
+    }
+    let paginator = select.paginate(db, per_page);
     let total = paginator.num_items().await?;
     let events = paginator
         .fetch_page(page)
@@ -277,12 +320,23 @@ pub async fn recent<C: ConnectionTrait>(
             action: e.action,
             entity: e.entity,
             entity_id: e.entity_id,
+            before: pretty(e.before_json),
+            after: pretty(e.after_json),
         })
         .collect();
+    let mut entities: Vec<String> = audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::Entity)
+        .distinct()
+        .into_tuple::<String>()
+        .all(db)
+        .await?;
+    entities.sort();
     Ok(crate::models::AuditPage {
         events,
         total,
         page,
         per_page,
+        entities,
     })
 }
