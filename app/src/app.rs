@@ -11,6 +11,7 @@ use crate::components::auth::{provide_auth, Guarded};
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ChangePasswordPage, SignInPage};
+use crate::pages::admin::positions::{PositionPage, PositionsPage};
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::diary::DiaryPage;
@@ -118,6 +119,16 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("quan-tri/nguoi-dung")
                             view=|| view! { <Guarded path="/quan-tri/nguoi-dung"><UsersPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/vi-tri")
+                            view=|| view! { <Guarded path="/quan-tri/vi-tri"><PositionsPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/vi-tri/:id")
+                            view=|| view! { <Guarded path="/quan-tri/vi-tri"><PositionPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

@@ -294,6 +294,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavUsers),
     },
     Page {
+        path: "/quan-tri/vi-tri",
+        rule: PageRule::AnyOf(&[Role::Admin, Role::Committee, Role::Auditor]),
+        nav: Some(Msg::NavPositions),
+    },
+    Page {
         path: "/quan-tri/nguoi-dung/moi",
         rule: PageRule::AnyOf(&[Role::Admin]),
         nav: None,
@@ -473,12 +478,23 @@ mod tests {
         let auditor = subject(1, &[(Role::Auditor, None)]);
         assert_eq!(
             paths(Some(&auditor)),
-            ["/", "/quan-tri/nguoi-dung", "/thanh-tra"]
+            [
+                "/",
+                "/quan-tri/nguoi-dung",
+                "/quan-tri/vi-tri",
+                "/thanh-tra"
+            ]
         );
         let admin = subject(2, &[(Role::Admin, None)]);
         assert_eq!(
             paths(Some(&admin)),
-            ["/", "/quan-tri", "/quan-tri/nguoi-dung", "/thanh-tra"]
+            [
+                "/",
+                "/quan-tri",
+                "/quan-tri/nguoi-dung",
+                "/quan-tri/vi-tri",
+                "/thanh-tra"
+            ]
         );
     }
 }

@@ -34,6 +34,7 @@ const OFFICER: [bool; 6] = [false, true, false, false, false, false];
 const REVIEWER: [bool; 6] = [false, false, true, false, false, false];
 const OWNER_REVIEWER_AUDITOR: [bool; 6] = [false, true, true, false, false, true];
 const SCORE_READERS: [bool; 6] = [false, true, true, false, true, true];
+const CONFIG_READERS: [bool; 6] = [false, false, false, true, true, true];
 
 /// Seeds the demo province and signs in one browser per column of [`WHO`].
 async fn demo_with_everyone_signed_in(app: &TestApp) -> Vec<reqwest::Client> {
@@ -286,6 +287,8 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ],
                 REVIEWER,
             ),
+            ("list_positions", vec![("query", "")], CONFIG_READERS),
+            ("get_position", vec![("id", "1")], CONFIG_READERS),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -347,6 +350,8 @@ async fn every_page_has_its_rule() {
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),
             ("/quan-tri/nguoi-dung/moi", [303, 403, 403, 200, 403, 403]),
+            ("/quan-tri/vi-tri", [303, 403, 403, 200, 200, 200]),
+            ("/quan-tri/vi-tri/{id}", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/nguoi-dung/{id}", [303, 403, 403, 200, 403, 200]),
             ("/ban-chi-dao", [303, 403, 403, 403, 200, 403]),
             ("/thanh-tra", [303, 403, 403, 200, 403, 200]),

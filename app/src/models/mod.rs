@@ -94,3 +94,6 @@ pub use diary::*;
 
 pub mod unit;
 pub use unit::*;
+
+pub mod positions;
+pub use positions::*;

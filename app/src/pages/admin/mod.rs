@@ -1,3 +1,4 @@
 //! Administration pages.
 
+pub mod positions;
 pub mod users;

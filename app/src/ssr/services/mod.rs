@@ -6,6 +6,7 @@ pub mod audit;
 pub mod diary;
 pub mod home;
 pub mod job_descriptions;
+pub mod positions;
 pub mod review;
 pub mod rule_versions;
 pub mod scores;

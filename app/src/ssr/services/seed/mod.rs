@@ -444,6 +444,23 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     rule_versions::create_draft(txn, &admin, set.id, &khanh_hoa_2025()).await?;
+    // The job descriptions were written by one administrator and approved by another.
+    if let (Some(author), Some(approver)) = (user_ids.get("admin"), user_ids.get("admin2")) {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        jdv::Entity::update_many()
+            .col_expr(
+                jdv::Column::AuthorId,
+                sea_orm::sea_query::Expr::value(*author),
+            )
+            .col_expr(
+                jdv::Column::ApprovedBy,
+                sea_orm::sea_query::Expr::value(*approver),
+            )
+            .filter(jdv::Column::Status.eq("approved"))
+            .exec(txn)
+            .await?;
+    }
+    pilot_catalog_draft(txn, &admin).await?;
 
     // The first month is scored.
     let run = scoring::score_period(txn, engine, &committee, &p1.code, None).await?;
@@ -473,4 +490,65 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
             login("officer", "cb.snv.tccb.02"),
         ],
     })
+}
+
+/// After the pilot the department adjusts its catalog: a draft v2 of CV-TCCB's job
+/// description with a shorter norm for C08 and a new task, waiting to be submitted.
+async fn pilot_catalog_draft<C: ConnectionTrait + TransactionTrait>(
+    txn: &C,
+    admin: &Actor,
+) -> Result<(), AppError> {
+    use crate::ssr::services::job_descriptions;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let Some(position) = crate::ssr::entities::position::Entity::find()
+        .filter(crate::ssr::entities::position::Column::Code.eq("CV-TCCB"))
+        .one(txn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let draft = job_descriptions::new_draft(txn, admin, position.id).await?;
+    let mut items: Vec<crate::models::CatalogItemInput> =
+        job_descriptions::catalog_of(txn, draft.id)
+            .await?
+            .into_iter()
+            .map(|i| crate::models::CatalogItemInput {
+                norm_minutes: if i.code == "C08" {
+                    25.0
+                } else {
+                    i.norm_minutes
+                },
+                code: i.code,
+                group_code: i.group_code,
+                name: i.name,
+                unit_of_measure: i.unit_of_measure,
+                complexity_level: i.complexity_level,
+                coefficient: Some(i.coefficient),
+                evidence_required: i.evidence_required,
+            })
+            .collect();
+    items.push(crate::models::CatalogItemInput {
+        code: "C14".into(),
+        group_code: "C".into(),
+        name: "Thẩm định hồ sơ tuyển dụng công chức".into(),
+        unit_of_measure: "hồ sơ".into(),
+        norm_minutes: 45.0,
+        complexity_level: 2,
+        coefficient: None,
+        evidence_required: true,
+    });
+    let description = format!(
+        "{}\nSau thí điểm: rút định mức thẩm định hồ sơ nâng lương còn 25 phút; bổ sung thẩm định hồ sơ tuyển dụng công chức.",
+        draft.description
+    );
+    job_descriptions::update_draft(
+        txn,
+        admin,
+        draft.id,
+        draft.lock_version,
+        &description,
+        &items,
+    )
+    .await?;
+    Ok(())
 }

@@ -1,0 +1,224 @@
+//! Job positions, their job-description versions with task catalogs, and the differences
+//! between two versions (text line by line, catalog item by item).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A position in the list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PositionSummary {
+    pub id: i32,
+    pub code: String,
+    pub name: String,
+    /// leader | professional | support
+    pub kind: String,
+    pub officers: u64,
+    /// The number of the approved version in force, if any.
+    pub approved_version: Option<i32>,
+    /// The state of a newer version being prepared (draft, submitted, returned), if any.
+    pub pending: Option<String>,
+}
+
+/// A task of a catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogItemView {
+    pub code: String,
+    pub group_code: String,
+    pub name: String,
+    pub unit_of_measure: String,
+    pub norm_minutes: f64,
+    pub complexity_level: i32,
+    pub coefficient: f64,
+    pub evidence_required: bool,
+}
+
+/// One version of a position's job description with its catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JdVersionView {
+    pub id: i32,
+    pub version_no: i32,
+    /// draft | submitted | approved | returned | superseded
+    pub status: String,
+    pub description: String,
+    pub author: Option<String>,
+    pub approved_by: Option<String>,
+    pub approved_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub decision_no: Option<String>,
+    pub effective_from: Option<NaiveDate>,
+    pub return_reason: Option<String>,
+    pub items: Vec<CatalogItemView>,
+}
+
+/// A position with every version of its job description, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PositionDetail {
+    pub id: i32,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub versions: Vec<JdVersionView>,
+}
+
+/// A line of the description in a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineChange {
+    Same(String),
+    Added(String),
+    Removed(String),
+}
+
+/// A task of the catalog in a comparison; `Changed` lists (field, before, after).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CatalogChange {
+    Added(CatalogItemView),
+    Removed(CatalogItemView),
+    Changed {
+        code: String,
+        name: String,
+        fields: Vec<(String, String, String)>,
+    },
+}
+
+/// The description's lines from `old` to `new` (longest common subsequence of lines).
+pub fn text_diff(old: &str, new: &str) -> Vec<LineChange> {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            out.push(LineChange::Same(a[i].to_string()));
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            out.push(LineChange::Removed(a[i].to_string()));
+            i += 1;
+        } else {
+            out.push(LineChange::Added(b[j].to_string()));
+            j += 1;
+        }
+    }
+    out.extend(a[i..].iter().map(|l| LineChange::Removed(l.to_string())));
+    out.extend(b[j..].iter().map(|l| LineChange::Added(l.to_string())));
+    out
+}
+
+fn number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The catalog's tasks from `old` to `new`, matched by code, in code order.
+pub fn catalog_diff(old: &[CatalogItemView], new: &[CatalogItemView]) -> Vec<CatalogChange> {
+    let mut codes: Vec<&str> = old.iter().chain(new).map(|i| i.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut out = Vec::new();
+    for code in codes {
+        let before = old.iter().find(|i| i.code == code);
+        let after = new.iter().find(|i| i.code == code);
+        match (before, after) {
+            (None, Some(n)) => out.push(CatalogChange::Added(n.clone())),
+            (Some(o), None) => out.push(CatalogChange::Removed(o.clone())),
+            (Some(o), Some(n)) => {
+                let mut fields = Vec::new();
+                let mut field = |name: &str, a: String, b: String| {
+                    if a != b {
+                        fields.push((name.to_string(), a, b));
+                    }
+                };
+                field("group_code", o.group_code.clone(), n.group_code.clone());
+                field("name", o.name.clone(), n.name.clone());
+                field(
+                    "unit_of_measure",
+                    o.unit_of_measure.clone(),
+                    n.unit_of_measure.clone(),
+                );
+                field(
+                    "norm_minutes",
+                    number(o.norm_minutes),
+                    number(n.norm_minutes),
+                );
+                field(
+                    "complexity_level",
+                    o.complexity_level.to_string(),
+                    n.complexity_level.to_string(),
+                );
+                field("coefficient", number(o.coefficient), number(n.coefficient));
+                field(
+                    "evidence_required",
+                    o.evidence_required.to_string(),
+                    n.evidence_required.to_string(),
+                );
+                if !fields.is_empty() {
+                    out.push(CatalogChange::Changed {
+                        code: n.code.clone(),
+                        name: n.name.clone(),
+                        fields,
+                    });
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(code: &str, norm: f64) -> CatalogItemView {
+        CatalogItemView {
+            code: code.into(),
+            group_code: "B".into(),
+            name: format!("Việc {code}"),
+            unit_of_measure: "văn bản".into(),
+            norm_minutes: norm,
+            complexity_level: 1,
+            coefficient: 1.0,
+            evidence_required: false,
+        }
+    }
+
+    #[test]
+    fn lines_kept_added_and_removed() {
+        let d = text_diff("a\nb\nc", "a\nc\nd");
+        assert_eq!(
+            d,
+            vec![
+                LineChange::Same("a".into()),
+                LineChange::Removed("b".into()),
+                LineChange::Same("c".into()),
+                LineChange::Added("d".into()),
+            ]
+        );
+        assert_eq!(text_diff("", "x"), vec![LineChange::Added("x".into())]);
+        assert!(text_diff("same", "same")
+            .iter()
+            .all(|l| matches!(l, LineChange::Same(_))));
+    }
+
+    #[test]
+    fn catalog_items_added_removed_and_changed_by_code() {
+        let old = vec![item("B01", 120.0), item("B02", 180.0)];
+        let new = vec![item("B01", 90.0), item("C08", 30.0)];
+        let d = catalog_diff(&old, &new);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert!(matches!(&d[0], CatalogChange::Changed { code, fields, .. }
+            if code == "B01" && fields == &vec![("norm_minutes".to_string(), "120".to_string(), "90".to_string())]));
+        assert!(matches!(&d[1], CatalogChange::Removed(i) if i.code == "B02"));
+        assert!(matches!(&d[2], CatalogChange::Added(i) if i.code == "C08"));
+        assert!(catalog_diff(&old, &old).is_empty());
+    }
+}
