@@ -25,3 +25,38 @@ test("positions are found without accents and two job-description versions compa
   await auditor.getByTestId("compare").click();
   await expect(auditor.getByTestId("item-removed")).toContainText("C14");
 });
+
+// The first of the issue's admin journeys: an admin changes a catalog item's norm and
+// submits; a second admin approves it with the decision number and the effective date.
+test("an admin changes a norm and submits, a second admin approves", async ({ browser }, info) => {
+  // Each project its own position (the demo's pilot draft of CV-TCCB stays for the
+  // comparison above); both start a new draft from the approved version.
+  const [code, task] = info.project.name === "phone" ? ["CV-CCHC", "C11"] : ["CV-TH", "C04"];
+  const admin = await signedIn(browser, "admin", `/quan-tri/vi-tri?q=${code}`);
+  await admin.getByTestId("position").filter({ hasText: code }).getByRole("link", { name: code }).click();
+  await expect(admin.getByTestId("position-name")).toContainText(code);
+  await admin.getByTestId("new-draft").click();
+  const row = admin.locator(`[data-testid="jd-row"][data-code="${task}"]`);
+  await row.getByTestId("row-norm").fill("20");
+  await admin.getByTestId("jd-save").click();
+  await expect(admin.getByTestId("jd-saved")).toBeVisible();
+  await expect(row.getByTestId("row-norm")).toHaveValue("20");
+  await admin.getByTestId("jd-submit").click();
+  await expect(admin.getByTestId("jd-decide")).toBeVisible();
+  // Its author cannot approve it.
+  await admin.getByTestId("jd-decision").fill("215/QĐ-SNV");
+  await admin.getByTestId("jd-effective").fill("2026-12-01");
+  await admin.getByTestId("jd-approve").click();
+  await expect(admin.getByRole("alert")).toContainText("tự phê duyệt");
+
+  const second = await signedIn(browser, "admin2", new URL(admin.url()).pathname);
+  await second.getByTestId("jd-decision").fill("215/QĐ-SNV");
+  await second.getByTestId("jd-effective").fill("2026-12-01");
+  await second.getByTestId("jd-approve").click();
+  await expect(second.getByTestId("jd-decide")).toHaveCount(0);
+  const newest = second.getByTestId("version").first();
+  await expect(newest).toContainText("Đã duyệt");
+  await expect(newest).toContainText("215/QĐ-SNV");
+  await expect(second.getByTestId("version").nth(1)).toContainText("Đã thay thế");
+  await expect(second.getByTestId("catalog-item").filter({ hasText: task })).toContainText("20");
+});

@@ -289,6 +289,40 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ),
             ("list_positions", vec![("query", "")], CONFIG_READERS),
             ("get_position", vec![("id", "1")], CONFIG_READERS),
+            (
+                "new_job_description_draft",
+                vec![("position_id", "999999")],
+                ADMIN,
+            ),
+            (
+                "save_job_description",
+                vec![("form[version_id]", "x"), ("form[lock_version]", "0")],
+                ADMIN,
+            ),
+            (
+                "submit_job_description",
+                vec![("id", "999999"), ("lock_version", "0")],
+                ADMIN,
+            ),
+            (
+                "approve_job_description",
+                vec![
+                    ("id", "999999"),
+                    ("lock_version", "0"),
+                    ("decision_no", "12/QĐ-SNV"),
+                    ("effective_from", "2026-01-01"),
+                ],
+                ADMIN,
+            ),
+            (
+                "return_job_description",
+                vec![
+                    ("id", "999999"),
+                    ("lock_version", "0"),
+                    ("reason", "Thiếu định mức"),
+                ],
+                ADMIN,
+            ),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];

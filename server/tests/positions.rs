@@ -83,3 +83,122 @@ async fn positions_list_and_versions_compare() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn an_admin_edits_the_catalog_and_another_admin_approves_it() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let name = backend.name();
+        seed::seed_demo_if_empty(&app.db.db, &Default::default())
+            .await
+            .expect("seed");
+        let admin = app.signed_in("admin", DEMO_PASSWORD).await;
+        let all: Vec<PositionSummary> =
+            call(&admin, app.addr, "list_positions", &[("query", "CV-TCCB")])
+                .await
+                .json();
+        let id = all[0].id.to_string();
+        let detail: PositionDetail = call(&admin, app.addr, "get_position", &[("id", &id)])
+            .await
+            .json();
+        let draft = &detail.versions[0];
+        assert_eq!(draft.status, "draft", "{name}");
+        // Only one open version at a time.
+        let twice = call(
+            &admin,
+            app.addr,
+            "new_job_description_draft",
+            &[("position_id", &id)],
+        )
+        .await;
+        assert!(!twice.status.is_success(), "{name}: {twice:?}");
+
+        // The form as the page posts it: every row, one removed, a blank row skipped.
+        let mut form: Vec<(String, String)> = vec![
+            ("form[version_id]".into(), draft.id.to_string()),
+            ("form[lock_version]".into(), draft.lock_version.to_string()),
+            ("form[description]".into(), draft.description.clone()),
+        ];
+        let n = draft.items.len();
+        for (i, item) in draft.items.iter().enumerate() {
+            let norm = if item.code == "C08" {
+                "20".to_string()
+            } else {
+                item.norm_minutes.to_string()
+            };
+            for (k, v) in [
+                ("code", item.code.clone()),
+                ("group_code", item.group_code.clone()),
+                ("name", item.name.clone()),
+                ("unit_of_measure", item.unit_of_measure.clone()),
+                ("norm_minutes", norm),
+                ("complexity_level", item.complexity_level.to_string()),
+            ] {
+                form.push((format!("form[items][{i}][{k}]"), v));
+            }
+            if item.evidence_required {
+                form.push((
+                    format!("form[items][{i}][evidence_required]"),
+                    "true".into(),
+                ));
+            }
+            if item.code == "C14" {
+                form.push((format!("form[items][{i}][remove]"), "true".into()));
+            }
+        }
+        form.push((format!("form[items][{n}][code]"), String::new()));
+        form.push((format!("form[items][{n}][norm_minutes]"), String::new()));
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let saved = call(&admin, app.addr, "save_job_description", &pairs).await;
+        assert!(saved.status.is_success(), "{name}: {saved:?}");
+        // A stale copy of the form is refused.
+        let stale = call(&admin, app.addr, "save_job_description", &pairs).await;
+        assert!(stale.body.contains("Conflict"), "{name}: {stale:?}");
+
+        let detail: PositionDetail = call(&admin, app.addr, "get_position", &[("id", &id)])
+            .await
+            .json();
+        let draft = &detail.versions[0];
+        let c08 = draft.items.iter().find(|i| i.code == "C08").expect("C08");
+        assert_eq!(c08.norm_minutes, 20.0, "{name}");
+        assert!(
+            !draft.items.iter().any(|i| i.code == "C14"),
+            "{name}: removed"
+        );
+        assert_eq!(draft.items.len(), n - 1, "{name}: the blank row is skipped");
+
+        let (vid, lock) = (draft.id.to_string(), draft.lock_version.to_string());
+        let sent = call(
+            &admin,
+            app.addr,
+            "submit_job_description",
+            &[("id", &vid), ("lock_version", &lock)],
+        )
+        .await;
+        assert!(sent.status.is_success(), "{name}: {sent:?}");
+        let lock = (draft.lock_version + 1).to_string();
+        let approve = [
+            ("id", vid.as_str()),
+            ("lock_version", lock.as_str()),
+            ("decision_no", "215/QĐ-SNV"),
+            ("effective_from", "2026-12-01"),
+        ];
+        // The author cannot approve their own version; another administrator can.
+        let own = call(&admin, app.addr, "approve_job_description", &approve).await;
+        assert!(own.body.contains("tự phê duyệt"), "{name}: {own:?}");
+        let second = app.signed_in("admin2", DEMO_PASSWORD).await;
+        let ok = call(&second, app.addr, "approve_job_description", &approve).await;
+        assert!(ok.status.is_success(), "{name}: {ok:?}");
+        let detail: PositionDetail = call(&admin, app.addr, "get_position", &[("id", &id)])
+            .await
+            .json();
+        let states: Vec<&str> = detail.versions.iter().map(|v| v.status.as_str()).collect();
+        assert_eq!(states, vec!["approved", "superseded"], "{name}");
+        assert_eq!(
+            detail.versions[0].decision_no.as_deref(),
+            Some("215/QĐ-SNV"),
+            "{name}"
+        );
+        app.stop().await;
+    }
+}

@@ -130,6 +130,17 @@ messages! {
     PosAdded => "Thêm", "Added";
     PosRemoved => "Bỏ", "Removed";
     PosChanged => "Sửa", "Changed";
+    PosNewDraft => "Tạo bản nháp mới", "Start a new draft";
+    PosEditTitle => "Soạn thảo", "Editing";
+    PosSave => "Lưu bản nháp", "Save the draft";
+    PosSaved => "Đã lưu.", "Saved.";
+    PosSubmit => "Gửi phê duyệt", "Submit for approval";
+    PosRemove => "Bỏ", "Remove";
+    PosNewRow => "Dòng mới: điền để thêm công việc", "New row: fill it in to add a task";
+    PosDecide => "Phê duyệt hoặc trả lại", "Approve or return";
+    PosApprove => "Phê duyệt", "Approve";
+    PosReturn => "Trả lại", "Return";
+    PosReturnReason => "Lý do trả lại", "Reason for returning";
     StatusSuperseded => "Đã thay thế", "Superseded";
     UsersTitle => "Quản lý người dùng", "User administration";
     UsersSearch => "Tìm theo tên đăng nhập hoặc họ tên", "Search by user name or full name";

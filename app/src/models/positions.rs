@@ -46,6 +46,7 @@ pub struct JdVersionView {
     pub decision_no: Option<String>,
     pub effective_from: Option<NaiveDate>,
     pub return_reason: Option<String>,
+    pub lock_version: i32,
     pub items: Vec<CatalogItemView>,
 }
 
@@ -221,4 +222,29 @@ mod tests {
         assert!(matches!(&d[2], CatalogChange::Added(i) if i.code == "C08"));
         assert!(catalog_diff(&old, &old).is_empty());
     }
+}
+
+/// A catalog row of the job-description form, as typed (checked on the server).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CatalogRowForm {
+    pub code: String,
+    pub group_code: String,
+    pub name: String,
+    pub unit_of_measure: String,
+    pub norm_minutes: String,
+    pub complexity_level: String,
+    pub evidence_required: Option<String>,
+    /// Ticked: the row is left out of the saved catalog.
+    pub remove: Option<String>,
+}
+
+/// The job-description form: the description and the catalog, rows by index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JobDescriptionForm {
+    pub version_id: String,
+    pub lock_version: String,
+    pub description: String,
+    pub items: Vec<CatalogRowForm>,
 }

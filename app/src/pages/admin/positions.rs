@@ -4,7 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::positions::{get_position, list_positions};
+use leptos::form::ActionForm;
+
+use crate::api::positions::{
+    get_position, list_positions, ApproveJobDescription, NewJobDescriptionDraft,
+    ReturnJobDescription, SaveJobDescription, SubmitJobDescription,
+};
+use crate::authz::Role;
 use crate::components::auth::ErrorAlert;
 use crate::i18n::{format_date, format_number, use_i18n, Msg};
 use crate::models::{
@@ -119,10 +125,51 @@ pub fn PositionPage() -> impl IntoView {
             .and_then(|v| v.parse::<i32>().ok())
             .unwrap_or(0)
     };
-    let position = Resource::new(id, get_position);
+    let actions = Edits {
+        new_draft: ServerAction::new(),
+        save: ServerAction::new(),
+        submit: ServerAction::new(),
+        approve: ServerAction::new(),
+        give_back: ServerAction::new(),
+    };
+    let position = Resource::new(
+        move || {
+            (
+                id(),
+                actions.new_draft.version().get(),
+                actions.save.version().get(),
+                actions.submit.version().get(),
+                actions.approve.version().get(),
+                actions.give_back.version().get(),
+            )
+        },
+        |(id, ..)| get_position(id),
+    );
+    let admin = move || {
+        crate::components::auth::use_auth()
+            .subject()
+            .is_some_and(|s| s.has(Role::Admin))
+    };
+    let outcome = move || {
+        let e = actions
+            .new_draft
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| actions.save.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.submit.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.approve.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.give_back.value().get().and_then(|r| r.err()));
+        let saved = actions.save.value().get().is_some_and(|r| r.is_ok());
+        view! {
+            {e.map(|e| view! { <ErrorAlert error=e /> })}
+            {saved.then(|| view! { <p class="ok" role="status" data-testid="jd-saved">{i18n.t(Msg::PosSaved)}</p> })}
+        }
+    };
     view! {
         <section class="card">
             <p><a href=PATH>{i18n.t(Msg::PosTitle)}</a></p>
+            {outcome}
             <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
                 {move || {
                     position
@@ -131,7 +178,22 @@ pub fn PositionPage() -> impl IntoView {
                             Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
                             Ok(p) => {
                                 let number = |k: &str| query.read().get(k).and_then(|v| v.parse::<i32>().ok());
-                                view! { <Position p shown=number("ban") from=number("tu") to=number("den") /> }.into_any()
+                                let open = p.versions.first().filter(|v| matches!(v.status.as_str(), "draft" | "returned" | "submitted")).cloned();
+                                let position_id = p.id;
+                                view! {
+                                    {admin().then(|| match open {
+                                        Some(v) if v.status == "submitted" => view! { <Decide v actions /> }.into_any(),
+                                        Some(v) => view! { <Editor v actions /> }.into_any(),
+                                        None => view! {
+                                            <ActionForm action=actions.new_draft attr:class="inline">
+                                                <input type="hidden" name="position_id" value=position_id.to_string() />
+                                                <button type="submit" data-testid="new-draft">{i18n.t(Msg::PosNewDraft)}</button>
+                                            </ActionForm>
+                                        }.into_any(),
+                                    })}
+                                    <Position p shown=number("ban") from=number("tu") to=number("den") />
+                                }
+                                    .into_any()
                             }
                         })
                 }}
@@ -344,4 +406,143 @@ fn Compare(
         }}
     }
     .into_any()
+}
+
+/// The editing actions of a position's page.
+#[derive(Clone, Copy)]
+struct Edits {
+    new_draft: ServerAction<NewJobDescriptionDraft>,
+    save: ServerAction<SaveJobDescription>,
+    submit: ServerAction<SubmitJobDescription>,
+    approve: ServerAction<ApproveJobDescription>,
+    give_back: ServerAction<ReturnJobDescription>,
+}
+
+/// A draft (or returned) version's description and catalog as a form: every row editable,
+/// a box to remove it, and one blank row to add a task; then save or submit.
+#[component]
+fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
+    let i18n = use_i18n();
+    let blank = CatalogItemView {
+        code: String::new(),
+        group_code: "C".into(),
+        name: String::new(),
+        unit_of_measure: String::new(),
+        norm_minutes: 0.0,
+        complexity_level: 1,
+        coefficient: 1.0,
+        evidence_required: false,
+    };
+    let rows: Vec<(usize, CatalogItemView, bool)> = v
+        .items
+        .iter()
+        .cloned()
+        .map(|i| (i, false))
+        .chain(std::iter::once((blank, true)))
+        .enumerate()
+        .map(|(n, (i, new))| (n, i, new))
+        .collect();
+    let (id, lock) = (v.id.to_string(), v.lock_version.to_string());
+    let (id2, lock2) = (id.clone(), lock.clone());
+    view! {
+        <section class="editor" data-testid="jd-editor">
+            <h2>{i18n.t(Msg::PosEditTitle)} {format!(" — v{} ", v.version_no)} <span class="badge">{i18n.t(status_label(&v.status))}</span></h2>
+            {v.return_reason.clone().filter(|_| v.status == "returned").map(|r| view! { <p class="warn">{i18n.t(Msg::DiaryReturnReason)} " " {r}</p> })}
+            <ActionForm action=actions.save attr:class="form" attr:data-testid="jd-form">
+                <input type="hidden" name="form[version_id]" value=id.clone() />
+                <input type="hidden" name="form[lock_version]" value=lock.clone() />
+                <label>
+                    {i18n.t(Msg::PosDescription)}
+                    <textarea name="form[description]" rows="5" data-testid="jd-description">{v.description.clone()}</textarea>
+                </label>
+                <div class="table-wrap">
+                    <table data-testid="jd-rows">
+                        <thead>
+                            <tr>
+                                <th>{i18n.t(Msg::PosCode)}</th>
+                                <th>{i18n.t(Msg::PosGroup)}</th>
+                                <th>{i18n.t(Msg::DiaryTask)}</th>
+                                <th>{i18n.t(Msg::PosUnit)}</th>
+                                <th>{i18n.t(Msg::PosNorm)}</th>
+                                <th>{i18n.t(Msg::PosLevel)}</th>
+                                <th>{i18n.t(Msg::PosEvidence)}</th>
+                                <th>{i18n.t(Msg::PosRemove)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows
+                                .into_iter()
+                                .map(|(n, i, new)| {
+                                    let name = move |f: &str| format!("form[items][{n}][{f}]");
+                                    let norm = if new { String::new() } else { crate::i18n::format_number(crate::i18n::Locale::Vi, i.norm_minutes, if i.norm_minutes.fract() == 0.0 { 0 } else { 1 }) };
+                                    view! {
+                                        <tr data-testid=if new { "jd-new-row" } else { "jd-row" } data-code=i.code.clone()>
+                                            <td><input type="text" name=name("code") value=i.code.clone() size="5" aria-label=i18n.t(Msg::PosCode) data-testid="row-code" /></td>
+                                            <td>
+                                                <select name=name("group_code") aria-label=i18n.t(Msg::PosGroup)>
+                                                    {["A", "B", "C", "D"].map(|g| view! { <option value=g selected=i.group_code == g>{g}</option> }).collect_view()}
+                                                </select>
+                                            </td>
+                                            <td><input type="text" name=name("name") value=i.name.clone() aria-label=i18n.t(Msg::DiaryTask) data-testid="row-name" /></td>
+                                            <td><input type="text" name=name("unit_of_measure") value=i.unit_of_measure.clone() size="8" aria-label=i18n.t(Msg::PosUnit) data-testid="row-unit" /></td>
+                                            <td><input type="text" inputmode="decimal" name=name("norm_minutes") value=norm size="5" aria-label=i18n.t(Msg::PosNorm) data-testid="row-norm" /></td>
+                                            <td>
+                                                <select name=name("complexity_level") aria-label=i18n.t(Msg::PosLevel)>
+                                                    {[1, 2, 3].map(|l| view! { <option value=l.to_string() selected=i.complexity_level == l>{l}</option> }).collect_view()}
+                                                </select>
+                                            </td>
+                                            <td><input type="checkbox" name=name("evidence_required") value="true" checked=i.evidence_required aria-label=i18n.t(Msg::PosEvidence) /></td>
+                                            <td>{(!new).then(|| view! { <input type="checkbox" name=name("remove") value="true" aria-label=i18n.t(Msg::PosRemove) data-testid="row-remove" /> })}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <p class="muted">{i18n.t(Msg::PosNewRow)}</p>
+                <button type="submit" data-testid="jd-save">{i18n.t(Msg::PosSave)}</button>
+            </ActionForm>
+            <ActionForm action=actions.submit attr:class="inline">
+                <input type="hidden" name="id" value=id2 />
+                <input type="hidden" name="lock_version" value=lock2 />
+                <button type="submit" class="primary" data-testid="jd-submit">{i18n.t(Msg::PosSubmit)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// A submitted version: approve it with the decision number and effective date, or return it.
+#[component]
+fn Decide(v: JdVersionView, actions: Edits) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, lock) = (v.id.to_string(), v.lock_version.to_string());
+    let (id2, lock2) = (id.clone(), lock.clone());
+    view! {
+        <section class="editor" data-testid="jd-decide">
+            <h2>{i18n.t(Msg::PosDecide)} {format!(" — v{}", v.version_no)}</h2>
+            <ActionForm action=actions.approve attr:class="form inline-form" attr:data-testid="jd-approve-form">
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="lock_version" value=lock />
+                <label>
+                    {i18n.t(Msg::PosDecision)}
+                    <input type="text" name="decision_no" required data-testid="jd-decision" />
+                </label>
+                <label>
+                    {i18n.t(Msg::PosEffective)}
+                    <input type="date" name="effective_from" required data-testid="jd-effective" />
+                </label>
+                <button type="submit" class="primary" data-testid="jd-approve">{i18n.t(Msg::PosApprove)}</button>
+            </ActionForm>
+            <ActionForm action=actions.give_back attr:class="form inline-form" attr:data-testid="jd-return-form">
+                <input type="hidden" name="id" value=id2 />
+                <input type="hidden" name="lock_version" value=lock2 />
+                <label>
+                    {i18n.t(Msg::PosReturnReason)}
+                    <input type="text" name="reason" required data-testid="jd-return-reason" />
+                </label>
+                <button type="submit" data-testid="jd-return">{i18n.t(Msg::PosReturn)}</button>
+            </ActionForm>
+        </section>
+    }
 }

@@ -130,6 +130,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, id: i32) -> Result<PositionDetai
                 decision_no: v.decision_no,
                 effective_from: v.effective_from,
                 return_reason: v.return_reason,
+                lock_version: v.lock_version,
             })
             .collect(),
     })
