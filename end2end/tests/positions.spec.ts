@@ -60,3 +60,19 @@ test("an admin changes a norm and submits, a second admin approves", async ({ br
   await expect(second.getByTestId("version").nth(1)).toContainText("Đã thay thế");
   await expect(second.getByTestId("catalog-item").filter({ hasText: task })).toContainText("20");
 });
+
+test("an admin pastes a catalog from a spreadsheet into a draft; a bad line is named", async ({ browser }, info) => {
+  const code = info.project.name === "phone" ? "TP" : "VT";
+  const admin = await signedIn(browser, "admin", `/quan-tri/vi-tri?q=${code}`);
+  await admin.getByTestId("position").filter({ hasText: code }).first().getByRole("link", { name: code, exact: true }).click();
+  await admin.getByTestId("new-draft").click();
+  await admin.getByTestId("open-import").click();
+  await admin.getByTestId("import-text").fill("Mã\tNhóm\tCông việc\tĐơn vị tính\tĐịnh mức (phút)\tMức độ phức tạp\tCần số văn bản\nC05\tC\tTiếp nhận văn bản đến\tvăn bản\tsáu\t1\tkhông");
+  await admin.getByTestId("import").click();
+  await expect(admin.getByRole("alert")).toContainText("Dòng 2");
+  await admin.getByTestId("import-text").fill("C05\tC\tTiếp nhận văn bản đến\tvăn bản\t6\t1\tkhông\nC06\tC\tPhát hành văn bản đi\tvăn bản\t9\t1\tcó");
+  await admin.getByTestId("import").click();
+  await expect(admin.getByTestId("jd-saved")).toBeVisible();
+  await expect(admin.getByTestId("jd-row")).toHaveCount(2);
+  await expect(admin.locator('[data-testid="jd-row"][data-code="C06"]').getByTestId("row-norm")).toHaveValue("9");
+});

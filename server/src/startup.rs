@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/api/xuat-danh-muc/{id}", get(app::ssr::export::catalog))
         .leptos_routes_with_context(
             &state,
             routes,

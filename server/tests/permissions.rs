@@ -323,6 +323,15 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ],
                 ADMIN,
             ),
+            (
+                "import_catalog",
+                vec![
+                    ("id", "999999"),
+                    ("lock_version", "0"),
+                    ("text", "B01;B;Góp ý;văn bản;120;2;có"),
+                ],
+                ADMIN,
+            ),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];

@@ -202,3 +202,102 @@ async fn an_admin_edits_the_catalog_and_another_admin_approves_it() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn catalogs_export_as_csv_and_import_from_a_pasted_table() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let name = backend.name();
+        seed::seed_demo_if_empty(&app.db.db, &Default::default())
+            .await
+            .expect("seed");
+        let admin = app.signed_in("admin", DEMO_PASSWORD).await;
+        let all: Vec<PositionSummary> =
+            call(&admin, app.addr, "list_positions", &[("query", "CV-TCCB")])
+                .await
+                .json();
+        let detail: PositionDetail = call(
+            &admin,
+            app.addr,
+            "get_position",
+            &[("id", &all[0].id.to_string())],
+        )
+        .await
+        .json();
+        let (draft, v1) = (&detail.versions[0], &detail.versions[1]);
+
+        // Export: auditors read it; officers and anonymous visitors do not.
+        let url = app.url(&format!("/api/xuat-danh-muc/{}", v1.id));
+        let auditor = app.signed_in("thanhtra", DEMO_PASSWORD).await;
+        let res = auditor.get(&url).send().await.expect("export");
+        assert_eq!(res.status(), 200, "{name}");
+        assert!(
+            res.headers()[reqwest::header::CONTENT_DISPOSITION]
+                .to_str()
+                .unwrap_or_default()
+                .contains("danh-muc-CV-TCCB-v1.csv"),
+            "{name}"
+        );
+        let csv = res.text().await.expect("body");
+        assert!(
+            csv.starts_with("\u{feff}Mã,Nhóm,Công việc"),
+            "{name}: {csv}"
+        );
+        assert!(
+            csv.contains("C08,C,Thẩm định hồ sơ nâng lương,hồ sơ,30,2,có"),
+            "{name}: {csv}"
+        );
+        let officer = app.signed_in("cb.snv.tccb.02", DEMO_PASSWORD).await;
+        assert_eq!(
+            officer.get(&url).send().await.expect("get").status(),
+            403,
+            "{name}"
+        );
+        assert_eq!(
+            app.browser().get(&url).send().await.expect("get").status(),
+            401,
+            "{name}"
+        );
+
+        // Import: a bad table is refused whole, naming its lines; the exported one is taken.
+        let (id, lock) = (draft.id.to_string(), draft.lock_version.to_string());
+        let bad = call(
+            &admin,
+            app.addr,
+            "import_catalog",
+            &[
+                ("id", &id),
+                ("lock_version", &lock),
+                ("text", "B01\tB\tGóp ý\tvăn bản\thai giờ\t1\nB02\tB\tDự họp"),
+            ],
+        )
+        .await;
+        assert!(
+            bad.body.contains("Dòng 1") && bad.body.contains("Dòng 2"),
+            "{name}: {bad:?}"
+        );
+        let ok = call(
+            &admin,
+            app.addr,
+            "import_catalog",
+            &[("id", &id), ("lock_version", &lock), ("text", &csv)],
+        )
+        .await;
+        assert!(ok.status.is_success(), "{name}: {ok:?}");
+        let n: usize = ok.json();
+        assert_eq!(n, v1.items.len(), "{name}");
+        let after: PositionDetail = call(
+            &admin,
+            app.addr,
+            "get_position",
+            &[("id", &all[0].id.to_string())],
+        )
+        .await
+        .json();
+        assert_eq!(
+            after.versions[0].items, v1.items,
+            "{name}: the draft's catalog is v1's again"
+        );
+        app.stop().await;
+    }
+}

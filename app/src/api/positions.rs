@@ -138,3 +138,39 @@ pub async fn return_job_description(
     .await
     .map(|_| ())
 }
+
+/// Replaces a draft's catalog with a table pasted from a spreadsheet or CSV text, all or
+/// nothing; the refusal names every bad line.
+#[server(prefix = "/api", endpoint = "import_catalog")]
+pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<usize, AppError> {
+    use sea_orm::EntityTrait;
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    let items = crate::models::parse_catalog_table(&text).map_err(|errors| {
+        AppError::invalid(
+            "text",
+            errors
+                .iter()
+                .map(|(n, e)| format!("Dòng {n}: {e}."))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })?;
+    if items.is_empty() {
+        return Err(AppError::invalid("text", "Không có dòng nào để nhập."));
+    }
+    let v = crate::ssr::entities::job_description_version::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::ssr::services::job_descriptions::update_draft(
+        &state.db,
+        &me.actor(),
+        id,
+        lock_version,
+        &v.description,
+        &items,
+    )
+    .await?;
+    Ok(items.len())
+}

@@ -141,6 +141,10 @@ messages! {
     PosApprove => "Phê duyệt", "Approve";
     PosReturn => "Trả lại", "Return";
     PosReturnReason => "Lý do trả lại", "Reason for returning";
+    PosExport => "Tải danh mục (CSV)", "Download the catalog (CSV)";
+    PosImport => "Nhập danh mục từ Excel hoặc CSV", "Import the catalog from a spreadsheet or CSV";
+    PosImportHelp => "Dán bảng sao chép từ Excel (hoặc nội dung tệp CSV); danh mục của bản nháp được thay bằng bảng này nếu mọi dòng hợp lệ. Các cột:", "Paste a table copied from a spreadsheet (or a CSV file's text); the draft's catalog is replaced by it if every line is valid. Columns:";
+    PosImportButton => "Nhập danh mục", "Import the catalog";
     StatusSuperseded => "Đã thay thế", "Superseded";
     UsersTitle => "Quản lý người dùng", "User administration";
     UsersSearch => "Tìm theo tên đăng nhập hoặc họ tên", "Search by user name or full name";

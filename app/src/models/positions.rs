@@ -248,3 +248,189 @@ pub struct JobDescriptionForm {
     pub description: String,
     pub items: Vec<CatalogRowForm>,
 }
+
+/// The catalog's columns, in the order of the CSV export and of a pasted table.
+pub const CATALOG_COLUMNS: [&str; 7] = [
+    "Mã",
+    "Nhóm",
+    "Công việc",
+    "Đơn vị tính",
+    "Định mức (phút)",
+    "Mức độ phức tạp",
+    "Cần số văn bản",
+];
+
+/// Splits one line of CSV (comma or semicolon) or of a table pasted from a spreadsheet
+/// (tab), honouring double quotes.
+fn split_row(line: &str, sep: char) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// Reads a catalog from CSV text or a table pasted from a spreadsheet, columns as in
+/// [`CATALOG_COLUMNS`] (a header line is recognised and skipped). All rows or none: the
+/// errors name each bad line (1-based, as the user sees it).
+pub fn parse_catalog_table(
+    text: &str,
+) -> Result<Vec<crate::models::CatalogItemInput>, Vec<(usize, String)>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let sep = if first.contains('\t') {
+        '\t'
+    } else if first.contains(';') {
+        ';'
+    } else {
+        ','
+    };
+    let (mut items, mut errors) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells = split_row(line, sep);
+        let header = crate::text::fold(&cells[0]);
+        if items.is_empty() && errors.is_empty() && (header == "ma" || header == "code") {
+            continue;
+        }
+        if cells.len() < 6 {
+            errors.push((
+                n,
+                format!(
+                    "cần ít nhất 6 cột ({}), có {}",
+                    CATALOG_COLUMNS[..6].join(", "),
+                    cells.len()
+                ),
+            ));
+            continue;
+        }
+        let norm = crate::i18n::parse_number(&cells[4]);
+        let level = cells[5].trim().parse::<i32>().ok();
+        let evidence = cells
+            .get(6)
+            .map(|c| {
+                matches!(
+                    crate::text::fold(c).as_str(),
+                    "co" | "x" | "1" | "true" | "yes"
+                )
+            })
+            .unwrap_or(false);
+        match (norm, level) {
+            (Some(norm), Some(level)) => items.push(crate::models::CatalogItemInput {
+                code: cells[0].clone(),
+                group_code: cells[1].to_uppercase(),
+                name: cells[2].clone(),
+                unit_of_measure: cells[3].clone(),
+                norm_minutes: norm,
+                complexity_level: level,
+                coefficient: None,
+                evidence_required: evidence,
+            }),
+            (None, _) => errors.push((n, format!("định mức \"{}\" không phải là số", cells[4]))),
+            (_, None) => errors.push((
+                n,
+                format!("mức độ phức tạp \"{}\" phải là 1, 2 hoặc 3", cells[5]),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(items)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The catalog as CSV (comma-separated, UTF-8 with a byte-order mark so spreadsheets read
+/// the Vietnamese letters), columns as in [`CATALOG_COLUMNS`].
+pub fn catalog_csv(items: &[CatalogItemView]) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n', ';']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&CATALOG_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for i in items {
+        let row = [
+            quote(&i.code),
+            quote(&i.group_code),
+            quote(&i.name),
+            quote(&i.unit_of_measure),
+            number(i.norm_minutes),
+            i.complexity_level.to_string(),
+            if i.evidence_required { "có" } else { "không" }.to_string(),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn csv_round_trip_and_pasted_tables() {
+        let items = vec![CatalogItemView {
+            code: "C08".into(),
+            group_code: "C".into(),
+            name: "Thẩm định hồ sơ, nâng lương".into(),
+            unit_of_measure: "hồ sơ".into(),
+            norm_minutes: 27.5,
+            complexity_level: 2,
+            coefficient: 1.2,
+            evidence_required: true,
+        }];
+        let csv = catalog_csv(&items);
+        let back = parse_catalog_table(&csv).expect("round trip");
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].name, "Thẩm định hồ sơ, nâng lương");
+        assert_eq!(
+            (
+                back[0].norm_minutes,
+                back[0].complexity_level,
+                back[0].evidence_required
+            ),
+            (27.5, 2, true)
+        );
+        // Pasted from a spreadsheet: tabs, a decimal comma, no header.
+        let pasted = "B01\tb\tGóp ý văn bản\tvăn bản\t1,5\t1\tx\nB02\tB\tDự họp\tbuổi\t180\t1\n";
+        let rows = parse_catalog_table(pasted).expect("pasted");
+        assert_eq!(
+            (
+                rows[0].group_code.as_str(),
+                rows[0].norm_minutes,
+                rows[0].evidence_required
+            ),
+            ("B", 1.5, true)
+        );
+        assert!(!rows[1].evidence_required);
+    }
+
+    #[test]
+    fn bad_lines_are_named_and_nothing_is_kept() {
+        let text = "Mã;Nhóm;Công việc;Đơn vị tính;Định mức (phút);Mức độ phức tạp\nB01;B;Góp ý;văn bản;hai giờ;1\nB02;B;Dự họp\nB03;B;Báo cáo;báo cáo;360;ba\n";
+        let errors = parse_catalog_table(text).expect_err("bad rows");
+        let lines: Vec<usize> = errors.iter().map(|(n, _)| *n).collect();
+        assert_eq!(lines, vec![2, 3, 4]);
+        assert!(errors[0].1.contains("hai giờ"));
+    }
+}

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos::form::ActionForm;
 
 use crate::api::positions::{
-    get_position, list_positions, ApproveJobDescription, NewJobDescriptionDraft,
+    get_position, list_positions, ApproveJobDescription, ImportCatalog, NewJobDescriptionDraft,
     ReturnJobDescription, SaveJobDescription, SubmitJobDescription,
 };
 use crate::authz::Role;
@@ -131,6 +131,7 @@ pub fn PositionPage() -> impl IntoView {
         submit: ServerAction::new(),
         approve: ServerAction::new(),
         give_back: ServerAction::new(),
+        import: ServerAction::new(),
     };
     let position = Resource::new(
         move || {
@@ -141,6 +142,7 @@ pub fn PositionPage() -> impl IntoView {
                 actions.submit.version().get(),
                 actions.approve.version().get(),
                 actions.give_back.version().get(),
+                actions.import.version().get(),
             )
         },
         |(id, ..)| get_position(id),
@@ -159,8 +161,10 @@ pub fn PositionPage() -> impl IntoView {
             .or_else(|| actions.save.value().get().and_then(|r| r.err()))
             .or_else(|| actions.submit.value().get().and_then(|r| r.err()))
             .or_else(|| actions.approve.value().get().and_then(|r| r.err()))
-            .or_else(|| actions.give_back.value().get().and_then(|r| r.err()));
-        let saved = actions.save.value().get().is_some_and(|r| r.is_ok());
+            .or_else(|| actions.give_back.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.import.value().get().and_then(|r| r.err()));
+        let saved = actions.save.value().get().is_some_and(|r| r.is_ok())
+            || actions.import.value().get().is_some_and(|r| r.is_ok());
         view! {
             {e.map(|e| view! { <ErrorAlert error=e /> })}
             {saved.then(|| view! { <p class="ok" role="status" data-testid="jd-saved">{i18n.t(Msg::PosSaved)}</p> })}
@@ -272,6 +276,7 @@ fn Version(v: JdVersionView) -> impl IntoView {
         <h2 data-testid="shown-version">{i18n.t(Msg::PosDescription)} {format!(" — v{}", v.version_no)}</h2>
         <p class="description" data-testid="description">{v.description.clone()}</p>
         <h3>{i18n.t(Msg::PosCatalog)}</h3>
+        <p><a href=format!("/api/xuat-danh-muc/{}", v.id) download data-testid="export-catalog">{i18n.t(Msg::PosExport)}</a></p>
         <CatalogTable items=v.items />
     }
 }
@@ -416,6 +421,7 @@ struct Edits {
     submit: ServerAction<SubmitJobDescription>,
     approve: ServerAction<ApproveJobDescription>,
     give_back: ServerAction<ReturnJobDescription>,
+    import: ServerAction<ImportCatalog>,
 }
 
 /// A draft (or returned) version's description and catalog as a form: every row editable,
@@ -444,6 +450,7 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
         .collect();
     let (id, lock) = (v.id.to_string(), v.lock_version.to_string());
     let (id2, lock2) = (id.clone(), lock.clone());
+    let (id3, lock3) = (id.clone(), lock.clone());
     view! {
         <section class="editor" data-testid="jd-editor">
             <h2>{i18n.t(Msg::PosEditTitle)} {format!(" — v{} ", v.version_no)} <span class="badge">{i18n.t(status_label(&v.status))}</span></h2>
@@ -508,6 +515,16 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
                 <input type="hidden" name="lock_version" value=lock2 />
                 <button type="submit" class="primary" data-testid="jd-submit">{i18n.t(Msg::PosSubmit)}</button>
             </ActionForm>
+            <details class="import">
+                <summary data-testid="open-import">{i18n.t(Msg::PosImport)}</summary>
+                <p class="muted">{i18n.t(Msg::PosImportHelp)} {format!(" {}.", crate::models::CATALOG_COLUMNS.join(", "))}</p>
+                <ActionForm action=actions.import attr:class="form" attr:data-testid="import-form">
+                    <input type="hidden" name="id" value=id3 />
+                    <input type="hidden" name="lock_version" value=lock3 />
+                    <textarea name="text" rows="6" required data-testid="import-text"></textarea>
+                    <button type="submit" data-testid="import">{i18n.t(Msg::PosImportButton)}</button>
+                </ActionForm>
+            </details>
         </section>
     }
 }

@@ -1,0 +1,75 @@
+//! Downloads that are not pages: a job-description version's catalog as CSV.
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use sea_orm::EntityTrait;
+
+use crate::authz::{decide, Action, Decision};
+use crate::models::{catalog_csv, CatalogItemView};
+use crate::ssr::auth::Principal;
+use crate::ssr::entities::{job_description_version as jdv, position};
+use crate::ssr::state::AppState;
+
+/// GET /api/xuat-danh-muc/{version id}: the catalog as CSV, for administrators, the
+/// committee and auditors.
+pub async fn catalog(
+    State(state): State<AppState>,
+    principal: Option<Extension<Principal>>,
+    Path(id): Path<i32>,
+) -> Response {
+    let subject = principal.as_ref().map(|p| p.0.subject().clone());
+    match decide(subject.as_ref(), &Action::ReadConfiguration) {
+        Decision::Allow => {}
+        Decision::SignIn => return StatusCode::UNAUTHORIZED.into_response(),
+        _ => return StatusCode::FORBIDDEN.into_response(),
+    }
+    let found = async {
+        let v = jdv::Entity::find_by_id(id).one(&state.db).await?;
+        let Some(v) = v else { return Ok(None) };
+        let p = position::Entity::find_by_id(v.position_id)
+            .one(&state.db)
+            .await?;
+        let items = crate::ssr::services::job_descriptions::catalog_of(&state.db, v.id)
+            .await
+            .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+        Ok::<_, sea_orm::DbErr>(Some((v, p, items)))
+    }
+    .await;
+    match found {
+        Ok(Some((v, p, items))) => {
+            let items: Vec<CatalogItemView> = items
+                .into_iter()
+                .map(|i| CatalogItemView {
+                    code: i.code,
+                    group_code: i.group_code,
+                    name: i.name,
+                    unit_of_measure: i.unit_of_measure,
+                    norm_minutes: i.norm_minutes,
+                    complexity_level: i.complexity_level,
+                    coefficient: i.coefficient,
+                    evidence_required: i.evidence_required,
+                })
+                .collect();
+            let code = p.map(|p| p.code).unwrap_or_else(|| "vi-tri".into());
+            let file = format!("danh-muc-{code}-v{}.csv", v.version_no);
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{file}\""),
+                    ),
+                ],
+                catalog_csv(&items),
+            )
+                .into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "catalog export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
