@@ -525,6 +525,33 @@ pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
     Ok(after)
 }
 
+fn check_findings(f: &ReviewFindings) -> Result<(), AppError> {
+    if !(0..=20).contains(&f.quality_failures) || !(0..=20).contains(&f.delays) {
+        return Err(AppError::invalid(
+            "findings",
+            "Số lỗi và số lần trễ hạn phải từ 0 đến 20.",
+        ));
+    }
+    Ok(())
+}
+
+/// The columns a review finding sets, with who recorded it and when.
+fn findings_columns(
+    actor: &Actor,
+    f: ReviewFindings,
+) -> Vec<(wle::Column, sea_orm::sea_query::SimpleExpr)> {
+    vec![
+        (
+            wle::Column::QualityFailures,
+            Expr::value(f.quality_failures),
+        ),
+        (wle::Column::Delays, Expr::value(f.delays)),
+        (wle::Column::ObjectiveCause, Expr::value(f.objective_cause)),
+        (wle::Column::ReviewedBy, Expr::value(actor.id)),
+        (wle::Column::ReviewedAt, Expr::value(Utc::now())),
+    ]
+}
+
 /// The reviewer records the findings the formula uses.
 pub async fn record_findings<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -533,12 +560,7 @@ pub async fn record_findings<C: ConnectionTrait + TransactionTrait>(
     expected_lock: i32,
     f: ReviewFindings,
 ) -> Result<wle::Model, AppError> {
-    if !(0..=20).contains(&f.quality_failures) || !(0..=20).contains(&f.delays) {
-        return Err(AppError::invalid(
-            "findings",
-            "Số lỗi và số lần trễ hạn phải từ 0 đến 20.",
-        ));
-    }
+    check_findings(&f)?;
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
     expect(
@@ -554,16 +576,7 @@ pub async fn record_findings<C: ConnectionTrait + TransactionTrait>(
         &e,
         &status,
         "work_log.findings",
-        vec![
-            (
-                wle::Column::QualityFailures,
-                Expr::value(f.quality_failures),
-            ),
-            (wle::Column::Delays, Expr::value(f.delays)),
-            (wle::Column::ObjectiveCause, Expr::value(f.objective_cause)),
-            (wle::Column::ReviewedBy, Expr::value(actor.id)),
-            (wle::Column::ReviewedAt, Expr::value(Utc::now())),
-        ],
+        findings_columns(actor, f),
     )
     .await?;
     txn.commit().await?;
@@ -579,12 +592,7 @@ pub async fn correct_findings_on_appeal<C: ConnectionTrait>(
     f: ReviewFindings,
     appeal_id: i32,
 ) -> Result<wle::Model, AppError> {
-    if !(0..=20).contains(&f.quality_failures) || !(0..=20).contains(&f.delays) {
-        return Err(AppError::invalid(
-            "findings",
-            "Số lỗi và số lần trễ hạn phải từ 0 đến 20.",
-        ));
-    }
+    check_findings(&f)?;
     let e = load(db, id).await?;
     if !matches!(e.status.as_str(), "approved" | "locked") {
         return Err(AppError::invalid(
@@ -603,16 +611,7 @@ pub async fn correct_findings_on_appeal<C: ConnectionTrait>(
         &status,
         e.lock_version,
         &status,
-        vec![
-            (
-                wle::Column::QualityFailures,
-                Expr::value(f.quality_failures),
-            ),
-            (wle::Column::Delays, Expr::value(f.delays)),
-            (wle::Column::ObjectiveCause, Expr::value(f.objective_cause)),
-            (wle::Column::ReviewedBy, Expr::value(actor.id)),
-            (wle::Column::ReviewedAt, Expr::value(Utc::now())),
-        ],
+        findings_columns(actor, f),
     )
     .await?;
     let after = load(db, e.id).await?;
