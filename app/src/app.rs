@@ -11,6 +11,7 @@ use crate::components::auth::{provide_auth, Guarded};
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ChangePasswordPage, SignInPage};
+use crate::pages::admin::formulas::FormulasPage;
 use crate::pages::admin::positions::{PositionPage, PositionsPage};
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
@@ -119,6 +120,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("quan-tri/nguoi-dung")
                             view=|| view! { <Guarded path="/quan-tri/nguoi-dung"><UsersPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/cong-thuc")
+                            view=|| view! { <Guarded path="/quan-tri/cong-thuc"><FormulasPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

@@ -294,6 +294,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavUsers),
     },
     Page {
+        path: "/quan-tri/cong-thuc",
+        rule: PageRule::AnyOf(&[Role::Admin, Role::Committee, Role::Auditor]),
+        nav: Some(Msg::NavFormulas),
+    },
+    Page {
         path: "/quan-tri/vi-tri",
         rule: PageRule::AnyOf(&[Role::Admin, Role::Committee, Role::Auditor]),
         nav: Some(Msg::NavPositions),

@@ -332,6 +332,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ],
                 ADMIN,
             ),
+            ("list_rule_sets", vec![], CONFIG_READERS),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -393,6 +394,7 @@ async fn every_page_has_its_rule() {
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),
             ("/quan-tri/nguoi-dung/moi", [303, 403, 403, 200, 403, 403]),
+            ("/quan-tri/cong-thuc", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/vi-tri", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/vi-tri/{id}", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/nguoi-dung/{id}", [303, 403, 403, 200, 403, 200]),

@@ -301,3 +301,40 @@ async fn catalogs_export_as_csv_and_import_from_a_pasted_table() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn formulas_list_their_versions_with_scripts_and_parameters() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let name = backend.name();
+        seed::seed_demo_if_empty(&app.db.db, &Default::default())
+            .await
+            .expect("seed");
+        let committee = app.signed_in("bcd", DEMO_PASSWORD).await;
+        let sets: Vec<app::models::RuleSetView> = call(&committee, app.addr, "list_rule_sets", &[])
+            .await
+            .json();
+        assert_eq!(sets.len(), 1, "{name}");
+        let default = &sets[0];
+        assert_eq!(default.position, None, "{name}: the province default");
+        let states: Vec<(i32, &str)> = default
+            .versions
+            .iter()
+            .map(|v| (v.version_no, v.status.as_str()))
+            .collect();
+        assert_eq!(states, vec![(2, "draft"), (1, "active")], "{name}");
+        // Khánh Hòa's draft caps the general criteria at 20 and adds reform/IT points.
+        let params = text_diff(&default.versions[1].params, &default.versions[0].params);
+        assert!(
+            params
+                .iter()
+                .any(|l| matches!(l, LineChange::Added(t) if t.contains("reform_it"))),
+            "{name}: {params:?}"
+        );
+        assert!(
+            default.versions[1].params.contains("\n  \""),
+            "{name}: indented"
+        );
+        app.stop().await;
+    }
+}

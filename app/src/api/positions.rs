@@ -174,3 +174,11 @@ pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<
     .await?;
     Ok(items.len())
 }
+
+/// Every rule set with its versions (scripts and parameters), for comparing formulas.
+#[server(prefix = "/api", endpoint = "list_rule_sets")]
+pub async fn list_rule_sets() -> Result<Vec<crate::models::RuleSetView>, AppError> {
+    crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::formulas::rule_sets(&state.db).await
+}

@@ -145,6 +145,17 @@ messages! {
     PosImport => "Nhập danh mục từ Excel hoặc CSV", "Import the catalog from a spreadsheet or CSV";
     PosImportHelp => "Dán bảng sao chép từ Excel (hoặc nội dung tệp CSV); danh mục của bản nháp được thay bằng bảng này nếu mọi dòng hợp lệ. Các cột:", "Paste a table copied from a spreadsheet (or a CSV file's text); the draft's catalog is replaced by it if every line is valid. Columns:";
     PosImportButton => "Nhập danh mục", "Import the catalog";
+    NavFormulas => "Công thức chấm điểm", "Scoring formulas";
+    RuleTitle => "Công thức chấm điểm", "Scoring formulas";
+    RuleHash => "Mã băm", "Hash";
+    RuleNote => "Ghi chú phê duyệt", "Approval note";
+    RuleDraft => "Dự thảo", "Draft";
+    RuleSubmitted => "Chờ phê duyệt", "Submitted";
+    RuleApproved => "Đã phê duyệt", "Approved";
+    RuleActive => "Đang áp dụng", "Active";
+    RuleRetired => "Đã ngừng áp dụng", "Retired";
+    RuleScriptChanges => "Thay đổi trong kịch bản", "Changes to the script";
+    RuleParamChanges => "Thay đổi trong tham số", "Changes to the parameters";
     StatusSuperseded => "Đã thay thế", "Superseded";
     UsersTitle => "Quản lý người dùng", "User administration";
     UsersSearch => "Tìm theo tên đăng nhập hoặc họ tên", "Search by user name or full name";

@@ -434,3 +434,29 @@ mod table_tests {
         assert!(errors[0].1.contains("hai giờ"));
     }
 }
+
+/// A formula version, for the list and the comparison of formulas.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleVersionView {
+    pub id: i32,
+    pub version_no: i32,
+    /// draft | submitted | approved | active | retired
+    pub status: String,
+    pub content_hash: String,
+    pub effective_from: Option<NaiveDate>,
+    pub approval_note: Option<String>,
+    pub script: String,
+    /// The parameters as indented JSON.
+    pub params: String,
+}
+
+/// A rule set (the province default or a position's own) with its versions, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleSetView {
+    pub id: i32,
+    pub code: String,
+    pub name: String,
+    /// The position's code, `None` for the province default.
+    pub position: Option<String>,
+    pub versions: Vec<RuleVersionView>,
+}

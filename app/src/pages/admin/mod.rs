@@ -1,4 +1,5 @@
 //! Administration pages.
 
+pub mod formulas;
 pub mod positions;
 pub mod users;

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod appeals;
 pub mod audit;
 pub mod diary;
+pub mod formulas;
 pub mod home;
 pub mod job_descriptions;
 pub mod positions;

@@ -1,0 +1,186 @@
+//! Formulas (/quan-tri/cong-thuc): every rule set with its versions, and the comparison of
+//! two versions' scripts and parameters.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::positions::list_rule_sets;
+use crate::components::auth::ErrorAlert;
+use crate::i18n::{format_date, use_i18n, Msg};
+use crate::models::{text_diff, LineChange, RuleSetView, RuleVersionView};
+
+const PATH: &str = "/quan-tri/cong-thuc";
+
+fn status_label(status: &str) -> Msg {
+    match status {
+        "submitted" => Msg::RuleSubmitted,
+        "approved" => Msg::RuleApproved,
+        "active" => Msg::RuleActive,
+        "retired" => Msg::RuleRetired,
+        _ => Msg::RuleDraft,
+    }
+}
+
+#[component]
+pub fn FormulasPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let sets = Resource::new(|| (), |_| list_rule_sets());
+    view! {
+        <section class="card">
+            <h1>{i18n.t(Msg::RuleTitle)}</h1>
+            <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
+                {move || {
+                    sets.get()
+                        .map(|r| match r {
+                            Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+                            Ok(sets) => {
+                                let number = |k: &str| query.read().get(k).and_then(|v| v.parse::<i32>().ok());
+                                let (picked, from, to) = (number("bo"), number("tu"), number("den"));
+                                sets.into_iter()
+                                    .map(|s| {
+                                        let compare = picked.is_none_or(|p| p == s.id);
+                                        view! { <RuleSet s from=from.filter(|_| compare) to=to.filter(|_| compare) /> }
+                                    })
+                                    .collect_view()
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn RuleSet(s: RuleSetView, from: Option<i32>, to: Option<i32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let pick =
+        |no: Option<i32>| no.and_then(|n| s.versions.iter().find(|v| v.version_no == n).cloned());
+    let newer = pick(to).or_else(|| s.versions.first().cloned());
+    let older = pick(from).or_else(|| s.versions.get(1).cloned());
+    let scope = s.position.clone();
+    view! {
+        <section class="rule-set" data-testid="rule-set" data-code=s.code.clone()>
+            <h2>
+                {s.name.clone()} " "
+                {scope.map(|code| view! { <small class="muted">{code}</small> })}
+            </h2>
+            <div class="table-wrap">
+                <table data-testid="rule-versions">
+                    <thead>
+                        <tr>
+                            <th>{i18n.t(Msg::PosVersion)}</th>
+                            <th>{i18n.t(Msg::DiaryStatus)}</th>
+                            <th>{i18n.t(Msg::PosEffective)}</th>
+                            <th>{i18n.t(Msg::RuleHash)}</th>
+                            <th>{i18n.t(Msg::RuleNote)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {s.versions
+                            .iter()
+                            .map(|v| {
+                                let effective = v.effective_from;
+                                view! {
+                                    <tr data-testid="rule-version">
+                                        <td><a href=format!("/cong-thuc/{}", v.id)>{format!("v{}", v.version_no)}</a></td>
+                                        <td>{i18n.t(status_label(&v.status))}</td>
+                                        <td>{move || effective.map(|d| format_date(i18n.locale.get(), d))}</td>
+                                        <td><code>{v.content_hash.chars().take(12).collect::<String>()}</code></td>
+                                        <td>{v.approval_note.clone()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {match (older, newer) {
+                (Some(older), Some(newer)) => view! { <Compare set=s.id versions=s.versions.clone() older newer /> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Lines of a unified comparison (unchanged lines far from a change are folded away).
+fn diff_lines(old: &str, new: &str) -> Vec<LineChange> {
+    let all = text_diff(old, new);
+    let near = |i: usize| {
+        let lo = i.saturating_sub(2);
+        let hi = (i + 3).min(all.len());
+        all[lo..hi]
+            .iter()
+            .any(|l| !matches!(l, LineChange::Same(_)))
+    };
+    let mut out = Vec::new();
+    let mut folded = false;
+    for (i, l) in all.iter().enumerate() {
+        if matches!(l, LineChange::Same(_)) && !near(i) {
+            if !folded {
+                out.push(LineChange::Same("…".into()));
+                folded = true;
+            }
+        } else {
+            out.push(l.clone());
+            folded = false;
+        }
+    }
+    out
+}
+
+#[component]
+fn Compare(
+    set: i32,
+    versions: Vec<RuleVersionView>,
+    older: RuleVersionView,
+    newer: RuleVersionView,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let choices = move |name: &'static str, picked: i32| {
+        let versions = versions.clone();
+        view! {
+            <select name=name data-testid=format!("rule-compare-{name}")>
+                {versions
+                    .into_iter()
+                    .map(|v| view! { <option value=v.version_no.to_string() selected=v.version_no == picked>{format!("v{}", v.version_no)}</option> })
+                    .collect_view()}
+            </select>
+        }
+    };
+    let render = |lines: Vec<LineChange>, id: &'static str| {
+        if lines.iter().all(|l| matches!(l, LineChange::Same(_))) {
+            return view! { <p class="muted" data-testid=id>{i18n.t(Msg::PosNoChanges)}</p> }
+                .into_any();
+        }
+        view! {
+            <pre class="diff" data-testid=id>
+                {lines
+                    .into_iter()
+                    .map(|l| match l {
+                        LineChange::Same(t) => view! { <span class="same">{format!("  {t}\n")}</span> }.into_any(),
+                        LineChange::Added(t) => view! { <ins>{format!("+ {t}\n")}</ins> }.into_any(),
+                        LineChange::Removed(t) => view! { <del>{format!("- {t}\n")}</del> }.into_any(),
+                    })
+                    .collect_view()}
+            </pre>
+        }
+            .into_any()
+    };
+    view! {
+        <details class="compare" open=true>
+            <summary>{i18n.t(Msg::PosCompare)} {format!(" (v{} → v{})", older.version_no, newer.version_no)}</summary>
+            <form method="get" action=PATH class="form inline-form" data-testid="rule-compare-form">
+                <input type="hidden" name="bo" value=set.to_string() />
+                <label>{i18n.t(Msg::PosFrom)} {choices("tu", older.version_no)}</label>
+                <label>{i18n.t(Msg::PosTo)} {choices("den", newer.version_no)}</label>
+                <button type="submit">{i18n.t(Msg::PosCompare)}</button>
+            </form>
+            <h3>{i18n.t(Msg::RuleScriptChanges)}</h3>
+            {render(diff_lines(&older.script, &newer.script), "script-diff")}
+            <h3>{i18n.t(Msg::RuleParamChanges)}</h3>
+            {render(diff_lines(&older.params, &newer.params), "params-diff")}
+        </details>
+    }
+}
