@@ -486,6 +486,7 @@ mod tests {
             [
                 "/",
                 "/quan-tri/nguoi-dung",
+                "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",
                 "/thanh-tra"
             ]
@@ -497,6 +498,7 @@ mod tests {
                 "/",
                 "/quan-tri",
                 "/quan-tri/nguoi-dung",
+                "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",
                 "/thanh-tra"
             ]
