@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
 
     view! {
-        <Html attr:lang=move || i18n.locale.get().code() />
+        <Html attr:lang=move || i18n.locale.try_get().unwrap_or_default().code() />
         <Stylesheet id="leptos" href="/pkg/rubric.css" />
         <Title text=i18n.t(Msg::PageTitleHome) />
         <Router>

@@ -66,9 +66,11 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// A reactive translation, for use inside `view!`.
+    /// A reactive translation, for use inside `view!`. Read after its owner is gone (the
+    /// server renders the page's `<Title>` after the body, and a disposed signal would panic
+    /// the request), it falls back to Vietnamese.
     pub fn t(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        move || self.locale.get().t(msg)
+        move || self.locale.try_get().unwrap_or_default().t(msg)
     }
 
     /// Switches the language and remembers it in the cookie.
