@@ -10,6 +10,7 @@ mod m20261127_000001_organisation;
 mod m20261127_000002_scoring_schema;
 mod m20261127_000003_accounts;
 mod m20261127_000004_appeals;
+mod m20261127_000005_rule_evidence;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_scoring_schema::Migration),
             Box::new(m20261127_000003_accounts::Migration),
             Box::new(m20261127_000004_appeals::Migration),
+            Box::new(m20261127_000005_rule_evidence::Migration),
         ]
     }
 }

@@ -85,7 +85,7 @@ async fn rule_version_life_cycle_and_refusals() {
         .await
         .expect("fix");
         // Approving a draft is refused.
-        let early = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "ok").await;
+        let early = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "ok", None).await;
         assert!(matches!(early, Err(AppError::Invalid { .. })), "{name}");
         let v = rv::submit(db, &engine, &admin(), v.id, v.lock_version)
             .await
@@ -94,7 +94,7 @@ async fn rule_version_life_cycle_and_refusals() {
         // A submitted version can no longer be edited.
         let edit = rv::update_draft(db, &admin(), v.id, v.lock_version, &seed::decree_335()).await;
         assert!(matches!(edit, Err(AppError::Invalid { .. })), "{name}");
-        let v = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "Đồng ý")
+        let v = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "Đồng ý", None)
             .await
             .expect("approve");
         assert_eq!(v.approval_note.as_deref(), Some("Đồng ý"));
@@ -176,7 +176,7 @@ async fn concurrent_activations_exactly_one_wins() {
             let v = rv::submit(db, &engine, &admin(), v.id, v.lock_version)
                 .await
                 .expect("submit");
-            let v = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "ok")
+            let v = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "ok", None)
                 .await
                 .expect("approve");
             approved.push(v);

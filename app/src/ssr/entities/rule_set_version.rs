@@ -22,6 +22,8 @@ pub struct Model {
     pub approved_at: Option<DateTimeUtc>,
     pub activated_at: Option<DateTimeUtc>,
     pub retired_at: Option<DateTimeUtc>,
+    /// The approval's evidence packet (JSON): simulation, test results, comparison.
+    pub evidence_json: Option<String>,
     pub lock_version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

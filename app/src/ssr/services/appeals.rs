@@ -182,6 +182,7 @@ pub async fn answer<C: ConnectionTrait + TransactionTrait>(
             only_officer: Some(a.officer_id),
             carry_approval: true,
             keep_period_status: true,
+            ..Default::default()
         };
         scoring::score_period_with(&txn, engine, actor, &p.code, &options).await?;
         let after = current_score(&txn, a.officer_id, p.id).await?;

@@ -30,6 +30,7 @@ fn snapshot(v: &rsv::Model) -> serde_json::Value {
         "rule_set_id": v.rule_set_id, "version_no": v.version_no, "status": v.status,
         "content_hash": v.content_hash, "effective_from": v.effective_from,
         "approval_note": v.approval_note, "lock_version": v.lock_version,
+        "evidence": v.evidence_json.as_deref().and_then(|e| serde_json::from_str::<serde_json::Value>(e).ok()),
     })
 }
 
@@ -319,6 +320,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     id: i32,
     expected_lock: i32,
     note: &str,
+    evidence_json: Option<&str>,
 ) -> Result<rsv::Model, AppError> {
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
@@ -336,6 +338,10 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
             (rsv::Column::ApproverId, Expr::value(actor.id)),
             (rsv::Column::ApprovalNote, Expr::value(note.trim())),
             (rsv::Column::ApprovedAt, Expr::value(Utc::now())),
+            (
+                rsv::Column::EvidenceJson,
+                Expr::value(evidence_json.map(str::to_string)),
+            ),
         ],
     )
     .await?;

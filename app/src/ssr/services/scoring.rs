@@ -65,6 +65,41 @@ pub struct ScoreRun {
     pub read: Duration,
     pub score: Duration,
     pub write: Duration,
+    /// A dry run's results (nothing was stored).
+    pub dry: Vec<DryResult>,
+}
+
+/// One officer's result in a dry run ([`ScoreOptions::dry_run`]).
+#[derive(Debug, Clone)]
+pub struct DryResult {
+    pub officer_id: i32,
+    pub unit_id: Option<i32>,
+    pub position_id: Option<i32>,
+    pub rule_version_id: i32,
+    pub result: rubric_rules::OfficerResult,
+}
+
+/// A version scored in place of the active one for the officers it would cover: a
+/// simulation's draft, or a draft tried on an officer's period.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftRules<'a> {
+    pub version: &'a rule_set_version::Model,
+    /// The draft's rule set's position (`None`: the province default).
+    pub position_id: Option<i32>,
+}
+
+impl DraftRules<'_> {
+    /// Whether the draft scores an officer of `position_id` whose active version is `active`.
+    pub fn covers(
+        &self,
+        position_id: Option<i32>,
+        active: Option<&rule_set_version::Model>,
+    ) -> bool {
+        match self.position_id {
+            Some(p) => position_id == Some(p),
+            None => active.is_none_or(|a| a.rule_set_id == self.version.rule_set_id),
+        }
+    }
 }
 
 /// Parses `2025-05` (month), `2025-Q2` (quarter) or `2025` (year) into its kind and dates.
@@ -258,6 +293,11 @@ pub struct ScoreOptions<'a> {
     /// Leave the period's state as it is: a unit's run or an appeal's re-score does not
     /// make the province's period "scored".
     pub keep_period_status: bool,
+    /// Score without storing anything: the results come back in [`ScoreRun::dry`] (only
+    /// [`Self::only_officer`]'s when set) and the transaction is rolled back.
+    pub dry_run: bool,
+    /// Score with this version where it applies instead of the active one (dry runs only).
+    pub draft: Option<DraftRules<'a>>,
 }
 
 /// Scores a period, recording a new score version for every officer in scope. `unit_code`
@@ -377,7 +417,14 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
         for o in &officers {
             let pid = o.position.as_ref().map(|p| p.id);
             if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(pid) {
-                slot.insert(rule_versions::effective_for(&txn, pid, period.starts_on).await?);
+                let active = rule_versions::effective_for(&txn, pid, period.starts_on).await?;
+                let chosen = match options.draft {
+                    Some(d) if options.dry_run && d.covers(pid, active.as_ref()) => {
+                        Some(d.version.clone())
+                    }
+                    _ => active,
+                };
+                slot.insert(chosen);
             }
             match versions.get(&pid).and_then(|v| v.as_ref()) {
                 Some(v) => by_version.entry(v.id).or_default().push(o),
@@ -499,6 +546,18 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
             let mut replaced = Vec::new();
             for ((officer, result), row) in input.officers.iter().zip(results).zip(&group) {
                 let officer_id: i32 = officer.id.parse().map_err(|_| AppError::Internal)?;
+                if options.dry_run {
+                    if options.only_officer.is_none_or(|o| o == officer_id) {
+                        run.dry.push(DryResult {
+                            officer_id,
+                            unit_id: row.user.unit_id,
+                            position_id: row.position.as_ref().map(|p| p.id),
+                            rule_version_id: version.id,
+                            result,
+                        });
+                    }
+                    continue;
+                }
                 let previous = latest.get(&officer_id);
                 let status = match result.status {
                     rubric_rules::Status::Scored => "scored",
@@ -575,6 +634,10 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
             }
             run.write += t.elapsed();
         }
+    }
+    if options.dry_run {
+        // Nothing of a dry run is kept: dropping the transaction rolls it back.
+        return Ok(run);
     }
     let t = Instant::now();
     if period.status == "open" && !options.keep_period_status {

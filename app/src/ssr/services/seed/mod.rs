@@ -432,6 +432,7 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
         v1.id,
         v1.lock_version,
         "Áp dụng công thức theo Nghị định 335/2025/NĐ-CP.",
+        None,
     )
     .await?;
     rule_versions::activate(

@@ -249,7 +249,8 @@ pub async fn generate_province(
     let set = rule_versions::create_rule_set(&txn, &actor, "tinh", "Mặc định", None).await?;
     let v = rule_versions::create_draft(&txn, &actor, set.id, &decree_335()).await?;
     let v = rule_versions::submit(&txn, engine, &actor, v.id, v.lock_version).await?;
-    let v = rule_versions::approve(&txn, engine, &actor, v.id, v.lock_version, "bench").await?;
+    let v =
+        rule_versions::approve(&txn, engine, &actor, v.id, v.lock_version, "bench", None).await?;
     rule_versions::activate(
         &txn,
         &actor,
