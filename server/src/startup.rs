@@ -56,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/api/xuat-danh-muc/{id}", get(app::ssr::export::catalog))
+        .route("/api/xuat-mo-phong/{id}", get(app::ssr::export::simulation))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -97,3 +97,6 @@ pub use unit::*;
 
 pub mod positions;
 pub use positions::*;
+
+pub mod rules;
+pub use rules::*;

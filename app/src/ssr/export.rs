@@ -12,6 +12,16 @@ use crate::ssr::auth::Principal;
 use crate::ssr::entities::{job_description_version as jdv, position};
 use crate::ssr::state::AppState;
 
+/// 401 for visitors, 403 for those who may not read the configuration, `None` to go on.
+fn refuse_unless_config_reader(principal: Option<&Extension<Principal>>) -> Option<Response> {
+    let subject = principal.map(|p| p.0.subject().clone());
+    match decide(subject.as_ref(), &Action::ReadConfiguration) {
+        Decision::Allow => None,
+        Decision::SignIn => Some(StatusCode::UNAUTHORIZED.into_response()),
+        _ => Some(StatusCode::FORBIDDEN.into_response()),
+    }
+}
+
 /// GET /api/xuat-danh-muc/{version id}: the catalog as CSV, for administrators, the
 /// committee and auditors.
 pub async fn catalog(
@@ -19,11 +29,8 @@ pub async fn catalog(
     principal: Option<Extension<Principal>>,
     Path(id): Path<i32>,
 ) -> Response {
-    let subject = principal.as_ref().map(|p| p.0.subject().clone());
-    match decide(subject.as_ref(), &Action::ReadConfiguration) {
-        Decision::Allow => {}
-        Decision::SignIn => return StatusCode::UNAUTHORIZED.into_response(),
-        _ => return StatusCode::FORBIDDEN.into_response(),
+    if let Some(refused) = refuse_unless_config_reader(principal.as_ref()) {
+        return refused;
     }
     let found = async {
         let v = jdv::Entity::find_by_id(id).one(&state.db).await?;
@@ -69,6 +76,49 @@ pub async fn catalog(
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
             tracing::error!(error = %e, "catalog export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// GET /api/xuat-mo-phong/{simulation id}: a simulation's results as an Excel workbook,
+/// for administrators, the committee and auditors.
+pub async fn simulation(
+    State(state): State<AppState>,
+    principal: Option<Extension<Principal>>,
+    Path(id): Path<i32>,
+) -> Response {
+    if let Some(refused) = refuse_unless_config_reader(principal.as_ref()) {
+        return refused;
+    }
+    let view = match crate::ssr::services::simulations::view(&state.db, id).await {
+        Ok(v) => v,
+        Err(crate::error::AppError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "simulation export");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match crate::ssr::services::simulations::workbook(&view) {
+        Ok(bytes) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"mo-phong-{id}-v{}-{}.xlsx\"",
+                        view.version_no, view.brief.period
+                    ),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "simulation workbook");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

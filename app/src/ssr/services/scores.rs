@@ -7,7 +7,7 @@ use crate::models::ScoreView;
 use crate::ssr::entities::{period, period_score};
 
 /// The period with this code and the officer's current (not superseded) score in it.
-async fn current_row<C: ConnectionTrait>(
+pub(crate) async fn current_row<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
     period_code: &str,
@@ -92,8 +92,8 @@ pub async fn explanation<C: ConnectionTrait>(
     officer_id: i32,
     period_code: &str,
 ) -> Result<crate::models::ScoreExplanation, AppError> {
-    use crate::models::{ScoreExplanation, TraceEntry, TraceLine};
-    use crate::ssr::entities::{catalog_item, rule_set, rule_set_version, user, work_log_entry};
+    use crate::models::ScoreExplanation;
+    use crate::ssr::entities::{rule_set, rule_set_version, user};
     let history = history(db, officer_id).await?;
     let code = match period_code.trim() {
         "" => history
@@ -117,6 +117,44 @@ pub async fn explanation<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)?;
     let trace: rubric_rules::Trace =
         serde_json::from_str(&s.trace_json).map_err(|e| AppError::internal("trace_json", e))?;
+    let trace_lines = trace_lines(db, officer_id, &trace).await?;
+    let components: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&s.components_json).unwrap_or_default();
+    let order = ["general", "a", "b", "c", "task"];
+    let mut components: Vec<(String, f64)> = components
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v.as_f64()?)))
+        .collect();
+    components.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(order.len()));
+    Ok(ScoreExplanation {
+        officer_id,
+        officer_name: officer.full_name,
+        period: p.code.clone(),
+        status: s.status,
+        total: s.total,
+        grade: s.grade,
+        reason: s.reason,
+        components,
+        trace: trace_lines,
+        rule_version_id: version.id,
+        rule_set_name: set.name,
+        rule_version_no: version.version_no,
+        rule_version_hash: s.rule_version_hash,
+        score_version: s.score_version,
+        history,
+        versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
+        appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
+    })
+}
+
+/// A stored trace's items with the work-log entries behind each (date and task).
+pub async fn trace_lines<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    trace: &rubric_rules::Trace,
+) -> Result<Vec<crate::models::TraceLine>, AppError> {
+    use crate::models::{TraceEntry, TraceLine};
+    use crate::ssr::entities::{catalog_item, work_log_entry};
     let entry_ids: Vec<i64> = trace
         .items()
         .iter()
@@ -141,61 +179,35 @@ pub async fn explanation<C: ConnectionTrait>(
         .into_iter()
         .map(|i| (i.id, i))
         .collect();
-    let components: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&s.components_json).unwrap_or_default();
-    let order = ["general", "a", "b", "c", "task"];
-    let mut components: Vec<(String, f64)> = components
-        .into_iter()
-        .filter_map(|(k, v)| Some((k, v.as_f64()?)))
-        .collect();
-    components.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(order.len()));
-    Ok(ScoreExplanation {
-        officer_id,
-        officer_name: officer.full_name,
-        period: p.code.clone(),
-        status: s.status,
-        total: s.total,
-        grade: s.grade,
-        reason: s.reason,
-        components,
-        trace: trace
-            .items()
-            .iter()
-            .map(|i| TraceLine {
-                rule: i.rule.clone(),
-                label: i.label.clone(),
-                explanation: i.explanation.clone(),
-                points: i.points,
-                line: i.line,
-                entries: i
-                    .entries
-                    .iter()
-                    .filter_map(|c| {
-                        let id = c.id.parse::<i64>().ok()?;
-                        let e = entries.get(&id);
-                        Some(TraceEntry {
-                            entry_id: id,
-                            contribution: c.contribution,
-                            work_date: e.map(|e| e.work_date),
-                            task: e
-                                .and_then(|e| e.catalog_item_id)
-                                .and_then(|i| items.get(&i))
-                                .map(|i| format!("{} — {}", i.code, i.name))
-                                .or_else(|| e.and_then(|e| e.off_catalog_description.clone())),
-                        })
+    Ok(trace
+        .items()
+        .iter()
+        .map(|i| TraceLine {
+            rule: i.rule.clone(),
+            label: i.label.clone(),
+            explanation: i.explanation.clone(),
+            points: i.points,
+            line: i.line,
+            entries: i
+                .entries
+                .iter()
+                .filter_map(|c| {
+                    let id = c.id.parse::<i64>().ok()?;
+                    let e = entries.get(&id);
+                    Some(TraceEntry {
+                        entry_id: id,
+                        contribution: c.contribution,
+                        work_date: e.map(|e| e.work_date),
+                        task: e
+                            .and_then(|e| e.catalog_item_id)
+                            .and_then(|i| items.get(&i))
+                            .map(|i| format!("{} — {}", i.code, i.name))
+                            .or_else(|| e.and_then(|e| e.off_catalog_description.clone())),
                     })
-                    .collect(),
-            })
-            .collect(),
-        rule_version_id: version.id,
-        rule_set_name: set.name,
-        rule_version_no: version.version_no,
-        rule_version_hash: s.rule_version_hash,
-        score_version: s.score_version,
-        history,
-        versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
-        appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
-    })
+                })
+                .collect(),
+        })
+        .collect())
 }
 
 /// A formula version's script and header.

@@ -1,0 +1,830 @@
+//! The rule editor: a version's page (script, parameters, test cases and their results,
+//! simulations, evidence), editing a draft from the form, trying a version on an officer's
+//! period, and the committee's approval with its evidence packet.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate, Utc};
+use rubric_rules::{RuleEngine, RuleError, RuleSetSource};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
+use serde_json::Value;
+
+use crate::error::AppError;
+use crate::i18n::parse_number;
+use crate::models::{
+    text_diff, CaseExpectRow, CaseFailureView, CaseResultView, CaseRow, CaseRunView, Evidence,
+    LineChange, ParamField, RuleDraftForm, RuleVersionPage, ScriptProblem, TryResult,
+};
+use crate::ssr::entities::{
+    period, period_score, position, rule_set, rule_set_version as rsv, unit, user, user_role,
+};
+use crate::ssr::services::audit::Actor;
+use crate::ssr::services::rule_versions::{self, ACTIVE, DRAFT};
+use crate::ssr::services::scoring::{self, DraftRules, ScoreOptions};
+use crate::ssr::services::simulations;
+
+/// Where an engine error points in the script, with its Vietnamese message.
+pub fn problem_of(e: &RuleError) -> ScriptProblem {
+    let (line, column) = match e {
+        RuleError::Compile(s) | RuleError::Contract(s) | RuleError::Runtime(s) => {
+            (s.line, s.column)
+        }
+        RuleError::Limit(l) => (l.line, l.column),
+        _ => (None, None),
+    };
+    ScriptProblem {
+        line,
+        column,
+        message: e.to_string(),
+    }
+}
+
+/// Compiles a version's texts and runs its test cases.
+pub fn run_checks(engine: &RuleEngine, source: &RuleSetSource) -> CaseRunView {
+    let compiled = match engine.compile(source) {
+        Ok(c) => c,
+        Err(e) => {
+            return CaseRunView {
+                problem: Some(problem_of(&e)),
+                cases: Vec::new(),
+                passed: 0,
+                failed: 0,
+            }
+        }
+    };
+    let report = engine.run_cases(&compiled);
+    CaseRunView {
+        problem: None,
+        passed: report.passed,
+        failed: report.failed,
+        cases: report
+            .cases
+            .into_iter()
+            .map(|c| CaseResultView {
+                name: c.name,
+                passed: c.passed,
+                failures: c
+                    .failures
+                    .into_iter()
+                    .map(|f| CaseFailureView {
+                        officer: f.officer,
+                        field: f.field,
+                        expected: f.expected,
+                        actual: f.actual,
+                    })
+                    .collect(),
+                error: c.error.map(|e| e.to_string()),
+            })
+            .collect(),
+    }
+}
+
+/// The parameters of `params_json` as form fields (declaration order is by name).
+pub fn param_fields(params_json: &str) -> Vec<ParamField> {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(params_json) else {
+        return Vec::new();
+    };
+    map.into_iter()
+        .map(|(name, d)| {
+            let text = |k: &str| {
+                d.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            ParamField {
+                label_vi: text("label_vi"),
+                label_en: text("label_en"),
+                kind: text("type"),
+                value: match d.get("default") {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(v) => v.to_string(),
+                    None => String::new(),
+                },
+                min: d.get("min").and_then(Value::as_f64),
+                max: d.get("max").and_then(Value::as_f64),
+                name,
+            }
+        })
+        .collect()
+}
+
+/// The test cases of `cases_json` as table rows.
+pub fn case_rows(cases_json: &str) -> Vec<CaseRow> {
+    let Ok(cases) = rubric_rules::cases::parse_cases(cases_json) else {
+        return Vec::new();
+    };
+    cases
+        .into_iter()
+        .map(|c| {
+            let officers = c.input.get("officers").and_then(Value::as_array);
+            CaseRow {
+                officers: officers.map(Vec::len).unwrap_or(0),
+                entries: officers
+                    .map(|o| {
+                        o.iter()
+                            .filter_map(|o| o.get("entries").and_then(Value::as_array))
+                            .map(Vec::len)
+                            .sum()
+                    })
+                    .unwrap_or(0),
+                expects: c
+                    .expect
+                    .into_iter()
+                    .map(|e| CaseExpectRow {
+                        officer: e.officer,
+                        status: serde_json::to_value(e.status)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        total: e.total,
+                        grade: e.grade,
+                        components: e.components.unwrap_or_default().into_iter().collect(),
+                    })
+                    .collect(),
+                name: c.name,
+            }
+        })
+        .collect()
+}
+
+/// A draft's texts with the form's script, parameter values and expected results applied.
+/// Every bad value is named; nothing is half-applied.
+pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource, AppError> {
+    let mut params: Value = serde_json::from_str(&v.params_json)
+        .map_err(|e| AppError::invalid("params", format!("Tệp tham số không hợp lệ: {e}")))?;
+    let mut errors = Vec::new();
+    for p in &form.params {
+        let Some(decl) = params.get_mut(&p.name).and_then(Value::as_object_mut) else {
+            errors.push(format!("Không có tham số \"{}\".", p.name));
+            continue;
+        };
+        let label = decl
+            .get("label_vi")
+            .and_then(Value::as_str)
+            .unwrap_or(&p.name)
+            .to_string();
+        let kind = decl.get("type").and_then(Value::as_str).unwrap_or("number");
+        let text = p.value.trim();
+        let value = match kind {
+            "bool" => Some(Value::Bool(matches!(text, "true" | "on" | "1" | "có"))),
+            "integer" => parse_number(text)
+                .filter(|x| x.fract() == 0.0)
+                .map(|x| Value::from(x as i64)),
+            // A whole number is written as one (`2`, not `2.0`), as a person would.
+            _ => parse_number(text).and_then(|x| {
+                if x.fract() == 0.0 && x.abs() < 1e15 {
+                    Some(Value::from(x as i64))
+                } else {
+                    serde_json::Number::from_f64(x).map(Value::Number)
+                }
+            }),
+        };
+        let Some(value) = value else {
+            errors.push(format!(
+                "Tham số \"{label}\": \"{text}\" không phải {}.",
+                if kind == "integer" {
+                    "số nguyên"
+                } else {
+                    "số"
+                }
+            ));
+            continue;
+        };
+        if let Some(x) = value.as_f64() {
+            let min = decl.get("min").and_then(Value::as_f64);
+            let max = decl.get("max").and_then(Value::as_f64);
+            if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
+                errors.push(format!(
+                    "Tham số \"{label}\" phải từ {} đến {}.",
+                    min.map(|m| m.to_string()).unwrap_or_else(|| "−∞".into()),
+                    max.map(|m| m.to_string()).unwrap_or_else(|| "∞".into())
+                ));
+                continue;
+            }
+        }
+        decl.insert("default".into(), value);
+    }
+    let mut cases: Value = serde_json::from_str(&v.cases_json)
+        .map_err(|e| AppError::invalid("cases", format!("Tệp ca kiểm thử không hợp lệ: {e}")))?;
+    for x in &form.expects {
+        let Some(expect) = cases
+            .get_mut(x.case)
+            .and_then(|c| c.get_mut("expect"))
+            .and_then(|e| e.get_mut(x.index))
+            .and_then(Value::as_object_mut)
+        else {
+            errors.push(format!(
+                "Không có kết quả mong đợi số {} của ca {}.",
+                x.index + 1,
+                x.case + 1
+            ));
+            continue;
+        };
+        match x.total.trim() {
+            "" => {
+                expect.remove("total");
+            }
+            t => match parse_number(t).and_then(serde_json::Number::from_f64) {
+                Some(n) => {
+                    expect.insert("total".into(), Value::Number(n));
+                }
+                None => errors.push(format!(
+                    "Ca {}: tổng điểm \"{t}\" không phải số.",
+                    x.case + 1
+                )),
+            },
+        }
+        match x.grade.trim() {
+            "" => {
+                expect.remove("grade");
+            }
+            g => {
+                expect.insert("grade".into(), Value::String(g.to_uppercase()));
+            }
+        }
+        match x.components.as_deref().map(crate::models::parse_components) {
+            None => {}
+            Some(Ok(c)) if c.is_empty() => {
+                expect.remove("components");
+            }
+            Some(Ok(c)) => {
+                let map: serde_json::Map<String, Value> = c
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((k, Value::Number(serde_json::Number::from_f64(v)?))))
+                    .collect();
+                expect.insert("components".into(), Value::Object(map));
+            }
+            Some(Err(bad)) => errors.push(format!(
+                "Ca {}: thành phần \"{bad}\" phải có dạng tên = số.",
+                x.case + 1
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::invalid("form", errors.join(" ")));
+    }
+    let pretty =
+        |v: &Value| serde_json::to_string_pretty(v).map_err(|e| AppError::internal("json", e));
+    Ok(RuleSetSource::new(
+        form.script.replace("\r\n", "\n"),
+        pretty(&params)?,
+        pretty(&cases)?,
+    ))
+}
+
+async fn load<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<(rsv::Model, rule_set::Model), AppError> {
+    let v = rsv::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let set = rule_set::Entity::find_by_id(v.rule_set_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((v, set))
+}
+
+/// Today in Vietnam (UTC+7).
+fn today() -> NaiveDate {
+    (Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
+/// The version of the same rule set in force today (the newest active one), to compare with.
+async fn in_force<C: ConnectionTrait>(
+    db: &C,
+    v: &rsv::Model,
+) -> Result<Option<rsv::Model>, AppError> {
+    Ok(rsv::Entity::find()
+        .filter(rsv::Column::RuleSetId.eq(v.rule_set_id))
+        .filter(rsv::Column::Status.eq(ACTIVE))
+        .filter(rsv::Column::Id.ne(v.id))
+        .order_by_desc(rsv::Column::EffectiveFrom)
+        .one(db)
+        .await?)
+}
+
+/// The rule editor's page of version `id`.
+pub async fn page<C: ConnectionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    id: i32,
+    can_edit: bool,
+    can_steer: bool,
+) -> Result<RuleVersionPage, AppError> {
+    let (v, set) = load(db, id).await?;
+    let position = match set.position_id {
+        Some(p) => position::Entity::find_by_id(p).one(db).await?,
+        None => None,
+    };
+    let names: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(v.author_id.into_iter().chain(v.approver_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.full_name))
+        .collect();
+    let versions = rsv::Entity::find()
+        .filter(rsv::Column::RuleSetId.eq(v.rule_set_id))
+        .order_by_desc(rsv::Column::VersionNo)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|x| (x.id, x.version_no, x.status))
+        .collect();
+    let scored_periods: HashSet<i32> = period_score::Entity::find()
+        .select_only()
+        .column(period_score::Column::PeriodId)
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let all_periods = period::Entity::find()
+        .order_by_desc(period::Column::StartsOn)
+        .all(db)
+        .await?;
+    let periods = all_periods
+        .iter()
+        .filter(|p| scored_periods.contains(&p.id))
+        .map(|p| p.code.clone())
+        .collect();
+    let rescorable = match (v.status.as_str(), v.effective_from) {
+        (ACTIVE, Some(from)) => all_periods
+            .iter()
+            .filter(|p| p.starts_on >= from && matches!(p.status.as_str(), "open" | "scored"))
+            .map(|p| p.code.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let units = unit::Entity::find()
+        .filter(unit::Column::Kind.ne("province"))
+        .order_by_asc(unit::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, format!("{} — {}", u.code, u.name)))
+        .collect();
+    let positions = position::Entity::find()
+        .order_by_asc(position::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, format!("{} — {}", p.code, p.name)))
+        .collect();
+    let officer_ids: HashSet<i32> = user_role::Entity::find()
+        .filter(user_role::Column::Role.eq("officer"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    let mut q = user::Entity::find().filter(user::Column::IsActive.eq(true));
+    if let Some(p) = set.position_id {
+        q = q.filter(user::Column::PositionId.eq(p));
+    }
+    let officers = q
+        .order_by_asc(user::Column::FullName)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| officer_ids.contains(&u.id))
+        .take(500)
+        .map(|u| (u.id, u.full_name))
+        .collect();
+    let evidence = v
+        .evidence_json
+        .as_deref()
+        .and_then(|j| serde_json::from_str::<Evidence>(j).ok());
+    Ok(RuleVersionPage {
+        id: v.id,
+        rule_set_id: set.id,
+        rule_set_name: set.name,
+        position: position.map(|p| format!("{} — {}", p.code, p.name)),
+        version_no: v.version_no,
+        content_hash: v.content_hash.clone(),
+        effective_from: v.effective_from,
+        approval_note: v.approval_note.clone(),
+        author: v.author_id.and_then(|a| names.get(&a).cloned()),
+        approver: v.approver_id.and_then(|a| names.get(&a).cloned()),
+        lock_version: v.lock_version,
+        set_lock_version: set.lock_version,
+        params: param_fields(&v.params_json),
+        cases: case_rows(&v.cases_json),
+        case_run: run_checks(engine, &rule_versions::source_of(&v)),
+        simulations: simulations::briefs(db, v.id).await?,
+        evidence,
+        versions,
+        periods,
+        units,
+        positions,
+        officers,
+        rescorable,
+        suggested_effective: suggested_start(&all_periods),
+        can_edit: can_edit && v.status == DRAFT,
+        can_steer,
+        script: v.script,
+        status: v.status,
+    })
+}
+
+/// Saves a draft from the editor's form and runs its checks on what was saved.
+pub async fn save<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    form: &RuleDraftForm,
+) -> Result<CaseRunView, AppError> {
+    let (v, _) = load(db, form.id).await?;
+    let source = apply_form(&v, form)?;
+    rule_versions::update_draft(db, actor, v.id, form.lock_version, &source).await?;
+    Ok(run_checks(engine, &source))
+}
+
+/// A new draft of the same rule set, copied from version `id`.
+pub async fn new_draft_from<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+) -> Result<rsv::Model, AppError> {
+    let (v, set) = load(db, id).await?;
+    rule_versions::create_draft(db, actor, set.id, &rule_versions::source_of(&v)).await
+}
+
+/// Version `id` (its saved texts) applied to one officer's period, nothing stored.
+pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    id: i32,
+    officer_id: i32,
+    period_code: &str,
+) -> Result<TryResult, AppError> {
+    let (v, set) = load(db, id).await?;
+    let p = scoring::find_period(db, period_code)
+        .await?
+        .ok_or_else(|| {
+            AppError::invalid(
+                "period",
+                format!("Không có kỳ đánh giá \"{}\".", period_code.trim()),
+            )
+        })?;
+    let officer = user::Entity::find_by_id(officer_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    engine
+        .compile(&rule_versions::source_of(&v))
+        .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))?;
+    let options = ScoreOptions {
+        dry_run: true,
+        keep_period_status: true,
+        only_officer: Some(officer_id),
+        draft: Some(DraftRules {
+            version: &v,
+            position_id: set.position_id,
+        }),
+        ..Default::default()
+    };
+    let run = scoring::score_period_with(db, engine, actor, &p.code, &options).await?;
+    let Some(r) = run.dry.into_iter().find(|r| r.officer_id == officer_id) else {
+        return Err(AppError::invalid(
+            "officer",
+            format!(
+                "{} không được chấm trong kỳ {} (không phải công chức đang làm việc).",
+                officer.full_name, p.code
+            ),
+        ));
+    };
+    if r.rule_version_id != v.id {
+        return Err(AppError::invalid(
+            "officer",
+            format!(
+                "Công thức này không áp dụng cho {}: vị trí của cán bộ có công thức riêng.",
+                officer.full_name
+            ),
+        ));
+    }
+    let current = crate::ssr::services::scores::current_row(db, officer_id, &p.code)
+        .await
+        .ok()
+        .map(|(_, s)| s);
+    Ok(TryResult {
+        officer_name: officer.full_name,
+        period: p.code,
+        version_no: v.version_no,
+        status: match r.result.status {
+            rubric_rules::Status::Scored => "scored".into(),
+            rubric_rules::Status::NotScored => "not_scored".into(),
+        },
+        total: r.result.total,
+        grade: r.result.grade.clone(),
+        reason: r.result.reason.clone(),
+        trace: crate::ssr::services::scores::trace_lines(db, officer_id, &r.result.trace).await?,
+        current_total: current.as_ref().and_then(|s| s.total),
+        current_grade: current.and_then(|s| s.grade),
+    })
+}
+
+/// The parameters whose default changed between two `params.json` texts.
+fn params_changed(old: &str, new: &str) -> Vec<String> {
+    let (old, new) = (param_fields(old), param_fields(new));
+    let mut out = Vec::new();
+    for n in &new {
+        match old.iter().find(|o| o.name == n.name) {
+            Some(o) if o.value != n.value => {
+                out.push(format!("{}: {} → {}", n.name, o.value, n.value))
+            }
+            None => out.push(format!("{}: mới, {}", n.name, n.value)),
+            _ => {}
+        }
+    }
+    for o in &old {
+        if !new.iter().any(|n| n.name == o.name) {
+            out.push(format!("{}: bỏ", o.name));
+        }
+    }
+    out
+}
+
+/// The committee approves a submitted version with a note; the latest finished simulation,
+/// the test results and the comparison with the version in force are attached to it.
+pub async fn approve<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    note: &str,
+) -> Result<rsv::Model, AppError> {
+    if note.trim().is_empty() {
+        return Err(AppError::invalid("note", "Vui lòng ghi ý kiến phê duyệt."));
+    }
+    let (v, _) = load(db, id).await?;
+    let simulation = simulations::briefs(db, id)
+        .await?
+        .into_iter()
+        .find(|s| s.status == simulations::DONE)
+        .ok_or_else(|| {
+            AppError::invalid(
+                "simulation",
+                "Chưa có lần chạy thử nào hoàn tất: hãy chạy thử phiên bản này trên một kỳ đã chấm trước khi phê duyệt.",
+            )
+        })?;
+    let checks = run_checks(engine, &rule_versions::source_of(&v));
+    let base = in_force(db, &v).await?;
+    let (added, removed) = base
+        .as_ref()
+        .map(|b| {
+            text_diff(&b.script, &v.script)
+                .iter()
+                .fold((0, 0), |(a, r), l| match l {
+                    LineChange::Added(_) => (a + 1, r),
+                    LineChange::Removed(_) => (a, r + 1),
+                    LineChange::Same(_) => (a, r),
+                })
+        })
+        .unwrap_or((0, 0));
+    let evidence = Evidence {
+        note: note.trim().to_string(),
+        approved_by: Some(actor.name.clone()),
+        approved_at: Utc::now(),
+        simulation: Some(simulation),
+        cases_passed: checks.passed,
+        cases_failed: checks.failed,
+        compared_with: base.as_ref().map(|b| b.version_no),
+        script_added: added,
+        script_removed: removed,
+        params_changed: base
+            .as_ref()
+            .map(|b| params_changed(&b.params_json, &v.params_json))
+            .unwrap_or_default(),
+    };
+    let evidence =
+        serde_json::to_string(&evidence).map_err(|e| AppError::internal("evidence", e))?;
+    rule_versions::approve(db, engine, actor, id, expected_lock, note, Some(&evidence)).await
+}
+
+/// Whether a version may take effect on `effective_from`: today, or the first day of a
+/// month from which on no period's scores are approved or published yet (`closed` names
+/// the first such period). Approved and published scores never change by an activation;
+/// open and scored periods change only through an explicit re-score.
+pub fn date_rule(
+    today: NaiveDate,
+    effective_from: NaiveDate,
+    closed: Option<&str>,
+) -> Result<(), AppError> {
+    if effective_from == today {
+        return Ok(());
+    }
+    if effective_from.day() != 1 {
+        return Err(AppError::invalid(
+            "effective_from",
+            "Ngày áp dụng phải là hôm nay hoặc ngày đầu của một kỳ (ngày 01 của tháng).",
+        ));
+    }
+    if let Some(code) = closed {
+        return Err(AppError::invalid(
+            "effective_from",
+            format!("Kỳ {code} đã được phê duyệt hoặc công bố: chỉ áp dụng được từ sau kỳ đó."),
+        ));
+    }
+    Ok(())
+}
+
+/// [`date_rule`] against the periods of the database.
+pub async fn check_effective_date<C: ConnectionTrait>(
+    db: &C,
+    effective_from: NaiveDate,
+) -> Result<(), AppError> {
+    let closed = period::Entity::find()
+        .filter(period::Column::EndsOn.gte(effective_from))
+        .filter(period::Column::Status.is_in(["approved", "published"]))
+        .order_by_asc(period::Column::StartsOn)
+        .one(db)
+        .await?;
+    date_rule(
+        today(),
+        effective_from,
+        closed.as_ref().map(|p| p.code.as_str()),
+    )
+}
+
+/// The activation form's suggestion: the start of the first open period after the last
+/// scored one, else the first day of next month.
+fn suggested_start(periods: &[period::Model]) -> NaiveDate {
+    // `periods` is newest first.
+    let last_scored = periods.iter().position(|p| p.status != "open");
+    let candidate = match last_scored {
+        Some(i) => periods[..i].iter().rev().find(|p| p.kind == "month"),
+        None => None,
+    };
+    candidate.map(|p| p.starts_on).unwrap_or_else(|| {
+        let t = today();
+        let (y, m) = if t.month() == 12 {
+            (t.year() + 1, 1)
+        } else {
+            (t.year(), t.month() + 1)
+        };
+        NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(t)
+    })
+}
+
+/// The explicit re-score of an open or scored period after an activation: every officer
+/// whose rule version, inputs or result changed gets a new score version; approved scores
+/// stay as they are. Recorded in the audit trail as a period scoring.
+pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    engine: &RuleEngine,
+    actor: &Actor,
+    period_code: &str,
+) -> Result<scoring::ScoreRun, AppError> {
+    let p = scoring::find_period(db, period_code)
+        .await?
+        .ok_or_else(|| {
+            AppError::invalid(
+                "period",
+                format!("Không có kỳ đánh giá \"{}\".", period_code.trim()),
+            )
+        })?;
+    if !matches!(p.status.as_str(), "open" | "scored") {
+        return Err(AppError::invalid(
+            "period",
+            format!(
+                "Kỳ {} đã được phê duyệt hoặc công bố: không chấm lại.",
+                p.code
+            ),
+        ));
+    }
+    let options = ScoreOptions {
+        skip_unchanged: true,
+        keep_approved: true,
+        ..Default::default()
+    };
+    scoring::score_period_with(db, engine, actor, &p.code, &options).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{ExpectForm, ParamValueForm};
+
+    fn version() -> rsv::Model {
+        let now = Utc::now();
+        rsv::Model {
+            id: 1,
+            rule_set_id: 1,
+            version_no: 2,
+            status: DRAFT.into(),
+            script: "fn score(o, p, q) { not_scored(\"x\") }".into(),
+            params_json: r#"{"w": {"type": "number", "default": 1, "min": 0, "max": 10, "label_vi": "Trọng số"},
+                             "cap": {"type": "integer", "default": 20, "label_vi": "Giới hạn"}}"#
+                .into(),
+            cases_json: r#"[{"name": "c", "input": {"officers": []}, "expect": [{"officer": "a", "status": "scored", "total": 90}]}]"#.into(),
+            content_hash: String::new(),
+            effective_from: None,
+            author_id: None,
+            approver_id: None,
+            approval_note: None,
+            submitted_at: None,
+            approved_at: None,
+            activated_at: None,
+            retired_at: None,
+            evidence_json: None,
+            lock_version: 0,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    fn form(params: &[(&str, &str)], total: &str) -> RuleDraftForm {
+        RuleDraftForm {
+            id: 1,
+            lock_version: 0,
+            script: "fn score(o, p, q) {\r\n not_scored(\"y\") }".into(),
+            params: params
+                .iter()
+                .map(|(n, v)| ParamValueForm {
+                    name: n.to_string(),
+                    value: v.to_string(),
+                })
+                .collect(),
+            expects: vec![ExpectForm {
+                case: 0,
+                index: 0,
+                total: total.into(),
+                grade: "httnv".into(),
+                components: Some("a = 1; task = 62,5".into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_form_sets_defaults_and_expectations() {
+        let s = apply_form(&version(), &form(&[("w", "2,5"), ("cap", "15")], "87,5")).unwrap();
+        let p: Value = serde_json::from_str(&s.params_json).unwrap();
+        assert_eq!(p["w"]["default"], 2.5);
+        assert_eq!(p["cap"]["default"], 15);
+        let c: Value = serde_json::from_str(&s.cases_json).unwrap();
+        assert_eq!(c[0]["expect"][0]["total"], 87.5);
+        assert_eq!(c[0]["expect"][0]["grade"], "HTTNV");
+        assert_eq!(c[0]["expect"][0]["components"]["task"], 62.5);
+        assert!(!s.script.contains('\r'));
+        // A blank total drops the expectation of the total.
+        let s = apply_form(&version(), &form(&[], "")).unwrap();
+        let c: Value = serde_json::from_str(&s.cases_json).unwrap();
+        assert!(c[0]["expect"][0].get("total").is_none());
+    }
+
+    #[test]
+    fn every_bad_value_is_named_and_nothing_is_applied() {
+        let err = apply_form(
+            &version(),
+            &form(&[("w", "11"), ("cap", "1,5"), ("x", "1")], "abc"),
+        )
+        .unwrap_err();
+        let AppError::Invalid { message, .. } = err else {
+            panic!("expected a validation error")
+        };
+        assert!(
+            message.contains("\"Trọng số\" phải từ 0 đến 10"),
+            "{message}"
+        );
+        assert!(
+            message.contains("\"Giới hạn\": \"1,5\" không phải số nguyên"),
+            "{message}"
+        );
+        assert!(message.contains("Không có tham số \"x\""), "{message}");
+        assert!(message.contains("\"abc\" không phải số"), "{message}");
+    }
+
+    #[test]
+    fn changed_parameters_are_listed() {
+        let old = r#"{"a": {"type": "number", "default": 1, "label_vi": "A"}, "b": {"type": "number", "default": 2, "label_vi": "B"}}"#;
+        let new = r#"{"a": {"type": "number", "default": 1.5, "label_vi": "A"}, "c": {"type": "number", "default": 3, "label_vi": "C"}}"#;
+        assert_eq!(
+            params_changed(old, new),
+            vec!["a: 1 → 1.5", "c: mới, 3", "b: bỏ"]
+        );
+    }
+
+    #[test]
+    fn activation_dates_are_today_or_a_period_start_not_yet_approved() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let today = d(2026, 11, 27);
+        assert!(date_rule(today, today, None).is_ok());
+        assert!(date_rule(today, d(2026, 12, 1), None).is_ok());
+        // The start of a past month whose scores are not approved: re-scored explicitly.
+        assert!(date_rule(today, d(2026, 10, 1), None).is_ok());
+        assert!(date_rule(today, d(2026, 12, 4), None).is_err());
+        let err = date_rule(today, d(2026, 9, 1), Some("2026-09")).unwrap_err();
+        assert!(matches!(err, AppError::Invalid { message, .. } if message.contains("2026-09")));
+    }
+}
