@@ -147,8 +147,11 @@ pub enum Action<'a> {
     ReadConfiguration,
     /// Approving job descriptions.
     ApproveJobDescription,
-    /// Simulations, approving and activating formula versions.
+    /// Approving, activating and retiring formula versions; re-scoring after activation.
     SteerFormulas,
+    /// Running a simulation of a formula version on a past period (the authors of drafts
+    /// and the committee).
+    Simulate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,6 +219,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
         Action::EditConfiguration | Action::ApproveJobDescription => allow_if(s.has(Admin)),
         Action::ReadConfiguration => allow_if(s.has(Admin) || s.has(Committee) || s.has(Auditor)),
         Action::SteerFormulas => allow_if(s.has(Committee)),
+        Action::Simulate => allow_if(s.has(Committee) || s.has(Admin)),
     }
 }
 
@@ -441,6 +445,7 @@ mod tests {
             Action::EditConfiguration,
             Action::ApproveJobDescription,
             Action::SteerFormulas,
+            Action::Simulate,
         ] {
             assert_eq!(
                 decide(Some(&auditor), &write),

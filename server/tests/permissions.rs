@@ -35,6 +35,8 @@ const REVIEWER: [bool; 6] = [false, false, true, false, false, false];
 const OWNER_REVIEWER_AUDITOR: [bool; 6] = [false, true, true, false, false, true];
 const SCORE_READERS: [bool; 6] = [false, true, true, false, true, true];
 const CONFIG_READERS: [bool; 6] = [false, false, false, true, true, true];
+const COMMITTEE: [bool; 6] = [false, false, false, false, true, false];
+const ADMIN_COMMITTEE: [bool; 6] = [false, false, false, true, true, false];
 
 /// Seeds the demo province and signs in one browser per column of [`WHO`].
 async fn demo_with_everyone_signed_in(app: &TestApp) -> Vec<reqwest::Client> {
@@ -333,6 +335,68 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ADMIN,
             ),
             ("list_rule_sets", vec![], CONFIG_READERS),
+            ("get_rule_version", vec![("id", "999999")], CONFIG_READERS),
+            (
+                "check_rule_script",
+                vec![("id", "999999"), ("script", "fn score(o, p, q) {")],
+                ADMIN,
+            ),
+            (
+                "save_rule_draft",
+                vec![
+                    ("form[id]", "999999"),
+                    ("form[lock_version]", "0"),
+                    ("form[script]", "fn score(o, p, q) { 1 }"),
+                ],
+                ADMIN,
+            ),
+            ("new_rule_draft", vec![("id", "999999")], ADMIN),
+            (
+                "submit_rule_version",
+                vec![("id", "999999"), ("lock_version", "0")],
+                ADMIN,
+            ),
+            (
+                "try_rule_version",
+                vec![("id", "999999"), ("officer_id", "1"), ("period", "2099-01")],
+                CONFIG_READERS,
+            ),
+            (
+                "start_simulation",
+                vec![("id", "999999"), ("period", "2099-01")],
+                ADMIN_COMMITTEE,
+            ),
+            ("get_simulation", vec![("id", "999999")], CONFIG_READERS),
+            (
+                "approve_rule_version",
+                vec![("id", "999999"), ("lock_version", "0"), ("note", "Đồng ý")],
+                COMMITTEE,
+            ),
+            (
+                "return_rule_version",
+                vec![
+                    ("id", "999999"),
+                    ("lock_version", "0"),
+                    ("reason", "Chưa rõ"),
+                ],
+                COMMITTEE,
+            ),
+            (
+                "activate_rule_version",
+                vec![
+                    ("id", "999999"),
+                    ("lock_version", "0"),
+                    ("set_lock_version", "0"),
+                    ("effective_from", "2099-01-01"),
+                ],
+                COMMITTEE,
+            ),
+            (
+                "retire_rule_version",
+                vec![("id", "999999"), ("lock_version", "0")],
+                COMMITTEE,
+            ),
+            ("rescore_period", vec![("period", "1999-01")], COMMITTEE),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -395,6 +459,11 @@ async fn every_page_has_its_rule() {
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),
             ("/quan-tri/nguoi-dung/moi", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/cong-thuc", [303, 403, 403, 200, 200, 200]),
+            ("/quan-tri/cong-thuc/{id}", [303, 403, 403, 200, 200, 200]),
+            (
+                "/quan-tri/cong-thuc/mo-phong/{id}",
+                [303, 403, 403, 200, 200, 200],
+            ),
             ("/quan-tri/vi-tri", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/vi-tri/{id}", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/nguoi-dung/{id}", [303, 403, 403, 200, 403, 200]),

@@ -11,6 +11,7 @@ pub mod diary;
 pub mod home;
 pub mod positions;
 pub mod review;
+pub mod rules;
 pub mod scores;
 pub mod unit;
 pub mod users;

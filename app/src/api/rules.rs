@@ -1,0 +1,224 @@
+//! The rule editor, simulations, approval and activation of formula versions.
+//!
+//! Administrators edit drafts, run their tests, try them and submit them; the Steering
+//! Committee simulates, approves with a note, activates, retires and re-scores. Both may
+//! read everything here, as auditors may.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::{
+    CaseRunView, RuleDraftForm, RuleVersionPage, ScriptProblem, SimulationView, TryResult,
+};
+
+#[cfg(feature = "ssr")]
+fn may(p: &crate::ssr::auth::Principal, action: crate::authz::Action<'_>) -> bool {
+    crate::authz::decide(Some(p.subject()), &action).allowed()
+}
+
+/// A formula version with its tests, simulations and evidence, and what the reader may do.
+#[server(prefix = "/api", endpoint = "get_rule_version")]
+pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
+    use crate::authz::Action;
+    let me = crate::ssr::auth::require(Action::ReadConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_editor::page(
+        &state.db,
+        &state.rules,
+        id,
+        may(&me, Action::EditConfiguration),
+        may(&me, Action::SteerFormulas),
+    )
+    .await
+}
+
+/// Compiles a script being typed (with version `id`'s parameters): where it fails, if it does.
+#[server(prefix = "/api", endpoint = "check_rule_script")]
+pub async fn check_rule_script(id: i32, script: String) -> Result<Option<ScriptProblem>, AppError> {
+    use sea_orm::EntityTrait;
+    crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    let v = crate::ssr::entities::rule_set_version::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let source = rubric_rules::RuleSetSource::new(script, v.params_json, "[]");
+    Ok(state
+        .rules
+        .compile(&source)
+        .err()
+        .map(|e| crate::ssr::services::rule_editor::problem_of(&e)))
+}
+
+/// Saves a draft (script, parameter values, expected results) and runs its tests.
+#[server(prefix = "/api", endpoint = "save_rule_draft")]
+pub async fn save_rule_draft(form: RuleDraftForm) -> Result<CaseRunView, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_editor::save(&state.db, &state.rules, &me.actor(), &form).await
+}
+
+/// Opens a new draft of the same formula, copied from version `id`.
+#[server(prefix = "/api", endpoint = "new_rule_draft")]
+pub async fn new_rule_draft(id: i32) -> Result<i32, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_editor::new_draft_from(&state.db, &me.actor(), id)
+        .await
+        .map(|v| v.id)
+}
+
+/// Submits a draft for the committee's approval; refused while a test fails.
+#[server(prefix = "/api", endpoint = "submit_rule_version")]
+pub async fn submit_rule_version(id: i32, lock_version: i32) -> Result<(), AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_versions::submit(
+        &state.db,
+        &state.rules,
+        &me.actor(),
+        id,
+        lock_version,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Applies version `id` to one officer's period without storing anything.
+#[server(prefix = "/api", endpoint = "try_rule_version")]
+pub async fn try_rule_version(
+    id: i32,
+    officer_id: i32,
+    period: String,
+) -> Result<TryResult, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_editor::try_version(
+        &state.db,
+        &state.rules,
+        &me.actor(),
+        id,
+        officer_id,
+        &period,
+    )
+    .await
+}
+
+/// Starts a simulation of version `id` on a past period, in the background; its id.
+#[server(prefix = "/api", endpoint = "start_simulation")]
+pub async fn start_simulation(
+    id: i32,
+    period: String,
+    #[server(default)] units: Vec<i32>,
+    #[server(default)] positions: Vec<i32>,
+) -> Result<i32, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::Simulate)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::simulations::start(
+        &state.db,
+        state.rules.clone(),
+        &me.actor(),
+        id,
+        &period,
+        crate::ssr::services::simulations::Scope { units, positions },
+    )
+    .await
+}
+
+/// A simulation with its results.
+#[server(prefix = "/api", endpoint = "get_simulation")]
+pub async fn get_simulation(id: i32) -> Result<SimulationView, AppError> {
+    crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::simulations::view(&state.db, id).await
+}
+
+/// The committee approves a submitted version with a note (evidence attached).
+#[server(prefix = "/api", endpoint = "approve_rule_version")]
+pub async fn approve_rule_version(
+    id: i32,
+    lock_version: i32,
+    note: String,
+) -> Result<(), AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_editor::approve(
+        &state.db,
+        &state.rules,
+        &me.actor(),
+        id,
+        lock_version,
+        &note,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The committee returns a submitted version to draft with a reason.
+#[server(prefix = "/api", endpoint = "return_rule_version")]
+pub async fn return_rule_version(
+    id: i32,
+    lock_version: i32,
+    reason: String,
+) -> Result<(), AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_versions::return_to_draft(
+        &state.db,
+        &me.actor(),
+        id,
+        lock_version,
+        &reason,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Activates an approved (or, to roll back, a retired) version from a date: today or the
+/// first day of a later month.
+#[server(prefix = "/api", endpoint = "activate_rule_version")]
+pub async fn activate_rule_version(
+    id: i32,
+    lock_version: i32,
+    set_lock_version: i32,
+    effective_from: String,
+) -> Result<(), AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
+    let state = crate::ssr::state::app_state()?;
+    let text = effective_from.trim();
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .map_err(|_| AppError::refused("effective_from", crate::i18n::Msg::DiaryBadDate))?;
+    crate::ssr::services::rule_editor::check_effective_date(&state.db, date).await?;
+    crate::ssr::services::rule_versions::activate(
+        &state.db,
+        &me.actor(),
+        id,
+        lock_version,
+        set_lock_version,
+        date,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Stops applying an active version.
+#[server(prefix = "/api", endpoint = "retire_rule_version")]
+pub async fn retire_rule_version(id: i32, lock_version: i32) -> Result<(), AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_versions::retire(&state.db, &me.actor(), id, lock_version)
+        .await
+        .map(|_| ())
+}
+
+/// Re-scores an open or scored period with the formulas now in force (explicit, recorded);
+/// how many officers got a new score version.
+#[server(prefix = "/api", endpoint = "rescore_period")]
+pub async fn rescore_period(period: String) -> Result<usize, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::rule_editor::rescore(&state.db, &state.rules, &me.actor(), &period)
+        .await
+        .map(|run| run.officers)
+}
