@@ -13,6 +13,7 @@ use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ChangePasswordPage, SignInPage};
 use crate::pages::admin::formulas::FormulasPage;
 use crate::pages::admin::positions::{PositionPage, PositionsPage};
+use crate::pages::admin::rules::{RuleVersionPage, SimulationPage};
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::diary::DiaryPage;
@@ -125,6 +126,16 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("quan-tri/cong-thuc")
                             view=|| view! { <Guarded path="/quan-tri/cong-thuc"><FormulasPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/cong-thuc/mo-phong/:id")
+                            view=|| view! { <Guarded path="/quan-tri/cong-thuc"><SimulationPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/cong-thuc/:id")
+                            view=|| view! { <Guarded path="/quan-tri/cong-thuc"><RuleVersionPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

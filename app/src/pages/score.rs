@@ -377,7 +377,7 @@ fn AppealForm(
 }
 
 #[component]
-fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
+pub(crate) fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
     let i18n = use_i18n();
     let points = line.points;
     let count = line.entries.len();

@@ -8,18 +8,9 @@ use crate::api::positions::list_rule_sets;
 use crate::components::auth::ErrorAlert;
 use crate::i18n::{format_date, use_i18n, Msg};
 use crate::models::{text_diff, LineChange, RuleSetView, RuleVersionView};
+use crate::pages::admin::rules::status_label;
 
 const PATH: &str = "/quan-tri/cong-thuc";
-
-fn status_label(status: &str) -> Msg {
-    match status {
-        "submitted" => Msg::RuleSubmitted,
-        "approved" => Msg::RuleApproved,
-        "active" => Msg::RuleActive,
-        "retired" => Msg::RuleRetired,
-        _ => Msg::RuleDraft,
-    }
-}
 
 #[component]
 pub fn FormulasPage() -> impl IntoView {
@@ -84,7 +75,11 @@ fn RuleSet(s: RuleSetView, from: Option<i32>, to: Option<i32>) -> impl IntoView 
                                 let effective = v.effective_from;
                                 view! {
                                     <tr data-testid="rule-version">
-                                        <td><a href=format!("/cong-thuc/{}", v.id)>{format!("v{}", v.version_no)}</a></td>
+                                        <td>
+                                            <a href=format!("/cong-thuc/{}", v.id)>{format!("v{}", v.version_no)}</a>
+                                            " · "
+                                            <a href=format!("{PATH}/{}", v.id) data-testid="rule-version-open">{i18n.t(Msg::RuleOpen)}</a>
+                                        </td>
                                         <td>{i18n.t(status_label(&v.status))}</td>
                                         <td>{move || effective.map(|d| format_date(i18n.locale.get(), d))}</td>
                                         <td><code>{v.content_hash.chars().take(12).collect::<String>()}</code></td>

@@ -2,4 +2,5 @@
 
 pub mod formulas;
 pub mod positions;
+pub mod rules;
 pub mod users;
