@@ -33,6 +33,9 @@ pub const RUNNING: &str = "running";
 pub const DONE: &str = "done";
 pub const FAILED: &str = "failed";
 
+/// One officer of a group: (total in force, draft total, grade changed).
+type Moved = (Option<f64>, Option<f64>, bool);
+
 /// Which officers a simulation reports on (empty: all).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scope {
@@ -254,8 +257,7 @@ pub async fn run(
         })
         .collect();
     let group = |key: &dyn Fn(&scoring::DryResult) -> Option<(String, String)>| {
-        let mut groups: BTreeMap<(String, String), Vec<(Option<f64>, Option<f64>, bool)>> =
-            BTreeMap::new();
+        let mut groups: BTreeMap<(String, String), Vec<Moved>> = BTreeMap::new();
         for (a, d) in &pairs {
             if let Some(k) = key(d) {
                 groups.entry(k).or_default().push((
