@@ -19,6 +19,9 @@ const launchOptions = {
   ],
 };
 
+// Specs that change the whole demo province for everyone after them.
+const JOURNEYS_THAT_CHANGE_THE_PROVINCE = /rules\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "./tests",
   globalSetup: "./global-setup.ts",
@@ -37,11 +40,21 @@ export default defineConfig({
   projects: [
     {
       name: "desktop",
+      testIgnore: JOURNEYS_THAT_CHANGE_THE_PROVINCE,
       use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
     },
     {
       name: "phone",
+      testIgnore: JOURNEYS_THAT_CHANGE_THE_PROVINCE,
       use: { ...devices["Pixel 5"], launchOptions },
+    },
+    {
+      // Runs once, after every other spec: it activates a new province formula and
+      // re-scores a month, which the other specs (on the same server) must not see.
+      name: "last",
+      testMatch: JOURNEYS_THAT_CHANGE_THE_PROVINCE,
+      dependencies: ["desktop", "phone"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
     },
   ],
 });

@@ -45,8 +45,8 @@ async function acceptActuals(admin: Page) {
 // tests fail and the admin fixes them; the committee simulates it on the last scored month,
 // reads the transition matrix, approves it with a note and activates it from the next month;
 // the next month's score of an officer uses the new version and its trace names it.
-test("a formula goes from draft to the scores of the next month, never blind", async ({ browser }, info) => {
-  test.skip(info.project.name === "phone", "changes the province's formula: once is enough");
+// It runs once, in the "last" project, after every other spec (see playwright.config.ts).
+test("a formula goes from draft to the scores of the next month, never blind", async ({ browser }) => {
   test.setTimeout(120_000);
   const scored = firstDemoMonth();
   const next = secondDemoMonth();
@@ -102,9 +102,14 @@ test("a formula goes from draft to the scores of the next month, never blind", a
   await expect(member.getByTestId("sim-status")).toHaveAttribute("data-status", "done", { timeout: 60_000 });
   const matrix = member.getByTestId("transition-matrix");
   await expect(matrix).toBeVisible();
-  await expect(member.getByTestId("sim-officers")).toHaveText("200");
+  // Every active demo officer (200, less the accounts other specs on this server have
+  // locked) is in the matrix once and has a row.
+  const officers = Number(await member.getByTestId("sim-officers").innerText());
+  expect(officers).toBeGreaterThanOrEqual(195);
+  expect(officers).toBeLessThanOrEqual(200);
   const cells = await matrix.locator("td").allInnerTexts();
-  expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(200);
+  expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(officers);
+  await expect(member.getByTestId("sim-row")).toHaveCount(officers);
   await expect(member.getByTestId("dist-chart")).toBeVisible();
   await expect(member.getByTestId("sim-row").first()).toBeVisible();
   await expect(member.getByTestId("sim-export")).toHaveAttribute("href", /\/api\/xuat-mo-phong\/\d+$/);
