@@ -5,7 +5,7 @@
 mod common;
 
 use app::models::AuditPage;
-use app::ssr::services::seed::{self, DEMO_PASSWORD};
+use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, call, TestApp};
 
 async fn page(client: &reqwest::Client, app: &TestApp, filters: &[(&str, &str)]) -> AuditPage {
@@ -19,11 +19,8 @@ async fn page(client: &reqwest::Client, app: &TestApp, filters: &[(&str, &str)])
 #[tokio::test]
 async fn the_audit_trail_filters_by_object_actor_and_dates() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let admin = app.signed_in("admin", DEMO_PASSWORD).await;
         // An officer logs an entry: a work-log event among the demo's import events.
         let officer = app.signed_in("cb.snv.tccb.02", DEMO_PASSWORD).await;

@@ -5,17 +5,14 @@
 mod common;
 
 use app::models::Diary;
-use app::ssr::services::seed::{self, DEMO_PASSWORD};
+use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, call, TestApp};
 
 #[tokio::test]
 async fn an_officer_logs_corrects_and_submits_a_day() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let officer = app.signed_in("cb.snv.tccb.05", DEMO_PASSWORD).await;
         let today = chrono::Utc::now().date_naive();
         let period = today.format("%Y-%m").to_string();
@@ -196,11 +193,8 @@ async fn an_officer_logs_corrects_and_submits_a_day() {
 #[tokio::test]
 async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let head = app.signed_in("tp.snv.tccb", DEMO_PASSWORD).await;
         let all = |officer: String| {
             let head = head.clone();

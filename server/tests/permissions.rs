@@ -535,11 +535,8 @@ async fn every_page_has_its_rule() {
 #[tokio::test]
 async fn officers_and_reviewers_reach_only_their_own_records() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let a = user_id(&app, "cb.snv.tccb.02").await;
         let b = user_id(&app, "cb.stc.ns.03").await;
         let head = user_id(&app, "tp.snv.tccb").await;

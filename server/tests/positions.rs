@@ -6,17 +6,14 @@ mod common;
 use app::models::{
     catalog_diff, text_diff, CatalogChange, LineChange, PositionDetail, PositionSummary,
 };
-use app::ssr::services::seed::{self, DEMO_PASSWORD};
+use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, call, TestApp};
 
 #[tokio::test]
 async fn positions_list_and_versions_compare() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let auditor = app.signed_in("thanhtra", DEMO_PASSWORD).await;
         let all: Vec<PositionSummary> =
             call(&auditor, app.addr, "list_positions", &[("query", "")])
@@ -87,11 +84,8 @@ async fn positions_list_and_versions_compare() {
 #[tokio::test]
 async fn an_admin_edits_the_catalog_and_another_admin_approves_it() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let admin = app.signed_in("admin", DEMO_PASSWORD).await;
         let all: Vec<PositionSummary> =
             call(&admin, app.addr, "list_positions", &[("query", "CV-TCCB")])
@@ -206,11 +200,8 @@ async fn an_admin_edits_the_catalog_and_another_admin_approves_it() {
 #[tokio::test]
 async fn catalogs_export_as_csv_and_import_from_a_pasted_table() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let admin = app.signed_in("admin", DEMO_PASSWORD).await;
         let all: Vec<PositionSummary> =
             call(&admin, app.addr, "list_positions", &[("query", "CV-TCCB")])
@@ -305,11 +296,8 @@ async fn catalogs_export_as_csv_and_import_from_a_pasted_table() {
 #[tokio::test]
 async fn formulas_list_their_versions_with_scripts_and_parameters() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let committee = app.signed_in("bcd", DEMO_PASSWORD).await;
         let sets: Vec<app::models::RuleSetView> = call(&committee, app.addr, "list_rule_sets", &[])
             .await

@@ -35,11 +35,8 @@ async fn board(client: &reqwest::Client, app: &TestApp, unit: &str, period: &str
 #[tokio::test]
 async fn a_head_enters_points_scores_and_approves_the_department_period() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let (_, month2) = seed::demo_months(chrono::Utc::now().date_naive());
         let period = month2.format("%Y-%m").to_string();
         let tccb = id_of_unit(&app, "snv/tccb").await;
@@ -312,11 +309,8 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
 #[tokio::test]
 async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let officer = app.signed_in("cb.snv.tccb.06", DEMO_PASSWORD).await;
         let officer_id = user::Entity::find()
             .filter(user::Column::Username.eq("cb.snv.tccb.06"))
@@ -492,11 +486,8 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
 #[tokio::test]
 async fn an_officer_appeals_and_the_head_answers_and_rescores() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let (month1, month2) = seed::demo_months(chrono::Utc::now().date_naive());
         let period = month1.format("%Y-%m").to_string();
         let end = month2.pred_opt().expect("day");

@@ -117,6 +117,15 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The server with the demo province seeded.
+    pub async fn demo(backend: &Backend) -> TestApp {
+        let app = TestApp::spawn(backend).await;
+        app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &Default::default())
+            .await
+            .expect("seed the demo province");
+        app
+    }
+
     pub async fn spawn(backend: &Backend) -> TestApp {
         let db = TestDb::new(backend).await;
         let args = ServeArgs {
