@@ -82,11 +82,8 @@ async fn save(
 #[tokio::test]
 async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
     for backend in backends() {
-        let app = TestApp::spawn(&backend).await;
+        let app = TestApp::demo(&backend).await;
         let name = backend.name();
-        seed::seed_demo_if_empty(&app.db.db, &Default::default())
-            .await
-            .expect("seed");
         let (month1, month2) = seed::demo_months(chrono::Utc::now().date_naive());
         let code = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
         let (scored, next) = (code(month1), code(month2));
@@ -115,7 +112,10 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         .json();
         let p = page(&admin, &app, draft_id).await;
         assert_eq!(p.status, "draft", "{name}");
-        assert!(p.can_edit && !p.can_steer, "{name}");
+        assert!(
+            p.can_edit && p.can_draft && p.can_simulate && !p.can_steer,
+            "{name}"
+        );
         assert!(p.case_run.all_passed(), "{name}: {:?}", p.case_run);
         assert!(p.periods.contains(&scored), "{name}: {:?}", p.periods);
 
@@ -284,7 +284,10 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
 
         // Approval is refused without a simulation.
         let p = page(&committee, &app, draft_id).await;
-        assert!(p.can_steer && !p.can_edit, "{name}");
+        assert!(
+            p.can_steer && p.can_simulate && !p.can_edit && !p.can_draft,
+            "{name}"
+        );
         let refused = call(
             &committee,
             app.addr,

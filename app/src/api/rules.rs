@@ -26,8 +26,11 @@ pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
         &state.db,
         &state.rules,
         id,
-        may(&me, Action::EditConfiguration),
-        may(&me, Action::SteerFormulas),
+        crate::ssr::services::rule_editor::Rights {
+            edit: may(&me, Action::EditConfiguration),
+            steer: may(&me, Action::SteerFormulas),
+            simulate: may(&me, Action::Simulate),
+        },
     )
     .await
 }

@@ -1,7 +1,26 @@
 //! Locale-aware formatting of scores, numbers and dates.
 
 use super::Locale;
-use chrono::NaiveDate;
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+
+/// Vietnam's clock: UTC+7 all year (no daylight saving).
+const VIETNAM_UTC_OFFSET: i64 = 7;
+
+/// A moment as read on a clock in Vietnam.
+pub fn vietnam_time(at: DateTime<Utc>) -> NaiveDateTime {
+    (at + Duration::hours(VIETNAM_UTC_OFFSET)).naive_utc()
+}
+
+/// The date of a moment in Vietnam.
+pub fn vietnam_date(at: DateTime<Utc>) -> NaiveDate {
+    vietnam_time(at).date()
+}
+
+/// The moment a day starts in Vietnam.
+pub fn vietnam_day_start(day: NaiveDate) -> Option<DateTime<Utc>> {
+    day.and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc() - Duration::hours(VIETNAM_UTC_OFFSET))
+}
 
 /// A number with `decimals` places: `87,50` in Vietnamese, `87.50` in English.
 /// Thousands are grouped (`20.000` / `20,000`).
@@ -83,6 +102,27 @@ pub fn parse_number(text: &str) -> Option<f64> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod vietnam_tests {
+    use super::*;
+
+    #[test]
+    fn vietnam_is_seven_hours_ahead_and_its_days_start_at_17_utc() {
+        let at = "2026-11-30T18:30:00Z".parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(
+            vietnam_date(at),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
+        assert_eq!(vietnam_time(at).format("%H:%M").to_string(), "01:30");
+        let start = vietnam_day_start(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap();
+        assert_eq!(start.to_rfc3339(), "2026-11-30T17:00:00+00:00");
+        assert_eq!(
+            vietnam_date(start),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+        );
+    }
 }
 
 #[cfg(test)]

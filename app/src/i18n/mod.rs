@@ -8,7 +8,10 @@
 mod format;
 mod messages;
 
-pub use format::{format_date, format_number, format_score, parse_number};
+pub use format::{
+    format_date, format_number, format_score, parse_number, vietnam_date, vietnam_day_start,
+    vietnam_time,
+};
 pub use messages::Msg;
 
 use leptos::prelude::*;

@@ -181,8 +181,14 @@ pub struct RuleVersionPage {
     pub rescorable: Vec<String>,
     /// The activation form's suggested date.
     pub suggested_effective: NaiveDate,
+    /// The reader may edit this version (an administrator, and the version is a draft).
     pub can_edit: bool,
+    /// The reader may start a new draft from this version (an administrator).
+    pub can_draft: bool,
+    /// The reader may approve, activate, retire and re-score (the committee).
     pub can_steer: bool,
+    /// The reader may simulate this version (admins and the committee; not once active).
+    pub can_simulate: bool,
 }
 
 /// A draft's texts as the editor posts them.

@@ -155,7 +155,7 @@ pub fn AuditPage() -> impl IntoView {
                                                     .events
                                                     .into_iter()
                                                     .map(|e| {
-                                                        let at = (e.at + chrono::Duration::hours(7)).format("%d/%m/%Y %H:%M:%S").to_string();
+                                                        let at = crate::i18n::vietnam_time(e.at).format("%d/%m/%Y %H:%M:%S").to_string();
                                                         let has_change = e.before.is_some() || e.after.is_some();
                                                         view! {
                                                             <tr data-testid="audit-event">

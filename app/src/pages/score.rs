@@ -3,7 +3,7 @@
 //! read-only viewer of a formula version (/cong-thuc/{id}).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::scores::{get_formula_source, my_score};
 use crate::components::auth::ErrorAlert;
@@ -199,11 +199,6 @@ pub(crate) fn Explanation(
     }
 }
 
-/// The date of a moment in Vietnam (UTC+7).
-pub(crate) fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
-    (at + chrono::Duration::hours(7)).date_naive()
-}
-
 /// Every computed version of the period's score; shown once there is more than one.
 #[component]
 fn ScoreVersions(versions: Vec<ScoreVersionView>) -> impl IntoView {
@@ -216,7 +211,7 @@ fn ScoreVersions(versions: Vec<ScoreVersionView>) -> impl IntoView {
                     .into_iter()
                     .map(|v| {
                         let total = v.total;
-                        let day = local_date(v.computed_at);
+                        let day = crate::i18n::vietnam_date(v.computed_at);
                         view! {
                             <li data-testid="score-version" class:current=v.current>
                                 {i18n.t(Msg::ScoreVersionLabel)} " " {v.score_version} ": "
@@ -244,7 +239,7 @@ pub(crate) fn AppealItem(
     answer: Option<ServerAction<crate::api::appeals::AnswerAppeal>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let filed = local_date(a.created_at);
+    let filed = crate::i18n::vietnam_date(a.created_at);
     let status = match a.decision.as_deref() {
         Some("accepted") => Msg::AppealAccepted,
         Some(_) => Msg::AppealRejected,
@@ -433,14 +428,7 @@ pub(crate) fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
 #[component]
 pub fn FormulaPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i32>().ok())
-            .unwrap_or_default()
-    };
+    let id = crate::components::route_id();
     let source = Resource::new(id, get_formula_source);
     view! {
         <section class="card">

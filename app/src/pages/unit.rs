@@ -365,15 +365,8 @@ fn Flags(flags: crate::models::LoggingFlags) -> impl IntoView {
 #[component]
 pub fn OfficerScorePage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = leptos_router::hooks::use_params_map();
     let query = use_query_map();
-    let officer = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let officer = crate::components::route_id();
     let score = Resource::new(
         move || (officer(), query.read().get("ky").unwrap_or_default()),
         |(id, period)| crate::api::scores::get_score_explanation(id, period),

@@ -46,19 +46,7 @@ pub async fn catalog(
     .await;
     match found {
         Ok(Some((v, p, items))) => {
-            let items: Vec<CatalogItemView> = items
-                .into_iter()
-                .map(|i| CatalogItemView {
-                    code: i.code,
-                    group_code: i.group_code,
-                    name: i.name,
-                    unit_of_measure: i.unit_of_measure,
-                    norm_minutes: i.norm_minutes,
-                    complexity_level: i.complexity_level,
-                    coefficient: i.coefficient,
-                    evidence_required: i.evidence_required,
-                })
-                .collect();
+            let items: Vec<CatalogItemView> = items.into_iter().map(Into::into).collect();
             let code = p.map(|p| p.code).unwrap_or_else(|| "vi-tri".into());
             let file = format!("danh-muc-{code}-v{}.csv", v.version_no);
             (

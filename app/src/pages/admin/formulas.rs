@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::positions::list_rule_sets;
 use crate::components::auth::ErrorAlert;
+use crate::components::diff::{LineDiff, VersionPicker};
 use crate::i18n::{format_date, use_i18n, Msg};
 use crate::models::{text_diff, LineChange, RuleSetView, RuleVersionView};
 use crate::pages::admin::rules::status_label;
@@ -133,35 +134,9 @@ fn Compare(
     newer: RuleVersionView,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let numbers: Vec<i32> = versions.iter().map(|v| v.version_no).collect();
     let choices = move |name: &'static str, picked: i32| {
-        let versions = versions.clone();
-        view! {
-            <select name=name data-testid=format!("rule-compare-{name}")>
-                {versions
-                    .into_iter()
-                    .map(|v| view! { <option value=v.version_no.to_string() selected=v.version_no == picked>{format!("v{}", v.version_no)}</option> })
-                    .collect_view()}
-            </select>
-        }
-    };
-    let render = |lines: Vec<LineChange>, id: &'static str| {
-        if lines.iter().all(|l| matches!(l, LineChange::Same(_))) {
-            return view! { <p class="muted" data-testid=id>{i18n.t(Msg::PosNoChanges)}</p> }
-                .into_any();
-        }
-        view! {
-            <pre class="diff" data-testid=id>
-                {lines
-                    .into_iter()
-                    .map(|l| match l {
-                        LineChange::Same(t) => view! { <span class="same">{format!("  {t}\n")}</span> }.into_any(),
-                        LineChange::Added(t) => view! { <ins>{format!("+ {t}\n")}</ins> }.into_any(),
-                        LineChange::Removed(t) => view! { <del>{format!("- {t}\n")}</del> }.into_any(),
-                    })
-                    .collect_view()}
-            </pre>
-        }
-            .into_any()
+        view! { <VersionPicker name versions=numbers.clone() picked testid=format!("rule-compare-{name}") /> }
     };
     view! {
         <details class="compare" open=true>
@@ -173,9 +148,9 @@ fn Compare(
                 <button type="submit">{i18n.t(Msg::PosCompare)}</button>
             </form>
             <h3>{i18n.t(Msg::RuleScriptChanges)}</h3>
-            {render(diff_lines(&older.script, &newer.script), "script-diff")}
+            <LineDiff lines=diff_lines(&older.script, &newer.script) testid="script-diff" />
             <h3>{i18n.t(Msg::RuleParamChanges)}</h3>
-            {render(diff_lines(&older.params, &newer.params), "params-diff")}
+            <LineDiff lines=diff_lines(&older.params, &newer.params) testid="params-diff" />
         </details>
     }
 }

@@ -2,7 +2,7 @@
 //! catalogs and a comparison of any two versions (/quan-tri/vi-tri/{id}).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use leptos::form::ActionForm;
 
@@ -12,10 +12,10 @@ use crate::api::positions::{
 };
 use crate::authz::Role;
 use crate::components::auth::ErrorAlert;
+use crate::components::diff::{LineDiff, VersionPicker};
 use crate::i18n::{format_date, format_number, use_i18n, Msg};
 use crate::models::{
-    catalog_diff, text_diff, CatalogChange, CatalogItemView, JdVersionView, LineChange,
-    PositionDetail,
+    catalog_diff, text_diff, CatalogChange, CatalogItemView, JdVersionView, PositionDetail,
 };
 
 const PATH: &str = "/quan-tri/vi-tri";
@@ -116,15 +116,8 @@ pub fn PositionsPage() -> impl IntoView {
 #[component]
 pub fn PositionPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
     let query = use_query_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::components::route_id();
     let actions = Edits {
         new_draft: ServerAction::new(),
         save: ServerAction::new(),
@@ -335,20 +328,12 @@ fn Compare(
     let (Some(older), Some(newer)) = (older, newer) else {
         return ().into_any();
     };
+    let numbers: Vec<i32> = versions.iter().map(|v| v.version_no).collect();
     let choices = move |name: &'static str, picked: i32| {
-        let versions = versions.clone();
-        view! {
-            <select name=name data-testid=format!("compare-{name}")>
-                {versions
-                    .into_iter()
-                    .map(|v| view! { <option value=v.version_no.to_string() selected=v.version_no == picked>{format!("v{}", v.version_no)}</option> })
-                    .collect_view()}
-            </select>
-        }
+        view! { <VersionPicker name versions=numbers.clone() picked testid=format!("compare-{name}") /> }
     };
     let text = text_diff(&older.description, &newer.description);
     let catalog = catalog_diff(&older.items, &newer.items);
-    let text_changed = text.iter().any(|l| !matches!(l, LineChange::Same(_)));
     view! {
         <h2>{i18n.t(Msg::PosCompare)}</h2>
         <form method="get" action=base class="form inline-form" data-testid="compare-form">
@@ -357,23 +342,7 @@ fn Compare(
             <button type="submit" data-testid="compare">{i18n.t(Msg::PosCompare)}</button>
         </form>
         <h3>{i18n.t(Msg::PosTextChanges)} {format!(" (v{} → v{})", older.version_no, newer.version_no)}</h3>
-        {if text_changed {
-            view! {
-                <pre class="diff" data-testid="text-diff">
-                    {text
-                        .into_iter()
-                        .map(|l| match l {
-                            LineChange::Same(t) => view! { <span class="same">{format!("  {t}\n")}</span> }.into_any(),
-                            LineChange::Added(t) => view! { <ins data-testid="line-added">{format!("+ {t}\n")}</ins> }.into_any(),
-                            LineChange::Removed(t) => view! { <del data-testid="line-removed">{format!("- {t}\n")}</del> }.into_any(),
-                        })
-                        .collect_view()}
-                </pre>
-            }
-                .into_any()
-        } else {
-            view! { <p class="muted">{i18n.t(Msg::PosNoChanges)}</p> }.into_any()
-        }}
+        <LineDiff lines=text testid="text-diff" />
         <h3>{i18n.t(Msg::PosCatalogChanges)}</h3>
         {if catalog.is_empty() {
             view! { <p class="muted" data-testid="catalog-unchanged">{i18n.t(Msg::PosNoChanges)}</p> }.into_any()

@@ -6,15 +6,14 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::rules::{
     get_rule_version, get_simulation, ActivateRuleVersion, ApproveRuleVersion, NewRuleDraft,
     RescorePeriod, RetireRuleVersion, ReturnRuleVersion, SaveRuleDraft, StartSimulation,
     SubmitRuleVersion, TryRuleVersion,
 };
-use crate::authz::Role;
 use crate::components::auth::ErrorAlert;
+use crate::components::route_id;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
 use crate::models::{
     highlight, CaseRunView, Evidence, GroupEffect, RuleVersionPage, ScriptProblem, SimulationBrief,
@@ -40,17 +39,6 @@ fn sim_status(status: &str) -> Msg {
         "done" => Msg::SimDone,
         "failed" => Msg::SimFailed,
         _ => Msg::SimRunning,
-    }
-}
-
-fn route_id() -> impl Fn() -> i32 + Copy {
-    let params = use_params_map();
-    move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i32>().ok())
-            .unwrap_or(0)
     }
 }
 
@@ -153,11 +141,6 @@ pub fn RuleVersionPage() -> impl IntoView {
 #[component]
 fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
     let i18n = use_i18n();
-    let admin = move || {
-        crate::components::auth::use_auth()
-            .subject()
-            .is_some_and(|s| s.has(Role::Admin))
-    };
     let effective = p.effective_from;
     let previous = p
         .versions
@@ -185,7 +168,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
         </dl>
         <p class="actions-row">
             {compare.map(|href| view! { <a href=href data-testid="rule-compare-link">{i18n.t(Msg::ReCompareWithPrevious)}</a> })}
-            {(admin() && status != "draft").then(|| view! {
+            {(p.can_draft && status != "draft").then(|| view! {
                 <ActionForm action=a.new_draft attr:class="inline">
                     <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" data-testid="new-rule-draft">{i18n.t(Msg::ReNewDraft)}</button>
@@ -265,7 +248,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
 #[component]
 fn EvidencePacket(e: Evidence) -> impl IntoView {
     let i18n = use_i18n();
-    let day = crate::pages::score::local_date(e.approved_at);
+    let day = crate::i18n::vietnam_date(e.approved_at);
     view! {
         <section class="panel evidence" data-testid="evidence">
             <h2>{i18n.t(Msg::ReEvidence)}</h2>
@@ -681,12 +664,7 @@ fn TryView(t: TryResult, id: i32) -> impl IntoView {
 #[component]
 fn Simulations(p: RuleVersionPage, a: Actions) -> impl IntoView {
     let i18n = use_i18n();
-    let can_run = (p.can_steer
-        || p.can_edit
-        || crate::components::auth::use_auth()
-            .subject()
-            .is_some_and(|s| s.has(Role::Admin)))
-        && matches!(p.status.as_str(), "draft" | "submitted" | "approved");
+    let can_run = p.can_simulate;
     let id = p.id;
     view! {
         <section class="panel" data-testid="simulations">
@@ -730,7 +708,7 @@ fn Simulations(p: RuleVersionPage, a: Actions) -> impl IntoView {
 #[component]
 fn SimulationLine(s: SimulationBrief) -> impl IntoView {
     let i18n = use_i18n();
-    let day = crate::pages::score::local_date(s.started_at);
+    let day = crate::i18n::vietnam_date(s.started_at);
     view! {
         <li data-testid="simulation">
             <a href=format!("{PATH}/mo-phong/{}", s.id)>{format!("#{} · {}", s.id, s.period)}</a>

@@ -3,7 +3,7 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::users::{
     get_user, get_user_form_options, list_users, CreateUser, ResetUserPassword, SetUserActive,
@@ -296,14 +296,7 @@ pub fn NewUserPage() -> impl IntoView {
 #[component]
 pub fn EditUserPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i32>().ok())
-            .unwrap_or_default()
-    };
+    let id = crate::components::route_id();
     let update = ServerAction::<UpdateUser>::new();
     let reset = ServerAction::<ResetUserPassword>::new();
     let activate = ServerAction::<SetUserActive>::new();

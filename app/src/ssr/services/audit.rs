@@ -274,10 +274,7 @@ pub async fn recent<C: ConnectionTrait>(
     per_page: u64,
 ) -> Result<crate::models::AuditPage, DbErr> {
     use sea_orm::{PaginatorTrait, QuerySelect};
-    let vietnam = |d: chrono::NaiveDate| {
-        d.and_hms_opt(0, 0, 0)
-            .map(|t| t.and_utc() - chrono::Duration::hours(7))
-    };
+    let vietnam = crate::i18n::vietnam_day_start;
     let mut select = audit_event::Entity::find().order_by_desc(audit_event::Column::Seq);
     if let Some(entity) = query.entity.as_deref().filter(|e| !e.is_empty()) {
         select = select.filter(audit_event::Column::Entity.eq(entity));

@@ -87,16 +87,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, id: i32) -> Result<PositionDetai
         items
             .entry(i.job_description_version_id)
             .or_default()
-            .push(CatalogItemView {
-                code: i.code,
-                group_code: i.group_code,
-                name: i.name,
-                unit_of_measure: i.unit_of_measure,
-                norm_minutes: i.norm_minutes,
-                complexity_level: i.complexity_level,
-                coefficient: i.coefficient,
-                evidence_required: i.evidence_required,
-            });
+            .push(i.into());
     }
     let names: HashMap<i32, String> = user::Entity::find()
         .filter(

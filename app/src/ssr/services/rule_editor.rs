@@ -19,7 +19,7 @@ use crate::models::{
     LineChange, ParamField, RuleDraftForm, RuleVersionPage, ScriptProblem, TryResult,
 };
 use crate::ssr::entities::{
-    period, period_score, position, rule_set, rule_set_version as rsv, unit, user, user_role,
+    period, period_score, position, rule_set_version as rsv, unit, user, user_role,
 };
 use crate::ssr::services::audit::Actor;
 use crate::ssr::services::rule_versions::{self, ACTIVE, DRAFT};
@@ -276,24 +276,9 @@ pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource,
     ))
 }
 
-async fn load<C: ConnectionTrait>(
-    db: &C,
-    id: i32,
-) -> Result<(rsv::Model, rule_set::Model), AppError> {
-    let v = rsv::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let set = rule_set::Entity::find_by_id(v.rule_set_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((v, set))
-}
-
-/// Today in Vietnam (UTC+7).
+/// Today in Vietnam.
 fn today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(7)).date_naive()
+    crate::i18n::vietnam_date(Utc::now())
 }
 
 /// The version of the same rule set in force today (the newest active one), to compare with.
@@ -310,15 +295,22 @@ async fn in_force<C: ConnectionTrait>(
         .await?)
 }
 
+/// What the reader of a version's page may do, as `authz` decided.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rights {
+    pub edit: bool,
+    pub steer: bool,
+    pub simulate: bool,
+}
+
 /// The rule editor's page of version `id`.
 pub async fn page<C: ConnectionTrait>(
     db: &C,
     engine: &RuleEngine,
     id: i32,
-    can_edit: bool,
-    can_steer: bool,
+    rights: Rights,
 ) -> Result<RuleVersionPage, AppError> {
-    let (v, set) = load(db, id).await?;
+    let (v, set) = rule_versions::with_set(db, id).await?;
     let position = match set.position_id {
         Some(p) => position::Entity::find_by_id(p).one(db).await?,
         None => None,
@@ -428,8 +420,10 @@ pub async fn page<C: ConnectionTrait>(
         officers,
         rescorable,
         suggested_effective: suggested_start(&all_periods),
-        can_edit: can_edit && v.status == DRAFT,
-        can_steer,
+        can_edit: rights.edit && v.status == DRAFT,
+        can_draft: rights.edit,
+        can_steer: rights.steer,
+        can_simulate: rights.simulate && simulations::SIMULABLE.contains(&v.status.as_str()),
         script: v.script,
         status: v.status,
     })
@@ -442,7 +436,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     form: &RuleDraftForm,
 ) -> Result<CaseRunView, AppError> {
-    let (v, _) = load(db, form.id).await?;
+    let (v, _) = rule_versions::with_set(db, form.id).await?;
     let source = apply_form(&v, form)?;
     rule_versions::update_draft(db, actor, v.id, form.lock_version, &source).await?;
     Ok(run_checks(engine, &source))
@@ -454,7 +448,7 @@ pub async fn new_draft_from<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: i32,
 ) -> Result<rsv::Model, AppError> {
-    let (v, set) = load(db, id).await?;
+    let (v, set) = rule_versions::with_set(db, id).await?;
     rule_versions::create_draft(db, actor, set.id, &rule_versions::source_of(&v)).await
 }
 
@@ -467,22 +461,13 @@ pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
     officer_id: i32,
     period_code: &str,
 ) -> Result<TryResult, AppError> {
-    let (v, set) = load(db, id).await?;
-    let p = scoring::find_period(db, period_code)
-        .await?
-        .ok_or_else(|| {
-            AppError::invalid(
-                "period",
-                format!("Không có kỳ đánh giá \"{}\".", period_code.trim()),
-            )
-        })?;
+    let (v, set) = rule_versions::with_set(db, id).await?;
+    let p = scoring::existing_period(db, period_code).await?;
     let officer = user::Entity::find_by_id(officer_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    engine
-        .compile(&rule_versions::source_of(&v))
-        .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))?;
+    rule_versions::compile(engine, &rule_versions::source_of(&v))?;
     let options = ScoreOptions {
         dry_run: true,
         keep_period_status: true,
@@ -567,7 +552,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     if note.trim().is_empty() {
         return Err(AppError::invalid("note", "Vui lòng ghi ý kiến phê duyệt."));
     }
-    let (v, _) = load(db, id).await?;
+    let (v, _) = rule_versions::with_set(db, id).await?;
     let simulation = simulations::briefs(db, id)
         .await?
         .into_iter()
@@ -686,14 +671,7 @@ pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     period_code: &str,
 ) -> Result<scoring::ScoreRun, AppError> {
-    let p = scoring::find_period(db, period_code)
-        .await?
-        .ok_or_else(|| {
-            AppError::invalid(
-                "period",
-                format!("Không có kỳ đánh giá \"{}\".", period_code.trim()),
-            )
-        })?;
+    let p = scoring::existing_period(db, period_code).await?;
     if !matches!(p.status.as_str(), "open" | "scored") {
         return Err(AppError::invalid(
             "period",

@@ -6,7 +6,7 @@
 //! and appends an audit event. An approved or active version is never edited.
 
 use chrono::{NaiveDate, Utc};
-use rubric_rules::{RuleEngine, RuleSetSource};
+use rubric_rules::{CompiledRuleSet, RuleEngine, RuleSetSource};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -204,11 +204,29 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     Ok(after)
 }
 
+/// A version and the rule set it belongs to.
+pub async fn with_set<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<(rsv::Model, rule_set::Model), AppError> {
+    let v = load(db, id).await?;
+    let set = rule_set::Entity::find_by_id(v.rule_set_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((v, set))
+}
+
+/// Compiles a version's texts; the compiler's message, in Vietnamese, when it fails.
+pub fn compile(engine: &RuleEngine, source: &RuleSetSource) -> Result<CompiledRuleSet, AppError> {
+    engine
+        .compile(source)
+        .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))
+}
+
 /// Compiles the version and runs its test cases; a Vietnamese message on failure.
 pub fn check_source(engine: &RuleEngine, source: &RuleSetSource) -> Result<(), AppError> {
-    let compiled = engine
-        .compile(source)
-        .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))?;
+    let compiled = compile(engine, source)?;
     let report = engine.run_cases(&compiled);
     let failed: Vec<String> = report
         .cases

@@ -93,7 +93,7 @@ pub async fn explanation<C: ConnectionTrait>(
     period_code: &str,
 ) -> Result<crate::models::ScoreExplanation, AppError> {
     use crate::models::ScoreExplanation;
-    use crate::ssr::entities::{rule_set, rule_set_version, user};
+    use crate::ssr::entities::user;
     let history = history(db, officer_id).await?;
     let code = match period_code.trim() {
         "" => history
@@ -107,14 +107,8 @@ pub async fn explanation<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let version = rule_set_version::Entity::find_by_id(s.rule_set_version_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let set = rule_set::Entity::find_by_id(version.rule_set_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (version, set) =
+        crate::ssr::services::rule_versions::with_set(db, s.rule_set_version_id).await?;
     let trace: rubric_rules::Trace =
         serde_json::from_str(&s.trace_json).map_err(|e| AppError::internal("trace_json", e))?;
     let trace_lines = trace_lines(db, officer_id, &trace).await?;
@@ -215,15 +209,7 @@ pub async fn formula_source<C: ConnectionTrait>(
     db: &C,
     version_id: i32,
 ) -> Result<crate::models::FormulaSource, AppError> {
-    use crate::ssr::entities::{rule_set, rule_set_version};
-    let v = rule_set_version::Entity::find_by_id(version_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let set = rule_set::Entity::find_by_id(v.rule_set_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (v, set) = crate::ssr::services::rule_versions::with_set(db, version_id).await?;
     Ok(crate::models::FormulaSource {
         id: v.id,
         rule_set_name: set.name,

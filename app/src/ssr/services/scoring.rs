@@ -158,6 +158,20 @@ pub async fn find_period<C: ConnectionTrait>(
         .await?)
 }
 
+/// A period that must already exist (a simulation, a trial, a re-score); refused by its
+/// code otherwise.
+pub async fn existing_period<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> Result<period::Model, AppError> {
+    find_period(db, code).await?.ok_or_else(|| {
+        AppError::invalid(
+            "period",
+            format!("Không có kỳ đánh giá \"{}\".", code.trim()),
+        )
+    })
+}
+
 /// The period with this code, created (open) if it does not exist yet.
 pub async fn ensure_period<C: ConnectionTrait>(
     db: &C,

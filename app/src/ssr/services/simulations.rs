@@ -23,7 +23,7 @@ use crate::models::{
     SimulationSummary, SimulationView, GRADES, NOT_SCORED,
 };
 use crate::ssr::entities::{
-    position, rule_set, rule_set_version as rsv, simulation, simulation_result, user,
+    position, rule_set_version as rsv, simulation, simulation_result, user,
 };
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::rule_versions::{self, APPROVED, DRAFT, SUBMITTED};
@@ -32,6 +32,9 @@ use crate::ssr::services::scoring::{self, DraftRules, ScoreOptions, UnitTree};
 pub const RUNNING: &str = "running";
 pub const DONE: &str = "done";
 pub const FAILED: &str = "failed";
+
+/// The states of a version that can be simulated (not yet in force, or approved and waiting).
+pub const SIMULABLE: [&str; 3] = [DRAFT, SUBMITTED, APPROVED];
 
 /// One officer of a group: (total in force, draft total, grade changed).
 type Moved = (Option<f64>, Option<f64>, bool);
@@ -53,11 +56,8 @@ pub async fn start(
     period_code: &str,
     scope: Scope,
 ) -> Result<i32, AppError> {
-    let version = rsv::Entity::find_by_id(version_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if ![DRAFT, SUBMITTED, APPROVED].contains(&version.status.as_str()) {
+    let (version, set) = rule_versions::with_set(db, version_id).await?;
+    if !SIMULABLE.contains(&version.status.as_str()) {
         return Err(AppError::invalid(
             "version",
             format!(
@@ -67,17 +67,8 @@ pub async fn start(
             ),
         ));
     }
-    engine
-        .compile(&rule_versions::source_of(&version))
-        .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))?;
-    let period = scoring::find_period(db, period_code)
-        .await?
-        .ok_or_else(|| {
-            AppError::invalid(
-                "period",
-                format!("Không có kỳ đánh giá \"{}\".", period_code.trim()),
-            )
-        })?;
+    rule_versions::compile(&engine, &rule_versions::source_of(&version))?;
+    let period = scoring::existing_period(db, period_code).await?;
     let txn = db.begin().await?;
     let saved = simulation::ActiveModel {
         rule_set_version_id: Set(version.id),
@@ -106,7 +97,11 @@ pub async fn start(
     let actor = actor.clone();
     let code = period.code.clone();
     tokio::spawn(async move {
-        if let Err(e) = run(&db, &engine, &actor, id, &version, &code, &scope).await {
+        let draft = DraftRules {
+            version: &version,
+            position_id: set.position_id,
+        };
+        if let Err(e) = run(&db, &engine, &actor, id, draft, &code, &scope).await {
             let message = match &e {
                 AppError::Invalid { message, .. } => message.clone(),
                 other => other.to_string(),
@@ -143,15 +138,12 @@ pub async fn run(
     engine: &RuleEngine,
     actor: &Actor,
     id: i32,
-    version: &rsv::Model,
+    draft: DraftRules<'_>,
     period_code: &str,
     scope: &Scope,
 ) -> Result<(), AppError> {
     let started = Instant::now();
-    let set = rule_set::Entity::find_by_id(version.rule_set_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let version = draft.version;
     let dry = ScoreOptions {
         dry_run: true,
         keep_period_status: true,
@@ -160,10 +152,7 @@ pub async fn run(
     let active = scoring::score_period_with(db, engine, actor, period_code, &dry).await?;
     progress(db, id, 0.45).await?;
     let with_draft = ScoreOptions {
-        draft: Some(DraftRules {
-            version,
-            position_id: set.position_id,
-        }),
+        draft: Some(draft),
         ..dry.clone()
     };
     let draft = scoring::score_period_with(db, engine, actor, period_code, &with_draft).await?;
@@ -469,14 +458,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, id: i32) -> Result<SimulationView,
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let version = rsv::Entity::find_by_id(s.rule_set_version_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let set = rule_set::Entity::find_by_id(version.rule_set_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (version, set) = rule_versions::with_set(db, s.rule_set_version_id).await?;
     let results = simulation_result::Entity::find()
         .filter(simulation_result::Column::SimulationId.eq(id))
         .all(db)
