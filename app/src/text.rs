@@ -32,9 +32,143 @@ pub fn matches(text: &str, query: &str) -> bool {
         .all(|word| text.contains(word))
 }
 
+/// Escapes text for HTML: for the one place the renderer does not, a `<textarea>`'s
+/// content, which views set with `inner_html=escape_html(..)` (see the test below).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
+/// return, that some spreadsheets strip before looking for one).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell for an export (CSV or XLSX): a cell that a spreadsheet would read as a
+/// formula gets a leading apostrophe, which spreadsheets show as text and hide.
+pub fn spreadsheet_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// The inverse of [`spreadsheet_cell`] for imports: a cell that was neutralised on export
+/// reads back as it was.
+pub fn from_spreadsheet_cell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(
+            spreadsheet_cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(spreadsheet_cell("+1"), "'+1");
+        assert_eq!(spreadsheet_cell("-2+3"), "'-2+3");
+        assert_eq!(spreadsheet_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_cell("\t=1"), "'\t=1");
+        assert_eq!(spreadsheet_cell("\r=1"), "'\r=1");
+        assert_eq!(spreadsheet_cell("Báo cáo = 2"), "Báo cáo = 2");
+        assert_eq!(spreadsheet_cell(""), "");
+        assert_eq!(from_spreadsheet_cell("'=1"), "=1");
+        assert_eq!(from_spreadsheet_cell("'abc"), "'abc");
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            escape_html("</textarea><script>alert('x')</script>&"),
+            "&lt;/textarea&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"
+        );
+    }
+
+    /// The renderer escapes text everywhere except inside `<textarea>` (and `<script>`,
+    /// `<style>`): no view may give a textarea children; its text goes through
+    /// `inner_html` escaped by [`escape_html`], or `prop:value`.
+    #[test]
+    fn no_textarea_has_children_in_any_view() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        // Every view: pages, components and the shell.
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src.join("app.rs")];
+        walk(&src.join("pages"), &mut files);
+        walk(&src.join("components"), &mut files);
+        assert!(files.len() > 20, "the sources were not found");
+        let mut bad = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            for (i, _) in text.match_indices("</textarea>") {
+                if !text[..i].trim_end().ends_with('>') {
+                    bad.push(format!(
+                        "{}: {}",
+                        f.display(),
+                        &text[i.saturating_sub(60)..i]
+                    ));
+                }
+            }
+            for tag in ["<script", "<style"] {
+                for (i, _) in text.match_indices(tag) {
+                    let rest = &text[i..];
+                    if rest.starts_with(&format!("{tag}>{{")) {
+                        bad.push(format!("{}: {tag} with dynamic children", f.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "textareas with unescaped children: {bad:#?}"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn no_exported_cell_starts_a_formula(s in any::<String>()) {
+            let cell = spreadsheet_cell(&s);
+            prop_assert!(!cell.starts_with(FORMULA_STARTS));
+            prop_assert_eq!(from_spreadsheet_cell(&cell), s.as_str());
+        }
+
+        #[test]
+        fn formula_like_text_round_trips(
+            head in prop::sample::select(FORMULA_STARTS.to_vec()),
+            rest in ".{0,20}",
+        ) {
+            let s = format!("{head}{rest}");
+            let cell = spreadsheet_cell(&s);
+            prop_assert!(cell.starts_with('\''));
+            prop_assert_eq!(from_spreadsheet_cell(&cell), s.as_str());
+        }
+    }
 
     #[test]
     fn diacritics_and_case_are_ignored() {

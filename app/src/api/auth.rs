@@ -19,14 +19,6 @@ mod server {
     pub fn session_error(e: tower_sessions::session::Error) -> AppError {
         AppError::internal("session", e)
     }
-
-    /// Only a local path may follow sign-in (never `//host` or `https://…`).
-    pub fn safe_next(next: Option<&str>) -> &str {
-        match next {
-            Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n,
-            _ => "/",
-        }
-    }
 }
 
 /// Signs in, renews the session id, and goes to `next` (or to the change-password page
@@ -59,11 +51,11 @@ pub async fn sign_in(
         .await
         .map_err(server::session_error)?;
     let target = if user.must_change_password {
-        CHANGE_PASSWORD_PATH
+        CHANGE_PASSWORD_PATH.to_string()
     } else {
-        server::safe_next(next.as_deref())
+        crate::ssr::auth::next::same_site_path(next.as_deref())
     };
-    leptos_axum::redirect(target);
+    leptos_axum::redirect(&target);
     Ok(())
 }
 
@@ -112,8 +104,15 @@ pub async fn change_password(
     use crate::ssr::auth::{require, store::AUTH_KEY, SignedIn};
     let me = require(Action::OwnAccount)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::accounts::change_password(&state.db, me.id(), &current, &new, &confirm)
-        .await?;
+    crate::ssr::services::accounts::change_password(
+        &state.db,
+        me.id(),
+        &crate::ssr::auth::client_addr(),
+        &current,
+        &new,
+        &confirm,
+    )
+    .await?;
     // The service ended every session of the user, this one included: start a fresh one.
     let session = server::session().await?;
     let signed: Option<SignedIn> = session.get(AUTH_KEY).await.map_err(server::session_error)?;

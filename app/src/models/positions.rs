@@ -279,7 +279,10 @@ fn split_row(line: &str, sep: char) -> Vec<String> {
         }
     }
     cells.push(cell);
-    cells.into_iter().map(|c| c.trim().to_string()).collect()
+    cells
+        .into_iter()
+        .map(|c| crate::text::from_spreadsheet_cell(c.trim()).to_string())
+        .collect()
 }
 
 /// Reads a catalog from CSV text or a table pasted from a spreadsheet, columns as in
@@ -358,7 +361,8 @@ pub fn parse_catalog_table(
 /// the Vietnamese letters), columns as in [`CATALOG_COLUMNS`].
 pub fn catalog_csv(items: &[CatalogItemView]) -> String {
     let quote = |s: &str| {
-        if s.contains([',', '"', '\n', ';']) {
+        let s = crate::text::spreadsheet_cell(s);
+        if s.contains([',', '"', '\n', '\r', ';', '\t']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
             s.to_string()

@@ -429,7 +429,7 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
                 <input type="hidden" name="form[lock_version]" value=lock.clone() />
                 <label>
                     {i18n.t(Msg::PosDescription)}
-                    <textarea name="form[description]" rows="5" data-testid="jd-description">{v.description.clone()}</textarea>
+                    <textarea name="form[description]" rows="5" data-testid="jd-description" inner_html=crate::text::escape_html(&v.description)></textarea>
                 </label>
                 <div class="table-wrap">
                     <table data-testid="jd-rows">

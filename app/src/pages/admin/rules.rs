@@ -423,7 +423,8 @@ fn ScriptEditor(id: i32, script: String, problem: Option<ScriptProblem>) -> impl
                     data-testid="script-input"
                     on:input=on_input
                     prop:value=move || text.get()
-                >{script.clone()}</textarea>
+                    inner_html=crate::text::escape_html(&script)
+                ></textarea>
             </div>
         </div>
         <p class="script-status" aria-live="polite" data-testid="script-problem">

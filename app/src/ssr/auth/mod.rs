@@ -5,6 +5,7 @@
 //! middlewares in [`layers`] for pages and for cross-site requests.
 
 pub mod layers;
+pub mod next;
 pub mod password;
 pub mod store;
 pub mod throttle;

@@ -534,6 +534,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, id: i32) -> Result<SimulationView,
 /// A simulation as an Excel workbook: the officers, the transition matrix, the effect by
 /// unit and by position.
 pub fn workbook(v: &SimulationView) -> Result<Vec<u8>, AppError> {
+    use crate::text::spreadsheet_cell;
     use rust_xlsxwriter::{Format, Workbook};
     let fail = |e: rust_xlsxwriter::XlsxError| AppError::internal("xlsx", e);
     let mut book = Workbook::new();
@@ -564,9 +565,15 @@ pub fn workbook(v: &SimulationView) -> Result<Vec<u8>, AppError> {
         sheet
             .write_number(row, 0, r.officer_id as f64)
             .map_err(fail)?;
-        sheet.write_string(row, 1, &r.name).map_err(fail)?;
-        sheet.write_string(row, 2, &r.unit).map_err(fail)?;
-        sheet.write_string(row, 3, &r.position).map_err(fail)?;
+        sheet
+            .write_string(row, 1, &*spreadsheet_cell(&r.name))
+            .map_err(fail)?;
+        sheet
+            .write_string(row, 2, &*spreadsheet_cell(&r.unit))
+            .map_err(fail)?;
+        sheet
+            .write_string(row, 3, &*spreadsheet_cell(&r.position))
+            .map_err(fail)?;
         let numbers = [
             (4, r.active_total),
             (6, r.draft_total),
@@ -582,10 +589,18 @@ pub fn workbook(v: &SimulationView) -> Result<Vec<u8>, AppError> {
             }
         }
         sheet
-            .write_string(row, 5, r.active_grade.as_deref().unwrap_or(NOT_SCORED))
+            .write_string(
+                row,
+                5,
+                &*spreadsheet_cell(r.active_grade.as_deref().unwrap_or(NOT_SCORED)),
+            )
             .map_err(fail)?;
         sheet
-            .write_string(row, 7, r.draft_grade.as_deref().unwrap_or(NOT_SCORED))
+            .write_string(
+                row,
+                7,
+                &*spreadsheet_cell(r.draft_grade.as_deref().unwrap_or(NOT_SCORED)),
+            )
             .map_err(fail)?;
     }
     sheet.autofit();
@@ -600,12 +615,12 @@ pub fn workbook(v: &SimulationView) -> Result<Vec<u8>, AppError> {
             .map_err(fail)?;
         for (j, g) in s.grades.iter().enumerate() {
             sheet
-                .write_string_with_format(0, j as u16 + 1, g, &bold)
+                .write_string_with_format(0, j as u16 + 1, &*spreadsheet_cell(g), &bold)
                 .map_err(fail)?;
         }
         for (i, g) in s.grades.iter().enumerate() {
             sheet
-                .write_string_with_format(i as u32 + 1, 0, g, &bold)
+                .write_string_with_format(i as u32 + 1, 0, &*spreadsheet_cell(g), &bold)
                 .map_err(fail)?;
             for (j, n) in s.matrix[i].iter().enumerate() {
                 sheet
@@ -632,8 +647,12 @@ pub fn workbook(v: &SimulationView) -> Result<Vec<u8>, AppError> {
             }
             for (i, g) in groups.iter().enumerate() {
                 let row = i as u32 + 1;
-                sheet.write_string(row, 0, &g.code).map_err(fail)?;
-                sheet.write_string(row, 1, &g.name).map_err(fail)?;
+                sheet
+                    .write_string(row, 0, &*spreadsheet_cell(&g.code))
+                    .map_err(fail)?;
+                sheet
+                    .write_string(row, 1, &*spreadsheet_cell(&g.name))
+                    .map_err(fail)?;
                 sheet
                     .write_number(row, 2, g.officers as f64)
                     .map_err(fail)?;
