@@ -139,8 +139,10 @@ pub enum Action<'a> {
     ReviewQueue,
     /// Scoring, approving a unit's period; entering general-criteria points.
     ReviewUnit(&'a [i32]),
-    /// Reading a formula version's script (the formula that scores you is no secret).
-    ReadFormula,
+    /// Reading a formula version's script: one that is or was in force scores people and is
+    /// no secret; drafts and versions under approval are read only by those who configure,
+    /// steer or audit formulas.
+    ReadFormula { in_force: bool },
     /// Job descriptions, catalogs and rule versions: editing drafts.
     EditConfiguration,
     /// Reading job descriptions, catalogs and rule versions.
@@ -205,7 +207,9 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
                 || s.has(Auditor),
         ),
         Action::OwnDiary => allow_if(s.has(Officer)),
-        Action::ReadFormula => Decision::Allow,
+        Action::ReadFormula { in_force } => {
+            allow_if(*in_force || s.has(Admin) || s.has(Committee) || s.has(Auditor))
+        }
         Action::WriteOwnEntry(t) => allow_if(s.user_id == t.officer_id && s.has(Officer)),
         Action::ReviewEntry(t) => allow_if(s.user_id != t.officer_id && s.reviews(&t.unit_chain)),
         Action::ReadScore(t) => allow_if(

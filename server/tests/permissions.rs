@@ -159,6 +159,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 vec![("id", &admin_s), ("active", "false")],
                 ADMIN,
             ),
+            ("confirm_password_reset", vec![("id", &admin_s)], ADMIN),
             ("audit_events", vec![("page", "0")], ADMIN_AUDITOR),
             ("verify_audit", vec![], ADMIN_AUDITOR),
             ("work_entry", vec![("id", &entry_s)], OWNER_REVIEWER_AUDITOR),

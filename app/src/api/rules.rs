@@ -96,6 +96,9 @@ pub async fn try_rule_version(
 ) -> Result<TryResult, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
     let state = crate::ssr::state::app_state()?;
+    // The trace shows the officer's entries and score: only for those who may read them.
+    let target = crate::ssr::auth::officer_target(&state.db, officer_id).await?;
+    crate::ssr::auth::require(crate::authz::Action::ReadScore(&target))?;
     crate::ssr::services::rule_editor::try_version(
         &state.db,
         &state.rules,

@@ -27,10 +27,16 @@ pub async fn my_score(period: String) -> Result<ScoreExplanation, AppError> {
     crate::ssr::services::scores::explanation(&state.db, me.id(), &period).await
 }
 
-/// A formula version's script: every signed-in user may read the formula that scores them.
+/// A formula version's script: every signed-in user may read a formula that is or was in
+/// force; drafts and versions under approval only those who configure, steer or audit.
 #[server(prefix = "/api", endpoint = "formula_source")]
 pub async fn get_formula_source(id: i32) -> Result<FormulaSource, AppError> {
-    crate::ssr::auth::require(crate::authz::Action::ReadFormula)?;
+    use crate::authz::Action;
+    crate::ssr::auth::require(Action::ReadFormula { in_force: true })?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::scores::formula_source(&state.db, id).await
+    let source = crate::ssr::services::scores::formula_source(&state.db, id).await?;
+    crate::ssr::auth::require(Action::ReadFormula {
+        in_force: source.ever_in_force(),
+    })?;
+    Ok(source)
 }

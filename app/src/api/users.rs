@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::{UserDetail, UserFormOptions, UserInput, UserPage};
+use crate::models::{PasswordResetOutcome, UserDetail, UserFormOptions, UserInput, UserPage};
 
 #[server(prefix = "/api", endpoint = "list_users")]
 pub async fn list_users(query: String, page: u64) -> Result<UserPage, AppError> {
@@ -44,11 +44,24 @@ pub async fn update_user(id: i32, input: UserInput) -> Result<UserDetail, AppErr
     crate::ssr::services::accounts::update_user(&state.db, &me.actor(), id, &input).await
 }
 
+/// Resets a password; for an administrator, a committee member or an auditor the reset
+/// waits for a second administrator.
 #[server(prefix = "/api", endpoint = "reset_user_password")]
-pub async fn reset_user_password(id: i32, password: String) -> Result<(), AppError> {
+pub async fn reset_user_password(
+    id: i32,
+    password: String,
+) -> Result<PasswordResetOutcome, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
     let state = crate::ssr::state::app_state()?;
     crate::ssr::services::accounts::reset_password(&state.db, &me.actor(), id, &password).await
+}
+
+/// A second administrator confirms a password reset another one requested.
+#[server(prefix = "/api", endpoint = "confirm_password_reset")]
+pub async fn confirm_password_reset(id: i32) -> Result<(), AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::accounts::confirm_password_reset(&state.db, &me.actor(), id).await
 }
 
 #[server(prefix = "/api", endpoint = "set_user_active")]

@@ -55,6 +55,7 @@ messages! {
     OverviewFormulaFrom => "áp dụng từ", "effective from";
     OverviewNoFormula => "Chưa có công thức nào được áp dụng.", "No formula is in force yet.";
     OverviewEmpty => "Chưa có dữ liệu đơn vị.", "No units yet.";
+    PeriodNotStarted => "Kỳ đánh giá này chưa bắt đầu: chưa thể chấm điểm hay nhập điểm cho kỳ này.", "This period has not begun yet: nothing can be scored or entered for it.";
     PeriodOpen => "Đang mở", "Open";
     PeriodScored => "Đã chấm điểm", "Scored";
     PeriodApproved => "Đã phê duyệt", "Approved";
@@ -200,6 +201,15 @@ messages! {
     UserReviewerNeedsUnit => "Người duyệt phải được giao ít nhất một đơn vị phụ trách.", "A reviewer must head at least one unit.";
     UserOfficerNeedsPosition => "Cán bộ phải có đơn vị và vị trí việc làm.", "An officer needs a unit and a job position.";
     UserLastAdmin => "Phải còn ít nhất một quản trị viên đang hoạt động.", "At least one active administrator must remain.";
+    SodNoSelfGrant => "Quản trị viên không được tự cấp cho mình vai trò Ban Chỉ đạo (nguyên tắc tách bạch nhiệm vụ).", "An administrator cannot grant themselves the Steering Committee role (separation of duties).";
+    SodResetNeedsSecondAdmin => "Đặt lại mật khẩu của quản trị viên, thành viên Ban Chỉ đạo hoặc thanh tra cần một quản trị viên khác xác nhận (nguyên tắc hai người).", "Resetting the password of an administrator, a Steering Committee member or an auditor needs another administrator's confirmation (two-person rule).";
+    SodResetRequested => "Đã ghi yêu cầu đặt lại mật khẩu. Cần một quản trị viên khác xác nhận thì mật khẩu tạm mới có hiệu lực.", "The reset is requested. It takes effect once another administrator confirms it.";
+    SodNoPendingReset => "Không có yêu cầu đặt lại mật khẩu nào đang chờ xác nhận (yêu cầu hết hạn sau 24 giờ).", "No password reset is waiting for confirmation (requests expire after 24 hours).";
+    SodPendingReset => "Yêu cầu đặt lại mật khẩu đang chờ xác nhận, do", "A password reset is waiting for confirmation, requested by";
+    SodConfirmReset => "Xác nhận đặt lại mật khẩu", "Confirm the password reset";
+    SodResetConfirmed => "Đã xác nhận; mật khẩu tạm có hiệu lực và người dùng phải đổi khi đăng nhập.", "Confirmed; the temporary password is in effect and must be changed at sign-in.";
+    SodFormulaEditor => "Người soạn hoặc đã sửa phiên bản công thức này không được phê duyệt nó (nguyên tắc hai người).", "Whoever wrote or edited this formula version cannot approve it (two-person rule).";
+    SodJobDescriptionEditor => "Người soạn hoặc đã sửa bản mô tả công việc này không được phê duyệt nó (nguyên tắc hai người).", "Whoever wrote or edited this job description cannot approve it (two-person rule).";
     UserCannotDeactivateSelf => "Bạn không thể tự khóa tài khoản của mình.", "You cannot deactivate your own account.";
     AuditTitle => "Nhật ký kiểm toán", "Audit trail";
     AuditVerify => "Kiểm tra tính toàn vẹn", "Check integrity";
@@ -272,6 +282,7 @@ messages! {
     StatusLocked => "Đã khóa", "Locked";
     StatusRejected => "Bị từ chối", "Rejected";
     DiaryRejectReason => "Lý do từ chối:", "Rejected because:";
+    DiaryTaskNotInCatalog => "Công việc này không thuộc danh mục của vị trí việc làm của cán bộ áp dụng vào ngày làm việc đã chọn.", "This task is not in the catalog of the officer's position in force on the chosen work date.";
     DiaryPickTask => "Vui lòng chọn một công việc trong danh mục của cán bộ.", "Choose a task of the officer's catalog.";
     ReviewOffCatalog => "Việc ngoài danh mục", "Off-catalog work";
     ReviewMap => "Gán vào danh mục", "Map to the catalog";
@@ -380,6 +391,7 @@ messages! {
     FormulaTitle => "Công thức chấm điểm", "Scoring formula";
     FormulaHash => "Mã băm nội dung", "Content hash";
     ErrPasswordChangeRequired => "Bạn cần đổi mật khẩu trước khi tiếp tục.", "Change your password before you go on.";
+    ErrBodyTooLarge => "Dữ liệu gửi lên quá lớn (tối đa 2 MB).", "The request is too large (2 MB at most).";
     ErrNotFound => "Không tìm thấy dữ liệu.", "Not found.";
     ErrUnauthenticated => "Vui lòng đăng nhập.", "Please sign in.";
     ErrForbidden => "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.";

@@ -48,6 +48,25 @@ pub struct UserDetail {
     pub grants: Vec<Grant>,
     pub is_active: bool,
     pub must_change_password: bool,
+    /// A password reset waiting for a second administrator.
+    pub pending_reset: Option<PendingReset>,
+}
+
+/// A password reset one administrator requested and another must confirm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingReset {
+    pub requested_by: i32,
+    pub requested_by_name: String,
+    pub requested_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What resetting a password did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PasswordResetOutcome {
+    /// The temporary password is set.
+    Done,
+    /// The account configures, approves or oversees: a second administrator must confirm.
+    AwaitingSecondAdmin,
 }
 
 /// A unit or a position offered in the user form.

@@ -205,3 +205,11 @@ pub struct FormulaSource {
     pub effective_from: Option<NaiveDate>,
     pub script: String,
 }
+
+impl FormulaSource {
+    /// Whether the version is or was in force (activated from a date, perhaps retired
+    /// since): such a version scored people, and anyone signed in may read it.
+    pub fn ever_in_force(&self) -> bool {
+        self.effective_from.is_some() && matches!(self.status.as_str(), "active" | "retired")
+    }
+}

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::users::{
-    get_user, get_user_form_options, list_users, CreateUser, ResetUserPassword, SetUserActive,
-    UpdateUser,
+    get_user, get_user_form_options, list_users, ConfirmPasswordReset, CreateUser,
+    ResetUserPassword, SetUserActive, UpdateUser,
 };
 use crate::authz::Role;
 use crate::components::auth::{use_auth, ErrorAlert};
 use crate::components::pager::Pager;
 use crate::error::AppError;
 use crate::i18n::{format_number, use_i18n, Msg};
-use crate::models::{UserDetail, UserFormOptions};
+use crate::models::{PasswordResetOutcome, UserDetail, UserFormOptions};
 
 const LIST_PATH: &str = "/quan-tri/nguoi-dung";
 
@@ -299,6 +299,7 @@ pub fn EditUserPage() -> impl IntoView {
     let id = crate::components::route_id();
     let update = ServerAction::<UpdateUser>::new();
     let reset = ServerAction::<ResetUserPassword>::new();
+    let confirm = ServerAction::<ConfirmPasswordReset>::new();
     let activate = ServerAction::<SetUserActive>::new();
     let user = Resource::new(
         move || {
@@ -306,6 +307,7 @@ pub fn EditUserPage() -> impl IntoView {
                 id(),
                 update.version().get(),
                 reset.version().get(),
+                confirm.version().get(),
                 activate.version().get(),
             )
         },
@@ -323,7 +325,12 @@ pub fn EditUserPage() -> impl IntoView {
         }
     };
     let update_done = Signal::derive(move || update.value().get().map(|r| r.map(|_| ())));
-    let reset_done = Signal::derive(move || reset.value().get());
+    let reset_done = Signal::derive(move || reset.value().get().map(|r| r.map(|_| ())));
+    let reset_ok = move || match reset.value().get() {
+        Some(Ok(PasswordResetOutcome::AwaitingSecondAdmin)) => Msg::SodResetRequested,
+        _ => Msg::UserPasswordReset,
+    };
+    let confirm_done = Signal::derive(move || confirm.value().get());
     let active_done = Signal::derive(move || activate.value().get());
     let update_outcome = outcome(Msg::UserSaved, update_done);
     view! {
@@ -338,6 +345,7 @@ pub fn EditUserPage() -> impl IntoView {
                         (Some(Ok(u)), Some(Ok(options))) => {
                             let uid = u.id;
                             let active = u.is_active;
+                            let pending = u.pending_reset.clone();
                             Some(
                                 view! {
                                     <p>
@@ -368,11 +376,24 @@ pub fn EditUserPage() -> impl IntoView {
                                                         {i18n.t(Msg::UserTemporaryPassword)}
                                                         <input type="password" name="password" required minlength="10" autocomplete="new-password" data-testid="temporary-password" />
                                                     </label>
-                                                    {outcome(Msg::UserPasswordReset, reset_done)}
+                                                    {move || outcome(reset_ok(), reset_done)()}
                                                     <button type="submit" data-testid="reset-password">
                                                         {i18n.t(Msg::UserResetPassword)}
                                                     </button>
                                                 </ActionForm>
+                                                {pending.clone().map(|p| view! {
+                                                    <ActionForm action=confirm attr:class="form" attr:data-testid="confirm-reset-form">
+                                                        <input type="hidden" name="id" value=uid.to_string() />
+                                                        <p class="warn" data-testid="pending-reset">
+                                                            {i18n.t(Msg::SodPendingReset)} " " {p.requested_by_name.clone()} " ("
+                                                            {crate::i18n::vietnam_time(p.requested_at).format("%d/%m/%Y %H:%M").to_string()} ")."
+                                                        </p>
+                                                        {outcome(Msg::SodResetConfirmed, confirm_done)}
+                                                        <button type="submit" data-testid="confirm-reset">
+                                                            {i18n.t(Msg::SodConfirmReset)}
+                                                        </button>
+                                                    </ActionForm>
+                                                })}
                                                 <h2>{i18n.t(Msg::UserStatus)}</h2>
                                                 <ActionForm action=activate attr:class="form" attr:data-testid="active-form">
                                                     <input type="hidden" name="id" value=uid.to_string() />

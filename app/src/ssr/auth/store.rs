@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
 };
@@ -36,7 +36,8 @@ impl DbSessionStore {
         Ok(res.rows_affected)
     }
 
-    fn row(record: &Record) -> session_store::Result<session::ActiveModel> {
+    /// The stored columns of a record: its data as JSON, its expiry and its user.
+    fn columns(record: &Record) -> session_store::Result<(String, DateTime<Utc>, Option<i32>)> {
         let data = serde_json::to_string(&record.data)
             .map_err(|e| session_store::Error::Encode(e.to_string()))?;
         let user_id = record
@@ -45,10 +46,15 @@ impl DbSessionStore {
             .and_then(|v| v.get("user_id"))
             .and_then(|v| v.as_i64())
             .and_then(|v| i32::try_from(v).ok());
+        Ok((data, to_chrono(record.expiry_date), user_id))
+    }
+
+    fn row(record: &Record) -> session_store::Result<session::ActiveModel> {
+        let (data, expires_at, user_id) = Self::columns(record)?;
         Ok(session::ActiveModel {
             id: Set(record.id.to_string()),
             data: Set(data),
-            expires_at: Set(to_chrono(record.expiry_date)),
+            expires_at: Set(expires_at),
             user_id: Set(user_id),
         })
     }
@@ -89,18 +95,18 @@ impl SessionStore for DbSessionStore {
         }
     }
 
+    /// Updates a session that still exists, and nothing else. A session deleted meanwhile
+    /// (sign-out, password change or reset, deactivation, expiry) stays deleted: a request
+    /// that was in flight when it ended must not bring it back by saving.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        session::Entity::insert(Self::row(record)?)
-            .on_conflict(
-                OnConflict::column(session::Column::Id)
-                    .update_columns([
-                        session::Column::Data,
-                        session::Column::ExpiresAt,
-                        session::Column::UserId,
-                    ])
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.db)
+        let (data, expires_at, user_id) = Self::columns(record)?;
+        session::Entity::update_many()
+            .col_expr(session::Column::Data, Expr::value(data))
+            .col_expr(session::Column::ExpiresAt, Expr::value(expires_at))
+            .col_expr(session::Column::UserId, Expr::value(user_id))
+            .filter(session::Column::Id.eq(record.id.to_string()))
+            .filter(session::Column::ExpiresAt.gt(Utc::now()))
+            .exec(&self.db)
             .await
             .map_err(backend)?;
         Ok(())

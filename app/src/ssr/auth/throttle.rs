@@ -3,8 +3,8 @@
 
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, Statement, TransactionSession, TransactionTrait,
 };
 
 use crate::ssr::entities::sign_in_failure as sif;
@@ -21,49 +21,79 @@ pub fn username_key(username: &str) -> String {
     username.trim().to_lowercase().chars().take(64).collect()
 }
 
-/// Whether sign-ins for this account name or from this address are held for now.
-pub async fn is_held<C: ConnectionTrait>(
-    db: &C,
-    username_key: &str,
-    client: &str,
-) -> Result<bool, sea_orm::DbErr> {
-    let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
-    let by_account = sif::Entity::find()
-        .filter(sif::Column::UsernameKey.eq(username_key))
-        .filter(sif::Column::At.gt(since))
-        .count(db)
-        .await?;
-    if by_account >= ACCOUNT_LIMIT {
-        return Ok(true);
-    }
-    let by_address = sif::Entity::find()
-        .filter(sif::Column::ClientAddr.eq(client))
-        .filter(sif::Column::At.gt(since))
-        .count(db)
-        .await?;
-    Ok(by_address >= ADDRESS_LIMIT)
+/// An attempt counted before its password is checked (see [`reserve`]).
+#[derive(Debug)]
+pub struct Attempt {
+    id: i64,
 }
 
-/// Counts one failure, and forgets failures older than a day.
-pub async fn record_failure<C: ConnectionTrait>(
+/// Counts an attempt on `username_key` from `client` *before* its password is checked, and
+/// says whether it may go on. Checking and counting are one step, on every process: inside one
+/// transaction that holds the account's lock (PostgreSQL: an advisory lock on the name;
+/// SQLite: the write lock its first insert takes) the attempt is written and the window
+/// counted, so of any number of concurrent attempts exactly the limit go on. A held attempt is
+/// taken back (it was never evaluated); one that goes on stays counted as a failure until
+/// [`succeeded`] clears it.
+pub async fn reserve<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     username_key: &str,
     client: &str,
-) -> Result<(), sea_orm::DbErr> {
+) -> Result<Option<Attempt>, sea_orm::DbErr> {
     let now = Utc::now();
-    sif::ActiveModel {
+    let client: String = client.chars().take(64).collect();
+    let txn = db.begin().await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        txn.query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
+            [format!("sign-in:{username_key}").into()],
+        ))
+        .await?;
+    }
+    let row = sif::ActiveModel {
         username_key: Set(username_key.to_string()),
-        client_addr: Set(client.chars().take(64).collect()),
+        client_addr: Set(client.clone()),
         at: Set(now),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    let since = now - Duration::minutes(WINDOW_MINUTES);
+    let by_account = sif::Entity::find()
+        .filter(sif::Column::UsernameKey.eq(username_key))
+        .filter(sif::Column::At.gt(since))
+        .count(&txn)
+        .await?;
+    let by_address = sif::Entity::find()
+        .filter(sif::Column::ClientAddr.eq(client.as_str()))
+        .filter(sif::Column::At.gt(since))
+        .count(&txn)
+        .await?;
+    if by_account > ACCOUNT_LIMIT || by_address > ADDRESS_LIMIT {
+        txn.rollback().await?;
+        return Ok(None);
+    }
+    txn.commit().await?;
+    Ok(Some(Attempt { id: row.id }))
+}
+
+/// The attempt failed: it stays counted; failures older than a day are forgotten.
+pub async fn failed<C: ConnectionTrait>(db: &C, _attempt: Attempt) -> Result<(), sea_orm::DbErr> {
     sif::Entity::delete_many()
-        .filter(sif::Column::At.lt(now - Duration::days(1)))
+        .filter(sif::Column::At.lt(Utc::now() - Duration::days(1)))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// The attempt succeeded: it is taken back, and the account's failures are cleared.
+pub async fn succeeded<C: ConnectionTrait>(
+    db: &C,
+    attempt: Attempt,
+    username_key: &str,
+) -> Result<(), sea_orm::DbErr> {
+    sif::Entity::delete_by_id(attempt.id).exec(db).await?;
+    clear_account(db, username_key).await
 }
 
 /// A successful sign-in clears the account's failures (not the address's).

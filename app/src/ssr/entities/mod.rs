@@ -7,6 +7,7 @@ pub mod audit_head;
 pub mod catalog_item;
 pub mod criteria_points;
 pub mod job_description_version;
+pub mod password_reset_request;
 pub mod period;
 pub mod period_score;
 pub mod position;

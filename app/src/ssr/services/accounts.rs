@@ -18,9 +18,14 @@ use std::collections::HashMap;
 use crate::authz::{Grant, Role};
 use crate::error::AppError;
 use crate::i18n::Msg;
-use crate::models::{Choice, UserDetail, UserFormOptions, UserInput, UserPage, UserSummary};
+use crate::models::{
+    Choice, PasswordResetOutcome, PendingReset, UserDetail, UserFormOptions, UserInput, UserPage,
+    UserSummary,
+};
 use crate::ssr::auth::{password, store::end_sessions_of, throttle};
-use crate::ssr::entities::{position, unit, user, user_role};
+use crate::ssr::entities::{
+    password_reset_request as reset_request, position, unit, user, user_role,
+};
 use crate::ssr::services::audit::{self, Actor, Change};
 
 /// Signs in: checks the throttle, the password (against a decoy hash when the account does
@@ -36,12 +41,12 @@ pub async fn sign_in<C: ConnectionTrait + TransactionTrait>(
     if key.is_empty() || secret.is_empty() {
         return Err(AppError::refused("password", Msg::SignInFailed));
     }
-    if throttle::is_held(db, &key, client).await? {
+    let Some(attempt) = throttle::reserve(db, &key, client).await? else {
         let txn = db.begin().await?;
         audit_sign_in(&txn, None, &key, client, "auth.sign_in_throttled").await?;
         txn.commit().await?;
         return Err(AppError::refused("password", Msg::SignInThrottled));
-    }
+    };
     let found = user::Entity::find()
         .filter(user::Column::Username.eq(key.as_str()))
         .one(db)
@@ -54,7 +59,7 @@ pub async fn sign_in<C: ConnectionTrait + TransactionTrait>(
     match found {
         Some(u) if matches && u.is_active && u.password_hash.is_some() => {
             let txn = db.begin().await?;
-            throttle::clear_account(&txn, &key).await?;
+            throttle::succeeded(&txn, attempt, &key).await?;
             audit_sign_in(&txn, Some(&u), &key, client, "auth.sign_in").await?;
             txn.commit().await?;
             Ok(u)
@@ -66,7 +71,7 @@ pub async fn sign_in<C: ConnectionTrait + TransactionTrait>(
                 Some(_) => "wrong_password",
             };
             let txn = db.begin().await?;
-            throttle::record_failure(&txn, &key, client).await?;
+            throttle::failed(&txn, attempt).await?;
             audit::record(
                 &txn,
                 &Actor::system("sign-in"),
@@ -136,6 +141,7 @@ pub async fn sign_out<C: ConnectionTrait + TransactionTrait>(
 pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     user_id: i32,
+    client: &str,
     current: &str,
     new: &str,
     confirm: &str,
@@ -144,10 +150,24 @@ pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    // Guesses of the current password count against the account like sign-in failures.
+    let key = throttle::username_key(&u.username);
+    let Some(attempt) = throttle::reserve(db, &key, client).await? else {
+        return Err(AppError::refused("current", Msg::SignInThrottled));
+    };
     let stored = u.password_hash.clone().unwrap_or_default();
     if !password::verify(current, &stored).await? {
+        throttle::failed(db, attempt).await?;
+        audit::record(
+            db,
+            &Actor::user(u.id, u.username.clone()),
+            Change::new("auth.change_password_failed", "user", u.id)
+                .after(&json!({ "client": client })),
+        )
+        .await?;
         return Err(AppError::refused("current", Msg::PasswordCurrentWrong));
     }
+    throttle::succeeded(db, attempt, &key).await?;
     if new != confirm {
         return Err(AppError::refused("confirm", Msg::PasswordMismatch));
     }
@@ -265,6 +285,7 @@ pub async fn user_detail<C: ConnectionTrait>(db: &C, id: i32) -> Result<UserDeta
         position_id: u.position_id,
         is_active: u.is_active,
         must_change_password: u.must_change_password,
+        pending_reset: pending_reset(db, id).await?,
     })
 }
 
@@ -525,6 +546,11 @@ pub async fn update_user<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or(AppError::NotFound)?;
     let before_grants = grants_of(&txn, id).await?;
+    // The committee approves what administrators configure: nobody joins it on their own.
+    let committee = |g: &[Grant]| g.iter().any(|g| g.role == Role::Committee);
+    if actor.id == Some(id) && committee(&checked.grants) && !committee(&before_grants) {
+        return Err(AppError::refused("roles", Msg::SodNoSelfGrant));
+    }
     let mut am: user::ActiveModel = before.clone().into();
     am.full_name = Set(checked.full_name);
     am.unit_id = Set(checked.unit_id);
@@ -551,13 +577,26 @@ async fn keep_an_admin<C: ConnectionTrait>(db: &C) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Sets a temporary password the user must change at next sign-in; ends their sessions.
+/// How long a reset waits for the second administrator.
+const RESET_WAIT_HOURS: i64 = 24;
+
+/// Whether resetting this user's password takes two administrators: the accounts that
+/// configure, approve or oversee (administrators, the committee, auditors).
+fn needs_two_admins(grants: &[Grant]) -> bool {
+    grants
+        .iter()
+        .any(|g| matches!(g.role, Role::Admin | Role::Committee | Role::Auditor))
+}
+
+/// Sets a temporary password the user must change at next sign-in and ends their sessions;
+/// for an administrator, a committee member or an auditor the reset only waits for a second
+/// administrator's [`confirm_password_reset`].
 pub async fn reset_password<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     id: i32,
     temporary: &str,
-) -> Result<(), AppError> {
+) -> Result<PasswordResetOutcome, AppError> {
     let u = user::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -565,22 +604,119 @@ pub async fn reset_password<C: ConnectionTrait + TransactionTrait>(
     password::check_policy(&u.username, temporary, "password")?;
     let hash = password::hash(temporary).await?;
     let txn = db.begin().await?;
-    user::Entity::update_many()
-        .col_expr(user::Column::PasswordHash, Expr::value(hash))
-        .col_expr(user::Column::MustChangePassword, Expr::value(true))
-        .filter(user::Column::Id.eq(id))
+    if needs_two_admins(&grants_of(&txn, id).await?) {
+        let requested_by = actor
+            .id
+            .ok_or_else(|| AppError::refused("password", Msg::SodResetNeedsSecondAdmin))?;
+        reset_request::Entity::delete_many()
+            .filter(reset_request::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        reset_request::ActiveModel {
+            user_id: Set(id),
+            password_hash: Set(hash),
+            requested_by: Set(requested_by),
+            requested_by_name: Set(actor.name.clone()),
+            requested_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            actor,
+            Change::new("user.reset_password_requested", "user", id),
+        )
+        .await?;
+        txn.commit().await?;
+        return Ok(PasswordResetOutcome::AwaitingSecondAdmin);
+    }
+    apply_reset(&txn, actor, id, hash, None).await?;
+    txn.commit().await?;
+    Ok(PasswordResetOutcome::Done)
+}
+
+/// A second administrator confirms the reset another one requested.
+pub async fn confirm_password_reset<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let pending = reset_request::Entity::find()
+        .filter(reset_request::Column::UserId.eq(id))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::refused("password", Msg::SodNoPendingReset))?;
+    if Utc::now() - pending.requested_at > chrono::Duration::hours(RESET_WAIT_HOURS) {
+        return Err(AppError::refused("password", Msg::SodNoPendingReset));
+    }
+    if actor.id == Some(pending.requested_by) || actor.id == Some(id) {
+        return Err(AppError::refused("password", Msg::SodResetNeedsSecondAdmin));
+    }
+    // Of two confirmations racing, only the one that removes the request applies it.
+    let taken = reset_request::Entity::delete_by_id(pending.id)
         .exec(&txn)
         .await?;
-    let ended = end_sessions_of(&txn, id).await?;
-    audit::record(
+    if taken.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    apply_reset(
         &txn,
         actor,
-        Change::new("user.reset_password", "user", id)
-            .after(&json!({ "must_change_password": true, "sessions_ended": ended })),
+        id,
+        pending.password_hash.clone(),
+        Some(&pending),
     )
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The reset itself, inside the caller's transaction.
+async fn apply_reset<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    id: i32,
+    hash: String,
+    requested: Option<&reset_request::Model>,
+) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .col_expr(user::Column::MustChangePassword, Expr::value(true))
+        .filter(user::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
+    let ended = end_sessions_of(txn, id).await?;
+    audit::record(
+        txn,
+        actor,
+        Change::new("user.reset_password", "user", id).after(&json!({
+            "must_change_password": true,
+            "sessions_ended": ended,
+            "requested_by": requested.map(|r| r.requested_by),
+        })),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The reset waiting for a second administrator, if any.
+pub async fn pending_reset<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<Option<PendingReset>, AppError> {
+    let since = Utc::now() - chrono::Duration::hours(RESET_WAIT_HOURS);
+    Ok(reset_request::Entity::find()
+        .filter(reset_request::Column::UserId.eq(id))
+        .filter(reset_request::Column::RequestedAt.gt(since))
+        .one(db)
+        .await?
+        .map(|r| PendingReset {
+            requested_by: r.requested_by,
+            requested_by_name: r.requested_by_name,
+            requested_at: r.requested_at,
+        }))
 }
 
 /// Deactivates (ending their sessions at once) or reactivates a user. Nobody deactivates

@@ -8,11 +8,9 @@ use std::collections::HashMap;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::{CatalogChoice, Diary, DiaryEntry, WorkLogForm, WorkLogInput};
-use crate::ssr::entities::{
-    catalog_item, job_description_version as jdv, user, work_log_entry as wle,
-};
+use crate::ssr::entities::{catalog_item, user, work_log_entry as wle};
 
-/// The approved catalog of the officer's position, tasks used lately first.
+/// The catalog of the officer's position in force today, tasks used lately first.
 pub async fn catalog_for<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
@@ -24,12 +22,9 @@ pub async fn catalog_for<C: ConnectionTrait>(
     let Some(position_id) = officer.position_id else {
         return Ok(Vec::new());
     };
-    let Some(version) = jdv::Entity::find()
-        .filter(jdv::Column::PositionId.eq(position_id))
-        .filter(jdv::Column::Status.eq("approved"))
-        .order_by_desc(jdv::Column::VersionNo)
-        .one(db)
-        .await?
+    let today = crate::i18n::vietnam_date(chrono::Utc::now());
+    let Some(version) =
+        crate::ssr::services::job_descriptions::version_in_force(db, position_id, today).await?
     else {
         return Ok(Vec::new());
     };

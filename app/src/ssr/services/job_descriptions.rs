@@ -13,6 +13,7 @@ use serde_json::json;
 use std::collections::HashSet;
 
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::CatalogItemInput;
 use crate::ssr::entities::{catalog_item, job_description_version as jdv, position};
 use crate::ssr::services::audit::{self, Actor, Change};
@@ -102,6 +103,47 @@ async fn load<C: ConnectionTrait>(db: &C, id: i32) -> Result<jdv::Model, AppErro
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// The version of a position's job description in force on `day`: approved (and perhaps
+/// superseded since), effective on or before `day`, the latest such.
+pub async fn version_in_force<C: ConnectionTrait>(
+    db: &C,
+    position_id: i32,
+    day: NaiveDate,
+) -> Result<Option<jdv::Model>, AppError> {
+    Ok(jdv::Entity::find()
+        .filter(jdv::Column::PositionId.eq(position_id))
+        .filter(jdv::Column::Status.is_in(["approved", "superseded"]))
+        .filter(jdv::Column::EffectiveFrom.lte(day))
+        .order_by_desc(jdv::Column::EffectiveFrom)
+        .order_by_desc(jdv::Column::VersionNo)
+        .one(db)
+        .await?)
+}
+
+/// Whether `item` belongs to the catalog of `officer_id`'s own position in force on `day`:
+/// the only tasks an entry of that day may name (scoring counts the item's norm).
+pub async fn check_officer_item<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    day: NaiveDate,
+    item: i32,
+) -> Result<catalog_item::Model, AppError> {
+    let refused = || AppError::refused("catalog_item_id", Msg::DiaryTaskNotInCatalog);
+    let position_id = crate::ssr::entities::user::Entity::find_by_id(officer_id)
+        .one(db)
+        .await?
+        .and_then(|u| u.position_id)
+        .ok_or_else(refused)?;
+    let version = version_in_force(db, position_id, day)
+        .await?
+        .ok_or_else(refused)?;
+    catalog_item::Entity::find_by_id(item)
+        .filter(catalog_item::Column::JobDescriptionVersionId.eq(version.id))
+        .one(db)
+        .await?
+        .ok_or_else(refused)
 }
 
 pub async fn catalog_of<C: ConnectionTrait>(
@@ -398,11 +440,18 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     expect_state(&v, expected_lock, &["submitted"], "phê duyệt")?;
-    if actor.id.is_some() && actor.id == v.author_id {
-        return Err(AppError::invalid(
-            "approver",
-            "Người soạn không được tự phê duyệt bản mô tả công việc của mình.",
-        ));
+    // Two persons: nobody who wrote or edited the draft approves it, whatever their roles.
+    if let Some(me) = actor.id {
+        let editors = audit::actors_of(
+            &txn,
+            "job_description_version",
+            v.id,
+            &["job_description.create", "job_description.edit"],
+        )
+        .await?;
+        if v.author_id == Some(me) || editors.contains(&me) {
+            return Err(AppError::refused("approver", Msg::SodJobDescriptionEditor));
+        }
     }
     let previous = jdv::Entity::find()
         .filter(jdv::Column::PositionId.eq(v.position_id))

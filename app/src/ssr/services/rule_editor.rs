@@ -553,6 +553,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::invalid("note", "Vui lòng ghi ý kiến phê duyệt."));
     }
     let (v, _) = rule_versions::with_set(db, id).await?;
+    rule_versions::refuse_editor(db, actor, &v).await?;
     let simulation = simulations::briefs(db, id)
         .await?
         .into_iter()

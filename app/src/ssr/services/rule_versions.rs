@@ -15,6 +15,7 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ssr::entities::{rule_set, rule_set_version as rsv};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
@@ -344,6 +345,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
     check_status(&v, &[SUBMITTED], "phê duyệt")?;
+    refuse_editor(&txn, actor, &v).await?;
     // The texts cannot have changed since submission, but the engine may have: check again.
     check_source(engine, &source_of(&v))?;
     let after = transition(
@@ -365,6 +367,28 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     Ok(after)
+}
+
+/// Two persons: nobody who wrote or edited a version approves it, whatever their roles.
+pub async fn refuse_editor<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    v: &rsv::Model,
+) -> Result<(), AppError> {
+    let Some(me) = actor.id else {
+        return Ok(());
+    };
+    let editors = audit::actors_of(
+        db,
+        "rule_set_version",
+        v.id,
+        &["rule_version.create", "rule_version.edit"],
+    )
+    .await?;
+    if v.author_id == Some(me) || editors.contains(&me) {
+        return Err(AppError::refused("approver", Msg::SodFormulaEditor));
+    }
+    Ok(())
 }
 
 /// Activates an approved (or, to roll back, a retired) version from `effective_from`.

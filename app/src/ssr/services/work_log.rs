@@ -13,8 +13,9 @@ use serde_json::json;
 
 use crate::error::AppError;
 use crate::models::{ReviewFindings, WorkLogInput};
-use crate::ssr::entities::{catalog_item, period, work_log_entry as wle};
+use crate::ssr::entities::{period, work_log_entry as wle};
 use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::job_descriptions;
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
 /// Checks what an officer typed; messages are Vietnamese and name the field.
@@ -91,18 +92,15 @@ async fn load<C: ConnectionTrait>(db: &C, id: i64) -> Result<wle::Model, AppErro
         .ok_or(AppError::NotFound)
 }
 
-/// The entry's catalog item, if it names one, must exist.
-async fn check_item<C: ConnectionTrait>(db: &C, input: &WorkLogInput) -> Result<(), AppError> {
+/// The entry's catalog item, if it names one, must be a task of the officer's own position's
+/// catalog in force on the entry's day.
+async fn check_item<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    input: &WorkLogInput,
+) -> Result<(), AppError> {
     if let Some(item) = input.catalog_item_id {
-        catalog_item::Entity::find_by_id(item)
-            .one(db)
-            .await?
-            .ok_or_else(|| {
-                AppError::invalid(
-                    "catalog_item_id",
-                    "Không tìm thấy công việc trong danh mục.",
-                )
-            })?;
+        job_descriptions::check_officer_item(db, officer_id, input.work_date, item).await?;
     }
     Ok(())
 }
@@ -116,7 +114,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<wle::Model, AppError> {
     validate(input)?;
     let txn = db.begin().await?;
-    check_item(&txn, input).await?;
+    check_item(&txn, officer_id, input).await?;
     let now = Utc::now();
     let saved = wle::ActiveModel {
         officer_id: Set(officer_id),
@@ -235,7 +233,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
     expect(&e, expected_lock, &["draft", "returned"], "sửa")?;
-    check_item(&txn, input).await?;
+    check_item(&txn, e.officer_id, input).await?;
     let changed = wle::Entity::update_many()
         .col_expr(wle::Column::WorkDate, Expr::value(input.work_date))
         .col_expr(
@@ -496,15 +494,7 @@ pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
             "Mục này đã thuộc danh mục.",
         ));
     }
-    catalog_item::Entity::find_by_id(catalog_item_id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| {
-            AppError::invalid(
-                "catalog_item_id",
-                "Không tìm thấy công việc trong danh mục.",
-            )
-        })?;
+    job_descriptions::check_officer_item(&txn, e.officer_id, e.work_date, catalog_item_id).await?;
     let after = transition(
         &txn,
         actor,
