@@ -24,6 +24,8 @@ use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder
 
 /// The document the server renders around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::ssr::headers::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html>

@@ -71,6 +71,24 @@ impl AppError {
         }
     }
 
+    /// The HTTP status the error stands for: a refusal of the input is 422 (a throttled
+    /// sign-in 429), an unknown record 404, a malformed request 400; only a fault is 500.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Refused {
+                msg: Msg::SignInThrottled,
+                ..
+            } => 429,
+            AppError::Invalid { .. } | AppError::Refused { .. } => 422,
+            AppError::NotFound => 404,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden | AppError::PasswordChangeRequired => 403,
+            AppError::Conflict => 409,
+            AppError::Transport(_) => 400,
+            AppError::Internal => 500,
+        }
+    }
+
     /// The form field the error is about, if any.
     pub fn field(&self) -> Option<&str> {
         match self {

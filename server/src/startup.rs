@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use app::ssr::auth::layers;
 use app::ssr::auth::store::DbSessionStore;
+use app::ssr::headers;
 use app::ssr::state::AppState;
 use app::{shell, App};
 use axum::extract::State;
@@ -67,6 +68,7 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(headers::error_status))
         .layer(middleware::from_fn(layers::page_guard))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -76,6 +78,14 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             layers::csrf_guard,
+        ))
+        .layer(middleware::from_fn(headers::body_limit))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            headers::security_headers,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            headers::panic_response,
         ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

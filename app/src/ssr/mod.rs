@@ -5,5 +5,6 @@ pub mod auth;
 pub mod db;
 pub mod entities;
 pub mod export;
+pub mod headers;
 pub mod services;
 pub mod state;

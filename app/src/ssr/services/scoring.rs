@@ -23,6 +23,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::ssr::entities::{
     catalog_item, criteria_points, period, period_score, position, rule_set_version, unit, user,
     user_role, work_log_entry,
@@ -178,6 +179,11 @@ pub async fn ensure_period<C: ConnectionTrait>(
     code: &str,
 ) -> Result<period::Model, AppError> {
     let (kind, start, end) = parse_period_code(code)?;
+    // Periods come into being as work is scored, never ahead of time: a period that has not
+    // begun (in Vietnam) has nothing to score or to give points for.
+    if start > crate::i18n::vietnam_date(Utc::now()) {
+        return Err(AppError::refused("period", Msg::PeriodNotStarted));
+    }
     let canonical = canonical_code(&kind, start);
     if let Some(p) = period::Entity::find()
         .filter(period::Column::Code.eq(canonical.clone()))
