@@ -127,6 +127,11 @@ impl TestApp {
     }
 
     pub async fn spawn(backend: &Backend) -> TestApp {
+        TestApp::spawn_with(backend, false).await
+    }
+
+    /// The server, with `Secure` cookies and HSTS as behind HTTPS when `secure_cookies`.
+    pub async fn spawn_with(backend: &Backend, secure_cookies: bool) -> TestApp {
         let db = TestDb::new(backend).await;
         let args = ServeArgs {
             addr: "127.0.0.1:0".parse().expect("addr"),
@@ -135,7 +140,7 @@ impl TestApp {
             session: SessionArgs {
                 session_idle_minutes: 30,
                 session_absolute_hours: 12,
-                secure_cookies: false,
+                secure_cookies,
                 trusted_origins: Vec::new(),
                 trust_forwarded_for: false,
             },
