@@ -2,10 +2,10 @@
 
 use std::future::IntoFuture;
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use app::ssr::auth::layers;
 use app::ssr::auth::store::DbSessionStore;
+use app::ssr::rule_pool::RulePool;
 use app::ssr::state::AppState;
 use app::{shell, App};
 use axum::extract::State;
@@ -16,7 +16,6 @@ use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use rubric_rules::RuleEngine;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
@@ -106,7 +105,7 @@ impl Server {
     pub async fn build(
         args: &ServeArgs,
         db: DatabaseConnection,
-        rules: Arc<RuleEngine>,
+        rules: RulePool,
     ) -> anyhow::Result<Server> {
         let listener = TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;

@@ -5,5 +5,6 @@ pub mod auth;
 pub mod db;
 pub mod entities;
 pub mod export;
+pub mod rule_pool;
 pub mod services;
 pub mod state;

@@ -10,6 +10,7 @@ pub mod job_description_version;
 pub mod period;
 pub mod period_score;
 pub mod position;
+pub mod rule_check;
 pub mod rule_set;
 pub mod rule_set_version;
 pub mod session;
