@@ -182,22 +182,34 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
-    fn pool(jobs: usize, per_user: usize) -> RulePool {
-        RulePool::new(Arc::new(RuleEngine::default()), PoolSize { jobs, per_user })
-    }
-
-    #[tokio::test]
-    async fn a_user_beyond_their_seats_is_refused_and_others_are_not() {
-        let pool = pool(4, 1);
+    /// A pool of four seats, one per user, with user 1's job running until the sender is
+    /// dropped or sent to.
+    async fn pool_with_a_running_job() -> (
+        RulePool,
+        std::sync::mpsc::Sender<()>,
+        tokio::task::JoinHandle<Result<bool, AppError>>,
+    ) {
+        let pool = RulePool::new(
+            Arc::new(RuleEngine::default()),
+            PoolSize {
+                jobs: 4,
+                per_user: 1,
+            },
+        );
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let held = {
             let pool = pool.clone();
             tokio::spawn(async move { pool.run(Some(1), move |_| rx.recv().is_ok()).await })
         };
-        // Let the first job take its seat.
         while pool.shared.jobs.available_permits() == 4 {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
+        (pool, tx, held)
+    }
+
+    #[tokio::test]
+    async fn a_user_beyond_their_seats_is_refused_and_others_are_not() {
+        let (pool, tx, held) = pool_with_a_running_job().await;
         let refused = pool.run(Some(1), |_| ()).await;
         assert_eq!(
             refused,
@@ -213,15 +225,7 @@ mod tests {
 
     #[tokio::test]
     async fn background_work_waits_for_the_users_seat() {
-        let pool = pool(4, 1);
-        let (tx, rx) = std::sync::mpsc::channel::<()>();
-        let held = {
-            let pool = pool.clone();
-            tokio::spawn(async move { pool.run(Some(1), move |_| rx.recv().is_ok()).await })
-        };
-        while pool.shared.jobs.available_permits() == 4 {
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
+        let (pool, tx, held) = pool_with_a_running_job().await;
         let queued = {
             let pool = pool.background();
             tokio::spawn(async move { pool.run(Some(1), |_| 5).await })
