@@ -11,6 +11,7 @@ mod m20261127_000002_scoring_schema;
 mod m20261127_000003_accounts;
 mod m20261127_000004_appeals;
 mod m20261127_000005_rule_evidence;
+mod m20261201_000006_rule_checks;
 mod m20261201_000007_password_resets;
 
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_accounts::Migration),
             Box::new(m20261127_000004_appeals::Migration),
             Box::new(m20261127_000005_rule_evidence::Migration),
+            Box::new(m20261201_000006_rule_checks::Migration),
             Box::new(m20261201_000007_password_resets::Migration),
         ]
     }

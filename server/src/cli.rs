@@ -1,12 +1,11 @@
 //! The subcommands of `rubric`.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use app::ssr::db;
+use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::{self, Actor, Verification};
 use app::ssr::services::{accounts, scoring, seed};
-use rubric_rules::RuleEngine;
 
 use crate::config::{AuditCommand, Cli, Command, RulesCommand, ServeArgs};
 use crate::startup::{shutdown_signal, Server};
@@ -66,10 +65,10 @@ fn app_err(e: app::error::AppError) -> anyhow::Error {
 
 async fn serve(database: &Database, args: ServeArgs) -> anyhow::Result<()> {
     let db = database.connect().await?;
-    let engine = Arc::new(RuleEngine::default());
+    let pool = RulePool::default();
     if args.seed_demo {
         report_seed(
-            seed::seed_demo_if_empty(&db, &engine)
+            seed::seed_demo_if_empty(&db, &pool)
                 .await
                 .map_err(app_err)?,
         );
@@ -80,7 +79,7 @@ async fn serve(database: &Database, args: ServeArgs) -> anyhow::Result<()> {
              (password from RUBRIC_ADMIN_PASSWORD or the terminal)"
         );
     }
-    let server = Server::build(&args, db, engine).await?;
+    let server = Server::build(&args, db, pool).await?;
     let addr = server.local_addr()?;
     tracing::info!(%addr, "Rubric is listening on http://{addr}");
     server.run(shutdown_signal()).await?;
@@ -96,9 +95,9 @@ async fn migrate(database: &Database) -> anyhow::Result<()> {
 
 async fn seed_demo(database: &Database) -> anyhow::Result<()> {
     let db = database.connect().await?;
-    let engine = RuleEngine::default();
+    let pool = RulePool::default();
     report_seed(
-        seed::seed_demo_if_empty(&db, &engine)
+        seed::seed_demo_if_empty(&db, &pool)
             .await
             .map_err(app_err)?,
     );
@@ -126,12 +125,12 @@ fn report_seed(outcome: seed::SeedOutcome) {
 
 async fn score(database: &Database, period: &str, unit: Option<&str>) -> anyhow::Result<()> {
     let db = database.connect().await?;
-    let engine = RuleEngine::default();
+    let pool = RulePool::default();
     let actor = Actor::system(format!(
         "cli:{}",
         std::env::var("USER").unwrap_or_else(|_| "rubric".into())
     ));
-    let run = scoring::score_period(&db, &engine, &actor, period, unit)
+    let run = scoring::score_period(&db, &pool, &actor, period, unit)
         .await
         .map_err(app_err)?;
     println!(
@@ -156,9 +155,9 @@ async fn gen_province(
     period: &str,
 ) -> anyhow::Result<()> {
     let db = database.connect().await?;
-    let engine = RuleEngine::default();
+    let pool = RulePool::default();
     let started = std::time::Instant::now();
-    let stats = seed::generate_province(&db, &engine, officers, entries_per_day, period)
+    let stats = seed::generate_province(&db, &pool, officers, entries_per_day, period)
         .await
         .map_err(app_err)?;
     println!(

@@ -2,11 +2,11 @@
 
 use std::future::IntoFuture;
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use app::ssr::auth::layers;
 use app::ssr::auth::store::DbSessionStore;
 use app::ssr::headers;
+use app::ssr::rule_pool::RulePool;
 use app::ssr::state::AppState;
 use app::{shell, App};
 use axum::extract::State;
@@ -17,7 +17,6 @@ use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use rubric_rules::RuleEngine;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
@@ -116,7 +115,7 @@ impl Server {
     pub async fn build(
         args: &ServeArgs,
         db: DatabaseConnection,
-        rules: Arc<RuleEngine>,
+        rules: RulePool,
     ) -> anyhow::Result<Server> {
         let listener = TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;

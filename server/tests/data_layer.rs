@@ -6,11 +6,12 @@ mod common;
 
 use app::error::AppError;
 use app::ssr::entities::{audit_event, period, period_score, rule_set_version};
+use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::{self, Actor, Change, Verification};
 use app::ssr::services::{rule_versions as rv, scoring, seed};
 use chrono::NaiveDate;
 use common::{backends, TestDb};
-use rubric_rules::{RuleEngine, RuleSetSource};
+use rubric_rules::RuleSetSource;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 fn admin() -> Actor {
@@ -33,7 +34,7 @@ fn with_failing_case() -> RuleSetSource {
 
 #[tokio::test]
 async fn rule_version_life_cycle_and_refusals() {
-    let engine = RuleEngine::default();
+    let engine = RulePool::default();
     for backend in backends() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
@@ -160,7 +161,7 @@ async fn rule_version_life_cycle_and_refusals() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_activations_exactly_one_wins() {
-    let engine = RuleEngine::default();
+    let engine = RulePool::default();
     for backend in backends() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
@@ -215,7 +216,7 @@ async fn concurrent_activations_exactly_one_wins() {
 
 #[tokio::test]
 async fn a_failure_half_way_leaves_nothing_behind() {
-    let engine = RuleEngine::default();
+    let engine = RulePool::default();
     for backend in backends() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
@@ -245,7 +246,7 @@ async fn a_failure_half_way_leaves_nothing_behind() {
 
 #[tokio::test]
 async fn demo_province_rescoring_keeps_history_and_audit_catches_tampering() {
-    let engine = RuleEngine::default();
+    let engine = RulePool::default();
     for backend in backends() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;

@@ -83,7 +83,7 @@ async fn home_counts_come_from_the_database() {
             .expect("json");
         assert_eq!(empty, serde_json::json!({"units": 0, "users": 0}), "{name}");
 
-        let engine = rubric_rules::RuleEngine::default();
+        let engine = app::ssr::rule_pool::RulePool::default();
         let outcome = app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &engine)
             .await
             .expect("seed");

@@ -342,6 +342,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 vec![("id", "999999"), ("script", "fn score(o, p, q) {")],
                 ADMIN,
             ),
+            ("run_rule_checks", vec![("id", "999999")], ADMIN_COMMITTEE),
             (
                 "save_rule_draft",
                 vec![

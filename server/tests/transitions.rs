@@ -6,11 +6,11 @@ mod common;
 use app::error::AppError;
 use app::models::{CatalogItemInput, ReviewFindings, WorkLogInput};
 use app::ssr::entities::{audit_event, catalog_item, period_score, position, work_log_entry};
+use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::{self, Actor, Verification};
 use app::ssr::services::{job_descriptions as jd, scoring, seed, work_log};
 use chrono::NaiveDate;
 use common::{backends, TestDb};
-use rubric_rules::RuleEngine;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 fn item(code: &str, norm: f64) -> CatalogItemInput {
@@ -195,7 +195,7 @@ async fn job_description_versions() {
 
 #[tokio::test]
 async fn work_log_entries_and_period_transitions() {
-    let engine = RuleEngine::default();
+    let engine = RulePool::default();
     for backend in backends() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;

@@ -12,21 +12,24 @@ use crate::models::{
 };
 
 #[cfg(feature = "ssr")]
+use crate::ssr::services::rule_editor;
+
+#[cfg(feature = "ssr")]
 fn may(p: &crate::ssr::auth::Principal, action: crate::authz::Action<'_>) -> bool {
     crate::authz::decide(Some(p.subject()), &action).allowed()
 }
 
-/// A formula version with its tests, simulations and evidence, and what the reader may do.
+/// A formula version with its stored test results, simulations and evidence, and what the
+/// reader may do.
 #[server(prefix = "/api", endpoint = "get_rule_version")]
 pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
     use crate::authz::Action;
     let me = crate::ssr::auth::require(Action::ReadConfiguration)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::rule_editor::page(
+    rule_editor::page(
         &state.db,
-        &state.rules,
         id,
-        crate::ssr::services::rule_editor::Rights {
+        rule_editor::Rights {
             edit: may(&me, Action::EditConfiguration),
             steer: may(&me, Action::SteerFormulas),
             simulate: may(&me, Action::Simulate),
@@ -38,19 +41,18 @@ pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
 /// Compiles a script being typed (with version `id`'s parameters): where it fails, if it does.
 #[server(prefix = "/api", endpoint = "check_rule_script")]
 pub async fn check_rule_script(id: i32, script: String) -> Result<Option<ScriptProblem>, AppError> {
-    use sea_orm::EntityTrait;
-    crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
-    let v = crate::ssr::entities::rule_set_version::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let source = rubric_rules::RuleSetSource::new(script, v.params_json, "[]");
-    Ok(state
-        .rules
-        .compile(&source)
-        .err()
-        .map(|e| crate::ssr::services::rule_editor::problem_of(&e)))
+    rule_editor::check_script(&state.db, &state.rules, me.actor().id, id, script).await
+}
+
+/// Runs version `id`'s tests now and stores their results. Those who edit formulas and those
+/// who simulate them may (`Simulate` is granted to both).
+#[server(prefix = "/api", endpoint = "run_rule_checks")]
+pub async fn run_rule_checks(id: i32) -> Result<CaseRunView, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::Simulate)?;
+    let state = crate::ssr::state::app_state()?;
+    rule_editor::run_checks(&state.db, &state.rules, me.actor().id, id).await
 }
 
 /// Saves a draft (script, parameter values, expected results) and runs its tests.
@@ -58,7 +60,7 @@ pub async fn check_rule_script(id: i32, script: String) -> Result<Option<ScriptP
 pub async fn save_rule_draft(form: RuleDraftForm) -> Result<CaseRunView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::rule_editor::save(&state.db, &state.rules, &me.actor(), &form).await
+    rule_editor::save(&state.db, &state.rules, &me.actor(), &form).await
 }
 
 /// Opens a new draft of the same formula, copied from version `id`.
@@ -122,7 +124,7 @@ pub async fn start_simulation(
     let state = crate::ssr::state::app_state()?;
     crate::ssr::services::simulations::start(
         &state.db,
-        state.rules.clone(),
+        &state.rules,
         &me.actor(),
         id,
         &period,

@@ -395,6 +395,7 @@ messages! {
     ErrNotFound => "Không tìm thấy dữ liệu.", "Not found.";
     ErrUnauthenticated => "Vui lòng đăng nhập.", "Please sign in.";
     ErrForbidden => "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.";
+    ErrEngineBusy => "Bạn đang có việc chạy công thức khác chưa xong. Vui lòng chờ việc đó xong rồi thử lại.", "You already have other formula runs in progress. Wait for them to finish, then try again.";
     ErrConflict => "Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang và thử lại.", "Someone else changed this record. Reload the page and try again.";
     ErrInternal => "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.", "Something went wrong on the server. Please try again later.";
     SimDone => "Đã xong", "Done";
@@ -445,6 +446,8 @@ messages! {
     ReExpectedComponents => "Thành phần mong đợi (tên = số)", "Expected components (name = value)";
     ReResults => "Kết quả kiểm thử", "Test results";
     ReCasesPassed => "ca kiểm thử đạt", "test cases passed";
+    ReNotRun => "Các ca kiểm thử của nội dung này chưa được chạy.", "The test cases of these texts have not been run yet.";
+    ReRunChecks => "Chạy kiểm thử", "Run the tests";
     ReField => "Mục", "Field";
     ReExpected => "Mong đợi", "Expected";
     ReActual => "Thực tế", "Actual";

@@ -165,7 +165,8 @@ pub struct RuleVersionPage {
     pub script: String,
     pub params: Vec<ParamField>,
     pub cases: Vec<CaseRow>,
-    pub case_run: CaseRunView,
+    /// The stored results of the version's tests; `None` when they have not been run.
+    pub case_run: Option<CaseRunView>,
     pub simulations: Vec<SimulationBrief>,
     pub evidence: Option<Evidence>,
     /// The other versions of the set (number, status), newest first.
@@ -189,6 +190,8 @@ pub struct RuleVersionPage {
     pub can_steer: bool,
     /// The reader may simulate this version (admins and the committee; not once active).
     pub can_simulate: bool,
+    /// The reader may run the version's tests now (admins and the committee).
+    pub can_run_checks: bool,
 }
 
 /// A draft's texts as the editor posts them.

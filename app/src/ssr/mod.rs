@@ -6,5 +6,6 @@ pub mod db;
 pub mod entities;
 pub mod export;
 pub mod headers;
+pub mod rule_pool;
 pub mod services;
 pub mod state;

@@ -2,19 +2,19 @@
 
 use axum::extract::FromRef;
 use leptos::prelude::*;
-use rubric_rules::RuleEngine;
 use sea_orm::DatabaseConnection;
-use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::ssr::auth::AuthConfig;
+use crate::ssr::rule_pool::RulePool;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    /// The one sandboxed scoring engine (its compiled-script cache is shared).
-    pub rules: Arc<RuleEngine>,
+    /// The one sandboxed scoring engine (its compiled-script cache is shared), reached only
+    /// through its bounded pool of blocking threads.
+    pub rules: RulePool,
     /// Sessions, cookies and cross-site checks.
     pub auth: AuthConfig,
 }

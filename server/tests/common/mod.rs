@@ -264,6 +264,22 @@ pub async fn call(
     }
 }
 
+/// Version `id`'s page (`get_rule_version`), as `client` reads it.
+pub async fn rule_version_page(
+    client: &reqwest::Client,
+    app: &TestApp,
+    id: i32,
+) -> app::models::RuleVersionPage {
+    call(
+        client,
+        app.addr,
+        "get_rule_version",
+        &[("id", &id.to_string())],
+    )
+    .await
+    .json()
+}
+
 /// The password of every account `add_user` creates.
 pub const PASSWORD: &str = "Hoa-phuong-do-1975";
 

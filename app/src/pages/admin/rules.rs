@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use crate::api::rules::{
     get_rule_version, get_simulation, ActivateRuleVersion, ApproveRuleVersion, NewRuleDraft,
-    RescorePeriod, RetireRuleVersion, ReturnRuleVersion, SaveRuleDraft, StartSimulation,
-    SubmitRuleVersion, TryRuleVersion,
+    RescorePeriod, RetireRuleVersion, ReturnRuleVersion, RunRuleChecks, SaveRuleDraft,
+    StartSimulation, SubmitRuleVersion, TryRuleVersion,
 };
 use crate::components::auth::ErrorAlert;
 use crate::components::route_id;
@@ -54,6 +54,7 @@ struct Actions {
     rescore: ServerAction<RescorePeriod>,
     simulate: ServerAction<StartSimulation>,
     try_it: ServerAction<TryRuleVersion>,
+    run_checks: ServerAction<RunRuleChecks>,
 }
 
 #[component]
@@ -71,6 +72,7 @@ pub fn RuleVersionPage() -> impl IntoView {
         rescore: ServerAction::new(),
         simulate: ServerAction::new(),
         try_it: ServerAction::new(),
+        run_checks: ServerAction::new(),
     };
     let data = Resource::new(
         move || {
@@ -82,6 +84,7 @@ pub fn RuleVersionPage() -> impl IntoView {
                 a.give_back.version().get(),
                 a.activate.version().get(),
                 a.retire.version().get(),
+                a.run_checks.version().get(),
             )
         },
         |(id, ..)| get_rule_version(id),
@@ -179,7 +182,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
         {if p.can_edit {
             view! { <Editor p=p.clone() a /> }.into_any()
         } else {
-            view! { <ReadOnly p=p.clone() /> }.into_any()
+            view! { <ReadOnly p=p.clone() a /> }.into_any()
         }}
         <TryIt p=p.clone() a />
         <Simulations p=p.clone() a />
@@ -307,7 +310,7 @@ fn render_tokens(script: &str) -> impl IntoView {
 }
 
 #[component]
-fn ReadOnly(p: RuleVersionPage) -> impl IntoView {
+fn ReadOnly(p: RuleVersionPage, a: Actions) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{i18n.t(Msg::ReScript)}</h2>
@@ -316,7 +319,7 @@ fn ReadOnly(p: RuleVersionPage) -> impl IntoView {
         <ParamsTable p=p.clone() editable=false />
         <h2>{i18n.t(Msg::ReCases)}</h2>
         <CasesTable p=p.clone() editable=false />
-        <CaseResults run=p.case_run.clone() />
+        <StoredResults run=p.case_run.clone() id=p.id can_run=p.can_run_checks a />
     }
 }
 
@@ -325,11 +328,13 @@ fn ReadOnly(p: RuleVersionPage) -> impl IntoView {
 fn Editor(p: RuleVersionPage, a: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let (id, lock) = (p.id, p.lock_version);
-    let initial_run = p.case_run.clone();
-    let run = move || match a.save.value().get() {
-        Some(Ok(run)) => Some(run),
-        Some(Err(_)) => None,
-        None => Some(initial_run.clone()),
+    let stored = p.case_run.clone();
+    let can_run = p.can_run_checks;
+    // What the last save ran, else what is stored.
+    let results = move || match a.save.value().get() {
+        Some(Ok(run)) => view! { <CaseResults run /> }.into_any(),
+        Some(Err(_)) => ().into_any(),
+        None => view! { <StoredResults run=stored.clone() id can_run a /> }.into_any(),
     };
     let save_error = move || a.save.value().get().and_then(|r| r.err());
     let saved = move || a.save.value().get().is_some_and(|r| r.is_ok());
@@ -338,7 +343,7 @@ fn Editor(p: RuleVersionPage, a: Actions) -> impl IntoView {
             <input type="hidden" name="form[id]" value=id.to_string() />
             <input type="hidden" name="form[lock_version]" value=lock.to_string() />
             <h2>{i18n.t(Msg::ReScript)}</h2>
-            <ScriptEditor id script=p.script.clone() problem=p.case_run.problem.clone() />
+            <ScriptEditor id script=p.script.clone() problem=p.case_run.as_ref().and_then(|r| r.problem.clone()) />
             <h2>{i18n.t(Msg::ReParams)}</h2>
             <ParamsTable p=p.clone() editable=true />
             <h2>{i18n.t(Msg::ReCases)}</h2>
@@ -348,7 +353,7 @@ fn Editor(p: RuleVersionPage, a: Actions) -> impl IntoView {
             {move || saved().then(|| view! { <p class="ok" role="status" data-testid="rule-saved">{i18n.t(Msg::ReSaved)}</p> })}
             <button type="submit" data-testid="save-rule">{i18n.t(Msg::ReSaveAndTest)}</button>
         </ActionForm>
-        {move || run().map(|run| view! { <CaseResults run /> })}
+        {results}
         <ActionForm action=a.submit attr:class="inline">
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="lock_version" value=lock.to_string() />
@@ -555,6 +560,34 @@ fn CasesTable(p: RuleVersionPage, editable: bool) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// The stored results of the version's tests, or that they have not been run yet (a page
+/// view runs no script); those who may run them (again) get a button.
+#[component]
+fn StoredResults(run: Option<CaseRunView>, id: i32, can_run: bool, a: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = move || a.run_checks.value().get().and_then(|r| r.err());
+    let button = can_run.then(|| {
+        view! {
+            <ActionForm action=a.run_checks attr:class="inline">
+                <input type="hidden" name="id" value=id.to_string() />
+                <button type="submit" data-testid="run-checks">{i18n.t(Msg::ReRunChecks)}</button>
+            </ActionForm>
+            {move || error().map(|e| view! { <ErrorAlert error=e /> })}
+        }
+    });
+    match run {
+        Some(run) => view! { <CaseResults run /> {button} }.into_any(),
+        None => view! {
+            <section class="case-results" data-testid="case-results-not-run">
+                <h3>{i18n.t(Msg::ReResults)}</h3>
+                <p class="muted" data-testid="cases-not-run">{i18n.t(Msg::ReNotRun)}</p>
+                {button}
+            </section>
+        }
+        .into_any(),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod password_reset_request;
 pub mod period;
 pub mod period_score;
 pub mod position;
+pub mod rule_check;
 pub mod rule_set;
 pub mod rule_set_version;
 pub mod session;

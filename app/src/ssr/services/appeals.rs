@@ -7,7 +7,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
-use rubric_rules::RuleEngine;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -20,6 +19,7 @@ use crate::models::{AppealView, ReviewFindings, ScoreVersionView};
 use crate::ssr::entities::{
     appeal, catalog_item, period, period_score, user, work_log_entry as wle,
 };
+use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::scoring::{self, ScoreOptions, UnitTree};
 
@@ -134,7 +134,7 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i32) -> Result<appeal::Model, 
 #[allow(clippy::too_many_arguments)]
 pub async fn answer<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     appeal_id: i32,
     expected_lock: i32,
@@ -184,7 +184,7 @@ pub async fn answer<C: ConnectionTrait + TransactionTrait>(
             keep_period_status: true,
             ..Default::default()
         };
-        scoring::score_period_with(&txn, engine, actor, &p.code, &options).await?;
+        scoring::score_period_with(&txn, pool, actor, &p.code, &options).await?;
         let after = current_score(&txn, a.officer_id, p.id).await?;
         if after.as_ref().map(|s| s.id) != before.as_ref().map(|s| s.id) {
             new_score_id = after.map(|s| s.id);

@@ -9,6 +9,7 @@ pub mod home;
 pub mod job_descriptions;
 pub mod positions;
 pub mod review;
+pub mod rule_checks;
 pub mod rule_editor;
 pub mod rule_versions;
 pub mod scores;

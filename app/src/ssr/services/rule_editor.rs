@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, Utc};
-use rubric_rules::{RuleEngine, RuleError, RuleSetSource};
+use rubric_rules::RuleSetSource;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
@@ -15,71 +15,51 @@ use serde_json::Value;
 use crate::error::AppError;
 use crate::i18n::parse_number;
 use crate::models::{
-    text_diff, CaseExpectRow, CaseFailureView, CaseResultView, CaseRow, CaseRunView, Evidence,
-    LineChange, ParamField, RuleDraftForm, RuleVersionPage, ScriptProblem, TryResult,
+    text_diff, CaseExpectRow, CaseRow, CaseRunView, Evidence, LineChange, ParamField,
+    RuleDraftForm, RuleVersionPage, ScriptProblem, TryResult,
 };
 use crate::ssr::entities::{
     period, period_score, position, rule_set_version as rsv, unit, user, user_role,
 };
+use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::Actor;
+use crate::ssr::services::rule_checks;
 use crate::ssr::services::rule_versions::{self, ACTIVE, DRAFT};
 use crate::ssr::services::scoring::{self, DraftRules, ScoreOptions};
 use crate::ssr::services::simulations;
 
-/// Where an engine error points in the script, with its Vietnamese message.
-pub fn problem_of(e: &RuleError) -> ScriptProblem {
-    let (line, column) = match e {
-        RuleError::Compile(s) | RuleError::Contract(s) | RuleError::Runtime(s) => {
-            (s.line, s.column)
-        }
-        RuleError::Limit(l) => (l.line, l.column),
-        _ => (None, None),
-    };
-    ScriptProblem {
-        line,
-        column,
-        message: e.to_string(),
-    }
+/// Version `id`'s texts with `script` instead of its own compiled for `who`: where the
+/// script fails, if it does (the editor asks while the script is typed).
+pub async fn check_script<C: ConnectionTrait>(
+    db: &C,
+    pool: &RulePool,
+    who: Option<i32>,
+    id: i32,
+    script: String,
+) -> Result<Option<ScriptProblem>, AppError> {
+    let v = rsv::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let source = RuleSetSource::new(script, v.params_json, "[]");
+    pool.run(who, move |engine| {
+        engine
+            .compile(&source)
+            .err()
+            .map(|e| rule_checks::problem_of(&e))
+    })
+    .await
 }
 
-/// Compiles a version's texts and runs its test cases.
-pub fn run_checks(engine: &RuleEngine, source: &RuleSetSource) -> CaseRunView {
-    let compiled = match engine.compile(source) {
-        Ok(c) => c,
-        Err(e) => {
-            return CaseRunView {
-                problem: Some(problem_of(&e)),
-                cases: Vec::new(),
-                passed: 0,
-                failed: 0,
-            }
-        }
-    };
-    let report = engine.run_cases(&compiled);
-    CaseRunView {
-        problem: None,
-        passed: report.passed,
-        failed: report.failed,
-        cases: report
-            .cases
-            .into_iter()
-            .map(|c| CaseResultView {
-                name: c.name,
-                passed: c.passed,
-                failures: c
-                    .failures
-                    .into_iter()
-                    .map(|f| CaseFailureView {
-                        officer: f.officer,
-                        field: f.field,
-                        expected: f.expected,
-                        actual: f.actual,
-                    })
-                    .collect(),
-                error: c.error.map(|e| e.to_string()),
-            })
-            .collect(),
-    }
+/// Runs version `id`'s tests now for `who` and stores the results.
+pub async fn run_checks<C: ConnectionTrait>(
+    db: &C,
+    pool: &RulePool,
+    who: Option<i32>,
+    id: i32,
+) -> Result<CaseRunView, AppError> {
+    let v = rule_versions::load(db, id).await?;
+    rule_checks::refresh(db, pool, who, &rule_versions::source_of(&v)).await
 }
 
 /// The parameters of `params_json` as form fields (declaration order is by name).
@@ -303,10 +283,10 @@ pub struct Rights {
     pub simulate: bool,
 }
 
-/// The rule editor's page of version `id`.
+/// The rule editor's page of version `id`, with the stored results of its tests (none
+/// when they were not run: reading the page runs no script).
 pub async fn page<C: ConnectionTrait>(
     db: &C,
-    engine: &RuleEngine,
     id: i32,
     rights: Rights,
 ) -> Result<RuleVersionPage, AppError> {
@@ -410,7 +390,7 @@ pub async fn page<C: ConnectionTrait>(
         set_lock_version: set.lock_version,
         params: param_fields(&v.params_json),
         cases: case_rows(&v.cases_json),
-        case_run: run_checks(engine, &rule_versions::source_of(&v)),
+        case_run: rule_checks::stored(db, &v.content_hash).await?,
         simulations: simulations::briefs(db, v.id).await?,
         evidence,
         versions,
@@ -424,22 +404,24 @@ pub async fn page<C: ConnectionTrait>(
         can_draft: rights.edit,
         can_steer: rights.steer,
         can_simulate: rights.simulate && simulations::SIMULABLE.contains(&v.status.as_str()),
+        can_run_checks: rights.simulate,
         script: v.script,
         status: v.status,
     })
 }
 
-/// Saves a draft from the editor's form and runs its checks on what was saved.
+/// Saves a draft from the editor's form; the test results of what was saved (run and
+/// stored unless these texts were run before).
 pub async fn save<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     form: &RuleDraftForm,
 ) -> Result<CaseRunView, AppError> {
     let (v, _) = rule_versions::with_set(db, form.id).await?;
     let source = apply_form(&v, form)?;
     rule_versions::update_draft(db, actor, v.id, form.lock_version, &source).await?;
-    Ok(run_checks(engine, &source))
+    rule_checks::ensure(db, pool, actor.id, &source).await
 }
 
 /// A new draft of the same rule set, copied from version `id`.
@@ -455,7 +437,7 @@ pub async fn new_draft_from<C: ConnectionTrait + TransactionTrait>(
 /// Version `id` (its saved texts) applied to one officer's period, nothing stored.
 pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     id: i32,
     officer_id: i32,
@@ -467,7 +449,7 @@ pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    rule_versions::compile(engine, &rule_versions::source_of(&v))?;
+    rule_versions::compile(pool, actor.id, &rule_versions::source_of(&v)).await?;
     let options = ScoreOptions {
         dry_run: true,
         keep_period_status: true,
@@ -478,7 +460,7 @@ pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
         }),
         ..Default::default()
     };
-    let run = scoring::score_period_with(db, engine, actor, &p.code, &options).await?;
+    let run = scoring::score_period_with(db, pool, actor, &p.code, &options).await?;
     let Some(r) = run.dry.into_iter().find(|r| r.officer_id == officer_id) else {
         return Err(AppError::invalid(
             "officer",
@@ -543,7 +525,7 @@ fn params_changed(old: &str, new: &str) -> Vec<String> {
 /// the test results and the comparison with the version in force are attached to it.
 pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     id: i32,
     expected_lock: i32,
@@ -564,7 +546,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
                 "Chưa có lần chạy thử nào hoàn tất: hãy chạy thử phiên bản này trên một kỳ đã chấm trước khi phê duyệt.",
             )
         })?;
-    let checks = run_checks(engine, &rule_versions::source_of(&v));
+    let checks = rule_checks::ensure(db, pool, actor.id, &rule_versions::source_of(&v)).await?;
     let base = in_force(db, &v).await?;
     let (added, removed) = base
         .as_ref()
@@ -595,7 +577,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     };
     let evidence =
         serde_json::to_string(&evidence).map_err(|e| AppError::internal("evidence", e))?;
-    rule_versions::approve(db, engine, actor, id, expected_lock, note, Some(&evidence)).await
+    rule_versions::approve(db, pool, actor, id, expected_lock, note, Some(&evidence)).await
 }
 
 /// Whether a version may take effect on `effective_from`: today, or the first day of a
@@ -668,7 +650,7 @@ fn suggested_start(periods: &[period::Model]) -> NaiveDate {
 /// stay as they are. Recorded in the audit trail as a period scoring.
 pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     period_code: &str,
 ) -> Result<scoring::ScoreRun, AppError> {
@@ -687,7 +669,7 @@ pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
         keep_approved: true,
         ..Default::default()
     };
-    scoring::score_period_with(db, engine, actor, &p.code, &options).await
+    scoring::score_period_with(db, pool, actor, &p.code, &options).await
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! and appends an audit event. An approved or active version is never edited.
 
 use chrono::{NaiveDate, Utc};
-use rubric_rules::{CompiledRuleSet, RuleEngine, RuleSetSource};
+use rubric_rules::{CompiledRuleSet, RuleSetSource};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -17,7 +17,9 @@ use serde_json::json;
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::ssr::entities::{rule_set, rule_set_version as rsv};
+use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::rule_checks;
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
 pub const DRAFT: &str = "draft";
@@ -35,7 +37,8 @@ fn snapshot(v: &rsv::Model) -> serde_json::Value {
     })
 }
 
-async fn load<C: ConnectionTrait>(db: &C, id: i32) -> Result<rsv::Model, AppError> {
+/// Version `id`, or not found.
+pub async fn load<C: ConnectionTrait>(db: &C, id: i32) -> Result<rsv::Model, AppError> {
     rsv::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -218,34 +221,16 @@ pub async fn with_set<C: ConnectionTrait>(
     Ok((v, set))
 }
 
-/// Compiles a version's texts; the compiler's message, in Vietnamese, when it fails.
-pub fn compile(engine: &RuleEngine, source: &RuleSetSource) -> Result<CompiledRuleSet, AppError> {
-    engine
-        .compile(source)
+/// Compiles a version's texts on the pool; the compiler's message, in Vietnamese, when it fails.
+pub async fn compile(
+    pool: &RulePool,
+    who: Option<i32>,
+    source: &RuleSetSource,
+) -> Result<CompiledRuleSet, AppError> {
+    let source = source.clone();
+    pool.run(who, move |engine| engine.compile(&source))
+        .await?
         .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))
-}
-
-/// Compiles the version and runs its test cases; a Vietnamese message on failure.
-pub fn check_source(engine: &RuleEngine, source: &RuleSetSource) -> Result<(), AppError> {
-    let compiled = compile(engine, source)?;
-    let report = engine.run_cases(&compiled);
-    let failed: Vec<String> = report
-        .cases
-        .iter()
-        .filter(|o| !o.passed)
-        .map(|o| o.name.clone())
-        .collect();
-    if !failed.is_empty() {
-        return Err(AppError::invalid(
-            "cases",
-            format!(
-                "Không thể gửi phê duyệt: {} ca kiểm thử không đạt ({}).",
-                failed.len(),
-                failed.join(", ")
-            ),
-        ));
-    }
-    Ok(())
 }
 
 const RSV_COLUMNS: VersionedColumns<rsv::Entity> = VersionedColumns {
@@ -277,19 +262,24 @@ async fn transition<C: ConnectionTrait>(
     Ok(after)
 }
 
-/// Submits a draft for approval; refused while the script does not compile or a test fails.
+/// Submits a draft for approval; refused while the script does not compile or a test fails
+/// (the stored results of its texts, run first when there are none).
 pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     id: i32,
     expected_lock: i32,
 ) -> Result<rsv::Model, AppError> {
-    let txn = db.begin().await?;
-    let v = load(&txn, id).await?;
+    // The tests run before the transaction: no write lock is held while a script runs.
+    let v = load(db, id).await?;
     check_lock(&v, expected_lock)?;
     check_status(&v, &[DRAFT], "gửi phê duyệt")?;
-    check_source(engine, &source_of(&v))?;
+    rule_checks::require_passing(&rule_checks::ensure(db, pool, actor.id, &source_of(&v)).await?)?;
+    let txn = db.begin().await?;
+    // Whatever changed meanwhile moved the lock version: the transition is then a conflict.
+    let v = load(&txn, id).await?;
+    check_lock(&v, expected_lock)?;
     let after = transition(
         &txn,
         actor,
@@ -334,20 +324,23 @@ pub async fn return_to_draft<C: ConnectionTrait + TransactionTrait>(
 /// The committee approves a submitted version with a note.
 pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     id: i32,
     expected_lock: i32,
     note: &str,
     evidence_json: Option<&str>,
 ) -> Result<rsv::Model, AppError> {
+    let v = load(db, id).await?;
+    check_lock(&v, expected_lock)?;
+    check_status(&v, &[SUBMITTED], "phê duyệt")?;
+    // The texts cannot have changed since submission, but the engine may have: run again.
+    rule_checks::require_passing(&rule_checks::refresh(db, pool, actor.id, &source_of(&v)).await?)?;
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
     check_status(&v, &[SUBMITTED], "phê duyệt")?;
     refuse_editor(&txn, actor, &v).await?;
-    // The texts cannot have changed since submission, but the engine may have: check again.
-    check_source(engine, &source_of(&v))?;
     let after = transition(
         &txn,
         actor,

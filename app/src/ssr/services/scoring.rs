@@ -11,9 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate, Utc};
-use rubric_rules::{
-    CompiledRuleSet, Entry, Officer, ParamValues, Period, RuleEngine, ScoringInput,
-};
+use rubric_rules::{CompiledRuleSet, Entry, Officer, ParamValues, Period, ScoringInput};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter,
@@ -28,6 +26,7 @@ use crate::ssr::entities::{
     catalog_item, criteria_points, period, period_score, position, rule_set_version, unit, user,
     user_role, work_log_entry,
 };
+use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::rule_versions;
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
@@ -325,7 +324,7 @@ pub struct ScoreOptions<'a> {
 /// scope). This is the explicit re-score of the command line and of the administrators.
 pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     period_code: &str,
     unit_code: Option<&str>,
@@ -334,13 +333,13 @@ pub async fn score_period<C: ConnectionTrait + TransactionTrait>(
         unit_code,
         ..Default::default()
     };
-    score_period_with(db, engine, actor, period_code, &options).await
+    score_period_with(db, pool, actor, period_code, &options).await
 }
 
 /// Scores a period as `options` say.
 pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     period_code: &str,
     options: &ScoreOptions<'_>,
@@ -538,13 +537,17 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
                 .find(|v| v.id == version_id)
                 .cloned()
                 .ok_or(AppError::Internal)?;
-            let rules = match compiled.entry(version_id) {
-                std::collections::hash_map::Entry::Occupied(slot) => slot.into_mut(),
-                std::collections::hash_map::Entry::Vacant(slot) => slot.insert(
-                    engine
-                        .compile(&rule_versions::source_of(&version))
-                        .map_err(|e| AppError::internal("compile active rule version", e))?,
-                ),
+            let rules = match compiled.get(&version_id) {
+                Some(rules) => rules.clone(),
+                None => {
+                    let source = rule_versions::source_of(&version);
+                    let rules = pool
+                        .run(actor.id, move |engine| engine.compile(&source))
+                        .await?
+                        .map_err(|e| AppError::internal("compile active rule version", e))?;
+                    compiled.insert(version_id, rules.clone());
+                    rules
+                }
             };
             let input = ScoringInput {
                 period: rules_period.clone(),
@@ -553,12 +556,17 @@ pub async fn score_period_with<C: ConnectionTrait + TransactionTrait>(
                     .map(|o| to_rules_officer(o, &criteria, &mut entries_of))
                     .collect(),
             };
-            let results = engine
-                .score(rules, &input, &ParamValues::default())
-                .map_err(|e| AppError::Invalid {
-                    field: "rules".into(),
-                    message: format!("Công thức phiên bản {} báo lỗi: {e}", version.version_no),
-                })?;
+            // The input travels to the pool's thread and back: the results are matched to it.
+            let (input, results) = pool
+                .run(actor.id, move |engine| {
+                    let results = engine.score(&rules, &input, &ParamValues::default());
+                    (input, results)
+                })
+                .await?;
+            let results = results.map_err(|e| AppError::Invalid {
+                field: "rules".into(),
+                message: format!("Công thức phiên bản {} báo lỗi: {e}", version.version_no),
+            })?;
             run.score += t.elapsed();
 
             let t = Instant::now();

@@ -4,11 +4,9 @@
 //! unit and by position) are stored and attached to the version.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
-use rubric_rules::RuleEngine;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -25,6 +23,7 @@ use crate::models::{
 use crate::ssr::entities::{
     position, rule_set_version as rsv, simulation, simulation_result, user,
 };
+use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::rule_versions::{self, APPROVED, DRAFT, SUBMITTED};
 use crate::ssr::services::scoring::{self, DraftRules, ScoreOptions, UnitTree};
@@ -50,7 +49,7 @@ pub struct Scope {
 /// returns its id at once.
 pub async fn start(
     db: &DatabaseConnection,
-    engine: Arc<RuleEngine>,
+    pool: &RulePool,
     actor: &Actor,
     version_id: i32,
     period_code: &str,
@@ -67,7 +66,7 @@ pub async fn start(
             ),
         ));
     }
-    rule_versions::compile(&engine, &rule_versions::source_of(&version))?;
+    rule_versions::compile(pool, actor.id, &rule_versions::source_of(&version)).await?;
     let period = scoring::existing_period(db, period_code).await?;
     let txn = db.begin().await?;
     let saved = simulation::ActiveModel {
@@ -96,12 +95,14 @@ pub async fn start(
     let db = db.clone();
     let actor = actor.clone();
     let code = period.code.clone();
+    // Nobody waits on the run: its jobs queue for the user's seats instead of being refused.
+    let pool = pool.background();
     tokio::spawn(async move {
         let draft = DraftRules {
             version: &version,
             position_id: set.position_id,
         };
-        if let Err(e) = run(&db, &engine, &actor, id, draft, &code, &scope).await {
+        if let Err(e) = run(&db, &pool, &actor, id, draft, &code, &scope).await {
             let message = match &e {
                 AppError::Invalid { message, .. } => message.clone(),
                 other => other.to_string(),
@@ -135,7 +136,7 @@ async fn progress(db: &DatabaseConnection, id: i32, value: f64) -> Result<(), Ap
 /// stores both results of every officer the draft scores (within the scope) and the summary.
 pub async fn run(
     db: &DatabaseConnection,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     id: i32,
     draft: DraftRules<'_>,
@@ -149,13 +150,13 @@ pub async fn run(
         keep_period_status: true,
         ..Default::default()
     };
-    let active = scoring::score_period_with(db, engine, actor, period_code, &dry).await?;
+    let active = scoring::score_period_with(db, pool, actor, period_code, &dry).await?;
     progress(db, id, 0.45).await?;
     let with_draft = ScoreOptions {
         draft: Some(draft),
         ..dry.clone()
     };
-    let draft = scoring::score_period_with(db, engine, actor, period_code, &with_draft).await?;
+    let draft = scoring::score_period_with(db, pool, actor, period_code, &with_draft).await?;
     progress(db, id, 0.9).await?;
 
     let tree = UnitTree::load(db).await?;

@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
-use rubric_rules::RuleEngine;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -23,6 +22,7 @@ use crate::ssr::entities::{
     catalog_item, criteria_points, period, period_score, position, user, user_role,
     work_log_entry as wle,
 };
+use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::rule_versions;
 use crate::ssr::services::scoring::{self, ScoreOptions, ScoreRun, UnitTree};
@@ -493,7 +493,7 @@ pub async fn save_points<C: ConnectionTrait + TransactionTrait>(
 /// only where something changed; approved scores are left alone.
 pub async fn score_unit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     actor: &Actor,
     unit_id: i32,
     period_code: &str,
@@ -508,7 +508,7 @@ pub async fn score_unit<C: ConnectionTrait + TransactionTrait>(
         keep_period_status: true,
         ..Default::default()
     };
-    scoring::score_period_with(db, engine, actor, period_code, &options).await
+    scoring::score_period_with(db, pool, actor, period_code, &options).await
 }
 
 /// Approves a unit's period: the current scores the reviewer saw (`seen`, their ids) are

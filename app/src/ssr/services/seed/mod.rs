@@ -14,7 +14,7 @@ mod province;
 mod rng;
 
 use chrono::{Datelike, NaiveDate, Utc};
-use rubric_rules::{RuleEngine, RuleSetSource};
+use rubric_rules::RuleSetSource;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set,
     TransactionTrait,
@@ -26,8 +26,9 @@ use crate::error::AppError;
 use crate::ssr::entities::{
     catalog_item, criteria_points, job_description_version as jdv, position, unit, user, user_role,
 };
+use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
-use crate::ssr::services::{rule_versions, scoring};
+use crate::ssr::services::{rule_checks, rule_versions, scoring};
 
 pub use logs::LogStats;
 pub use province::{generate_province, ProvinceStats};
@@ -111,7 +112,7 @@ pub async fn hash_password(password: &str) -> Result<String, AppError> {
 /// Seeds the demo province when the database holds no unit yet.
 pub async fn seed_demo_if_empty(
     db: &DatabaseConnection,
-    engine: &RuleEngine,
+    pool: &RulePool,
 ) -> Result<SeedOutcome, AppError> {
     if unit::Entity::find().count(db).await? > 0 {
         return Ok(SeedOutcome::AlreadyPopulated);
@@ -119,7 +120,7 @@ pub async fn seed_demo_if_empty(
     let today = Utc::now().date_naive();
     let password_hash = hash_password(DEMO_PASSWORD).await?;
     let txn = db.begin().await?;
-    let summary = seed(&txn, engine, today, &password_hash).await?;
+    let summary = seed(&txn, pool, today, &password_hash).await?;
     txn.commit().await?;
     Ok(SeedOutcome::Seeded(Box::new(summary)))
 }
@@ -134,7 +135,7 @@ struct Person<'a> {
 
 async fn seed<C: ConnectionTrait + TransactionTrait>(
     txn: &C,
-    engine: &RuleEngine,
+    pool: &RulePool,
     today: NaiveDate,
     password_hash: &str,
 ) -> Result<SeedSummary, AppError> {
@@ -424,10 +425,10 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     let v1 = rule_versions::create_draft(txn, &admin, set.id, &decree_335()).await?;
-    let v1 = rule_versions::submit(txn, engine, &admin, v1.id, v1.lock_version).await?;
+    let v1 = rule_versions::submit(txn, pool, &admin, v1.id, v1.lock_version).await?;
     let v1 = rule_versions::approve(
         txn,
-        engine,
+        pool,
         &committee,
         v1.id,
         v1.lock_version,
@@ -445,6 +446,8 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     rule_versions::create_draft(txn, &admin, set.id, &khanh_hoa_2025()).await?;
+    // The draft's page shows its test results: they are stored, never run by a page view.
+    rule_checks::ensure(txn, pool, None, &khanh_hoa_2025()).await?;
     // The job descriptions were written by one administrator and approved by another.
     if let (Some(author), Some(approver)) = (user_ids.get("admin"), user_ids.get("admin2")) {
         use sea_orm::{ColumnTrait, QueryFilter};
@@ -464,7 +467,7 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
     pilot_catalog_draft(txn, &admin).await?;
 
     // The first month is scored.
-    let run = scoring::score_period(txn, engine, &committee, &p1.code, None).await?;
+    let run = scoring::score_period(txn, pool, &committee, &p1.code, None).await?;
 
     let login = |role: &'static str, username: &str| DemoLogin {
         role,

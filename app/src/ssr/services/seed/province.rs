@@ -3,8 +3,8 @@
 //! and the Decree 335 profile active. Bulk inserts, no per-row audit (a bench fixture, not
 //! demo data; it refuses a database that already has units).
 
+use crate::ssr::rule_pool::RulePool;
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
-use rubric_rules::RuleEngine;
 use sea_orm::{
     ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set, TransactionTrait,
 };
@@ -32,7 +32,7 @@ pub struct ProvinceStats {
 /// Generates the province-month `period_code` (a month such as `2025-05`).
 pub async fn generate_province(
     db: &DatabaseConnection,
-    engine: &RuleEngine,
+    pool: &RulePool,
     officers: usize,
     entries_per_day: usize,
     period_code: &str,
@@ -248,9 +248,8 @@ pub async fn generate_province(
     }
     let set = rule_versions::create_rule_set(&txn, &actor, "tinh", "Mặc định", None).await?;
     let v = rule_versions::create_draft(&txn, &actor, set.id, &decree_335()).await?;
-    let v = rule_versions::submit(&txn, engine, &actor, v.id, v.lock_version).await?;
-    let v =
-        rule_versions::approve(&txn, engine, &actor, v.id, v.lock_version, "bench", None).await?;
+    let v = rule_versions::submit(&txn, pool, &actor, v.id, v.lock_version).await?;
+    let v = rule_versions::approve(&txn, pool, &actor, v.id, v.lock_version, "bench", None).await?;
     rule_versions::activate(
         &txn,
         &actor,
