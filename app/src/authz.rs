@@ -227,6 +227,16 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
     }
 }
 
+/// Whether `subject` may read every officer's score (the committee, auditors): the test is
+/// the score of an officer in no unit anyone heads, so it follows [`Action::ReadScore`].
+pub fn reads_every_score(subject: Option<&Subject>) -> bool {
+    let nobody = Target {
+        officer_id: -1,
+        unit_chain: Vec::new(),
+    };
+    decide(subject, &Action::ReadScore(&nobody)).allowed()
+}
+
 /// Who may open a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageRule {

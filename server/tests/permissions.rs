@@ -37,6 +37,8 @@ const SCORE_READERS: [bool; 6] = [false, true, true, false, true, true];
 const CONFIG_READERS: [bool; 6] = [false, false, false, true, true, true];
 const COMMITTEE: [bool; 6] = [false, false, false, false, true, false];
 const ADMIN_COMMITTEE: [bool; 6] = [false, false, false, true, true, false];
+/// Reading configuration and every officer's score.
+const COMMITTEE_AUDITOR: [bool; 6] = [false, false, false, false, true, true];
 
 /// Seeds the demo province and signs in one browser per column of [`WHO`].
 async fn demo_with_everyone_signed_in(app: &TestApp) -> Vec<reqwest::Client> {
@@ -361,7 +363,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             (
                 "try_rule_version",
                 vec![("id", "999999"), ("officer_id", "1"), ("period", "2099-01")],
-                CONFIG_READERS,
+                COMMITTEE_AUDITOR,
             ),
             (
                 "start_simulation",

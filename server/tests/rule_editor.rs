@@ -398,6 +398,35 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
             .await
             .expect("anon");
         assert_eq!(anonymous.status().as_u16(), 401, "{name}");
+        // An administrator configures formulas but reads nobody's score: aggregates only.
+        let for_admin: SimulationView = call(
+            &admin,
+            app.addr,
+            "get_simulation",
+            &[("id", &sim.to_string())],
+        )
+        .await
+        .json();
+        assert!(
+            for_admin.people_hidden && for_admin.rows.is_empty(),
+            "{name}"
+        );
+        let admin_summary = for_admin.summary.expect("aggregates");
+        assert_eq!(admin_summary.matrix, summary.matrix, "{name}");
+        assert!(
+            admin_summary
+                .crossings
+                .iter()
+                .flat_map(|c| c.up.iter().chain(&c.down))
+                .all(|(id, who, ..)| *id == 0 && who.is_empty()),
+            "{name}: no names"
+        );
+        let xlsx = admin
+            .get(app.url(&format!("/api/xuat-mo-phong/{sim}")))
+            .send()
+            .await
+            .expect("xlsx");
+        assert_eq!(xlsx.status().as_u16(), 403, "{name}");
 
         // Approval with a note: the evidence packet is attached.
         let p = page(&committee, &app, draft_id).await;

@@ -47,6 +47,35 @@ async fn lock_of(app: &TestApp, id: i32) -> String {
         .to_string()
 }
 
+/// A new job-description draft of the first position, by `client`: (position, draft).
+async fn new_jd_draft(app: &TestApp, client: &reqwest::Client) -> (i32, i32) {
+    let pos = position::Entity::find()
+        .order_by_asc(position::Column::Id)
+        .one(&app.db.db)
+        .await
+        .expect("query")
+        .expect("a position");
+    let draft: i32 = call(
+        client,
+        app.addr,
+        "new_job_description_draft",
+        &[("position_id", &pos.id.to_string())],
+    )
+    .await
+    .json();
+    (pos.id, draft)
+}
+
+async fn jd_lock(app: &TestApp, id: i32) -> String {
+    jdv::Entity::find_by_id(id)
+        .one(&app.db.db)
+        .await
+        .expect("query")
+        .expect("job description")
+        .lock_version
+        .to_string()
+}
+
 async fn get_page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let res = client.get(app.url(path)).send().await.expect("get page");
     let status = res.status().as_u16();
@@ -63,20 +92,7 @@ async fn stored_text_is_escaped_in_every_textarea() {
         let admin = app.signed_in("admin", DEMO_PASSWORD).await;
 
         // A job-description draft whose description closes its textarea.
-        let pos = position::Entity::find()
-            .order_by_asc(position::Column::Id)
-            .one(&app.db.db)
-            .await
-            .expect("query")
-            .expect("a position");
-        let draft: i32 = call(
-            &admin,
-            app.addr,
-            "new_job_description_draft",
-            &[("position_id", &pos.id.to_string())],
-        )
-        .await
-        .json();
+        let (position_id, draft) = new_jd_draft(&app, &admin).await;
         jdv::Entity::update_many()
             .col_expr(
                 jdv::Column::Description,
@@ -86,7 +102,8 @@ async fn stored_text_is_escaped_in_every_textarea() {
             .exec(&app.db.db)
             .await
             .expect("plant the description");
-        let (status, html) = get_page(&admin, &app, &format!("/quan-tri/vi-tri/{}", pos.id)).await;
+        let (status, html) =
+            get_page(&admin, &app, &format!("/quan-tri/vi-tri/{position_id}")).await;
         assert_eq!(status, 200, "{name}");
         assert!(
             html.contains("data-testid=\"jd-description\""),
@@ -549,36 +566,14 @@ async fn nobody_approves_what_they_wrote_or_edited() {
 
         // A job description: admin2 starts the draft, admin edits its catalog, admin2
         // submits; neither approves it, a third administrator may.
-        let pos = position::Entity::find()
-            .order_by_asc(position::Column::Id)
-            .one(&app.db.db)
-            .await
-            .expect("query")
-            .expect("position");
-        let jd: i32 = call(
-            &admin2,
-            app.addr,
-            "new_job_description_draft",
-            &[("position_id", &pos.id.to_string())],
-        )
-        .await
-        .json();
-        let jd_lock = || async {
-            jdv::Entity::find_by_id(jd)
-                .one(&app.db.db)
-                .await
-                .expect("query")
-                .expect("jd")
-                .lock_version
-                .to_string()
-        };
+        let (_, jd) = new_jd_draft(&app, &admin2).await;
         let imported = call(
             &admin,
             app.addr,
             "import_catalog",
             &[
                 ("id", &jd.to_string()),
-                ("lock_version", &jd_lock().await),
+                ("lock_version", &jd_lock(&app, jd).await),
                 ("text", "A01,A,Soạn thảo văn bản,văn bản,60,1,có"),
             ],
         )
@@ -588,7 +583,10 @@ async fn nobody_approves_what_they_wrote_or_edited() {
             &admin2,
             app.addr,
             "submit_job_description",
-            &[("id", &jd.to_string()), ("lock_version", &jd_lock().await)],
+            &[
+                ("id", &jd.to_string()),
+                ("lock_version", &jd_lock(&app, jd).await),
+            ],
         )
         .await;
         assert!(submitted.status.is_success(), "{name}: {submitted:?}");
@@ -599,7 +597,7 @@ async fn nobody_approves_what_they_wrote_or_edited() {
                 "approve_job_description",
                 &[
                     ("id", &jd.to_string()),
-                    ("lock_version", &jd_lock().await),
+                    ("lock_version", &jd_lock(&app, jd).await),
                     ("decision_no", "12/QĐ-SNV"),
                     ("effective_from", "2026-01-01"),
                 ],
@@ -619,7 +617,7 @@ async fn nobody_approves_what_they_wrote_or_edited() {
             "approve_job_description",
             &[
                 ("id", &jd.to_string()),
-                ("lock_version", &jd_lock().await),
+                ("lock_version", &jd_lock(&app, jd).await),
                 ("decision_no", "12/QĐ-SNV"),
                 ("effective_from", "2026-01-01"),
             ],
@@ -931,27 +929,8 @@ async fn exported_cells_never_start_a_formula() {
         let app = TestApp::demo(&backend).await;
         let name = backend.name();
         let admin = app.signed_in("admin", DEMO_PASSWORD).await;
-        let pos = position::Entity::find()
-            .order_by_asc(position::Column::Id)
-            .one(&app.db.db)
-            .await
-            .expect("query")
-            .expect("position");
-        let jd: i32 = call(
-            &admin,
-            app.addr,
-            "new_job_description_draft",
-            &[("position_id", &pos.id.to_string())],
-        )
-        .await
-        .json();
-        let lock = jdv::Entity::find_by_id(jd)
-            .one(&app.db.db)
-            .await
-            .expect("query")
-            .expect("jd")
-            .lock_version
-            .to_string();
+        let (_, jd) = new_jd_draft(&app, &admin).await;
+        let lock = jd_lock(&app, jd).await;
         let text =
             "=1+1,A,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",@SUM(A1),60,1,có\n\
                     -2,A,+cmd|' /C calc'!A0,\tgiờ,30,2,không";

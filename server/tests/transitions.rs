@@ -128,7 +128,7 @@ async fn job_description_versions() {
         // The author cannot approve their own version.
         assert!(matches!(
             jd::approve(db, &author, v1.id, v1.lock_version, "12/QĐ", day(1)).await,
-            Err(AppError::Invalid { .. })
+            Err(AppError::Refused { .. })
         ));
         let v1 = jd::approve(db, &approver, v1.id, v1.lock_version, "12/QĐ-SNV", day(1))
             .await

@@ -400,7 +400,10 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
             ],
         )
         .await;
-        assert!(wrong.body.contains("DiaryPickTask"), "{name}: {wrong:?}");
+        assert!(
+            wrong.body.contains("DiaryTaskNotInCatalog"),
+            "{name}: {wrong:?}"
+        );
         let task = off[0].catalog[0].clone();
         let mapped = call(
             &head,

@@ -133,12 +133,18 @@ pub async fn start_simulation(
     .await
 }
 
-/// A simulation with its results.
+/// A simulation with its results (per officer only for the committee and auditors).
 #[server(prefix = "/api", endpoint = "get_simulation")]
 pub async fn get_simulation(id: i32) -> Result<SimulationView, AppError> {
-    crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
+    let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::simulations::view(&state.db, id).await
+    let view = crate::ssr::services::simulations::view(&state.db, id).await?;
+    // Each row is an officer's score: only for those who may read every score.
+    Ok(if crate::authz::reads_every_score(Some(me.subject())) {
+        view
+    } else {
+        view.without_people()
+    })
 }
 
 /// The committee approves a submitted version with a note (evidence attached).

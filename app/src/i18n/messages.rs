@@ -480,6 +480,7 @@ messages! {
     SimCrossings => "Vượt ngưỡng xếp loại", "Threshold crossings";
     SimByUnit => "Ảnh hưởng theo đơn vị", "Effect by unit";
     SimByPosition => "Ảnh hưởng theo vị trí việc làm", "Effect by position";
+    SimPeopleHidden => "Kết quả của từng cán bộ chỉ Ban Chỉ đạo và thanh tra được xem; ở đây là số liệu tổng hợp.", "Each officer's results are for the Steering Committee and auditors only; the aggregates are shown here.";
     SimRows => "Từng cán bộ (thay đổi nhiều nhất trước)", "Each officer (largest changes first)";
     SimRowsCut => "cán bộ được hiển thị; tệp Excel có đủ.", "officers shown; the Excel file has them all.";
     SimDelta => "Chênh lệch", "Change";

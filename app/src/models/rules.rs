@@ -318,6 +318,26 @@ pub struct SimulationView {
     pub summary: Option<SimulationSummary>,
     pub rows: Vec<SimulationRow>,
     pub error: Option<String>,
+    /// The reader may not read every officer's score: the rows and the names of who crosses
+    /// a threshold are left out, the aggregates stay.
+    #[serde(default)]
+    pub people_hidden: bool,
+}
+
+impl SimulationView {
+    /// The view for a reader who may not read every officer's score: aggregates only.
+    pub fn without_people(mut self) -> Self {
+        self.rows.clear();
+        if let Some(s) = self.summary.as_mut() {
+            for c in &mut s.crossings {
+                for who in c.up.iter_mut().chain(c.down.iter_mut()) {
+                    *who = (0, String::new(), 0.0, 0.0);
+                }
+            }
+        }
+        self.people_hidden = true;
+        self
+    }
 }
 
 /// The grades, best first, and the label of "not scored".

@@ -70,7 +70,7 @@ pub async fn catalog(
 }
 
 /// GET /api/xuat-mo-phong/{simulation id}: a simulation's results as an Excel workbook,
-/// for administrators, the committee and auditors.
+/// for the committee and auditors (it names every officer's scores).
 pub async fn simulation(
     State(state): State<AppState>,
     principal: Option<Extension<Principal>>,
@@ -78,6 +78,11 @@ pub async fn simulation(
 ) -> Response {
     if let Some(refused) = refuse_unless_config_reader(principal.as_ref()) {
         return refused;
+    }
+    // The workbook lists every officer's scores: only for those who may read them all.
+    let subject = principal.as_ref().map(|p| p.0.subject().clone());
+    if !crate::authz::reads_every_score(subject.as_ref()) {
+        return StatusCode::FORBIDDEN.into_response();
     }
     let view = match crate::ssr::services::simulations::view(&state.db, id).await {
         Ok(v) => v,

@@ -820,7 +820,7 @@ fn SimulationResult(s: SimulationView) -> impl IntoView {
             })}
         </p>
         {s.error.clone().map(|e| view! { <p class="error" role="alert" data-testid="sim-error">{e}</p> })}
-        {s.summary.clone().map(|sum| view! { <Summary sum rows=s.rows.clone() id=b.id /> })}
+        {s.summary.clone().map(|sum| view! { <Summary sum rows=s.rows.clone() id=b.id hidden=s.people_hidden /> })}
     }
 }
 
@@ -829,6 +829,8 @@ fn Summary(
     sum: SimulationSummary,
     rows: Vec<crate::models::SimulationRow>,
     id: i32,
+    /// The reader sees aggregates only (see `SimulationView::without_people`).
+    hidden: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (mean, up, down) = (sum.mean_delta, sum.max_up, sum.max_down);
@@ -852,7 +854,7 @@ fn Summary(
         <p class="muted">
             {i18n.t(Msg::SimScope)} ": "
             {if scope.is_empty() { i18n.locale.get_untracked().t(Msg::SimScopeAll).to_string() } else { scope }}
-            " · " <a href=format!("/api/xuat-mo-phong/{id}") rel="external" download="" data-testid="sim-export">{i18n.t(Msg::SimExport)}</a>
+            {(!hidden).then(|| view! { " · " <a href=format!("/api/xuat-mo-phong/{id}") rel="external" download="" data-testid="sim-export">{i18n.t(Msg::SimExport)}</a> })}
         </p>
         <dl class="stats" data-testid="sim-stats">
             <div><dt>{i18n.t(Msg::SimOfficers)}</dt><dd data-testid="sim-officers">{sum.officers}</dd></div>
@@ -913,8 +915,8 @@ fn Summary(
                     <li data-testid="crossing">
                         <strong>{format!("{} ", c.grade)} {move || format!("(≥ {})", format_score(i18n.locale.get(), t))}</strong>
                         ": ↑ " {c.up.len()} " · ↓ " {c.down.len()}
-                        {(!up.is_empty()).then(|| view! { <br /><small>{"↑ "}{up}</small> })}
-                        {(!down.is_empty()).then(|| view! { <br /><small>{"↓ "}{down}</small> })}
+                        {(!hidden && !up.is_empty()).then(|| view! { <br /><small>{"↑ "}{up}</small> })}
+                        {(!hidden && !down.is_empty()).then(|| view! { <br /><small>{"↓ "}{down}</small> })}
                     </li>
                 }
             }).collect_view()}
@@ -924,6 +926,7 @@ fn Summary(
         <h2>{i18n.t(Msg::SimByPosition)}</h2>
         <Groups groups=sum.by_position.clone() testid="by-position" />
         <h2>{i18n.t(Msg::SimRows)}</h2>
+        {hidden.then(|| view! { <p class="muted" data-testid="sim-people-hidden">{i18n.t(Msg::SimPeopleHidden)}</p> })}
         {(rows.len() > shown).then(|| view! { <p class="muted">{format!("{shown}/{} ", rows.len())} {i18n.t(Msg::SimRowsCut)}</p> })}
         <div class="table-wrap">
             <table data-testid="sim-rows">

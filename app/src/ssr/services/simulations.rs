@@ -529,6 +529,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, id: i32) -> Result<SimulationView,
         summary,
         rows,
         error,
+        people_hidden: false,
     })
 }
 
