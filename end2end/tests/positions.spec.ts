@@ -47,7 +47,7 @@ test("an admin changes a norm and submits, a second admin approves", async ({ br
   await admin.getByTestId("jd-decision").fill("215/QĐ-SNV");
   await admin.getByTestId("jd-effective").fill("2026-12-01");
   await admin.getByTestId("jd-approve").click();
-  await expect(admin.getByRole("alert")).toContainText("tự phê duyệt");
+  await expect(admin.getByRole("alert")).toContainText("nguyên tắc hai người");
 
   const second = await signedIn(browser, "admin2", new URL(admin.url()).pathname);
   await second.getByTestId("jd-decision").fill("215/QĐ-SNV");

@@ -388,12 +388,12 @@ pub fn EditUserPage() -> impl IntoView {
                                                             {i18n.t(Msg::SodPendingReset)} " " {p.requested_by_name.clone()} " ("
                                                             {crate::i18n::vietnam_time(p.requested_at).format("%d/%m/%Y %H:%M").to_string()} ")."
                                                         </p>
-                                                        {outcome(Msg::SodResetConfirmed, confirm_done)}
                                                         <button type="submit" data-testid="confirm-reset">
                                                             {i18n.t(Msg::SodConfirmReset)}
                                                         </button>
                                                     </ActionForm>
                                                 })}
+                                                <div data-testid="confirm-outcome">{outcome(Msg::SodResetConfirmed, confirm_done)}</div>
                                                 <h2>{i18n.t(Msg::UserStatus)}</h2>
                                                 <ActionForm action=activate attr:class="form" attr:data-testid="active-form">
                                                     <input type="hidden" name="id" value=uid.to_string() />
