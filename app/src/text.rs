@@ -53,10 +53,17 @@ pub fn escape_html(s: &str) -> String {
 /// return, that some spreadsheets strip before looking for one).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// Whether a cell, past any apostrophes, starts as a formula would.
+fn formula_like(s: &str) -> bool {
+    s.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// A text cell for an export (CSV or XLSX): a cell that a spreadsheet would read as a
-/// formula gets a leading apostrophe, which spreadsheets show as text and hide.
+/// formula gets a leading apostrophe, which spreadsheets show as text and hide. A text that
+/// already starts with apostrophes before such a character gets one more, so that
+/// [`from_spreadsheet_cell`] gives every text back as it was.
 pub fn spreadsheet_cell(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(FORMULA_STARTS) {
+    if formula_like(s) {
         format!("'{s}").into()
     } else {
         s.into()
@@ -67,7 +74,7 @@ pub fn spreadsheet_cell(s: &str) -> std::borrow::Cow<'_, str> {
 /// reads back as it was.
 pub fn from_spreadsheet_cell(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        Some(rest) if formula_like(rest) => rest,
         _ => s,
     }
 }
@@ -92,6 +99,8 @@ mod tests {
         assert_eq!(spreadsheet_cell(""), "");
         assert_eq!(from_spreadsheet_cell("'=1"), "=1");
         assert_eq!(from_spreadsheet_cell("'abc"), "'abc");
+        assert_eq!(spreadsheet_cell("'+"), "''+");
+        assert_eq!(from_spreadsheet_cell("''+"), "'+");
     }
 
     #[test]
