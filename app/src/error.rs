@@ -72,11 +72,11 @@ impl AppError {
     }
 
     /// The HTTP status the error stands for: a refusal of the input is 422 (a throttled
-    /// sign-in 429), an unknown record 404, a malformed request 400; only a fault is 500.
+    /// sign-in or a busy engine 429), an unknown record 404, a malformed request 400; only a fault is 500.
     pub fn status_code(&self) -> u16 {
         match self {
             AppError::Refused {
-                msg: Msg::SignInThrottled,
+                msg: Msg::SignInThrottled | Msg::ErrEngineBusy,
                 ..
             } => 429,
             AppError::Invalid { .. } | AppError::Refused { .. } => 422,

@@ -9,10 +9,13 @@ use std::time::{Duration, Instant};
 
 use app::error::AppError;
 use app::i18n::{Locale, Msg};
-use app::models::{CaseRunView, RuleSetView};
+use app::models::CaseRunView;
 use app::ssr::entities::rule_check;
 use app::ssr::services::seed::DEMO_PASSWORD;
-use common::{backends, call, rule_version_page as page, Answer, TestApp};
+use common::{
+    backends, call, new_formula_draft, rule_version_page as page, save_formula_script, Answer,
+    TestApp,
+};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
 /// One test at a time: the latencies measured must not include another test's seeding.
@@ -28,44 +31,10 @@ const SLOW_SCRIPT: &str = r#"fn score(officer, params, period) {
     not_scored("chậm: " + x)
 }"#;
 
-/// A new draft of the province's default formula, copied from the version in force.
-async fn new_draft(app: &TestApp, admin: &reqwest::Client) -> i32 {
-    let sets: Vec<RuleSetView> = call(admin, app.addr, "list_rule_sets", &[]).await.json();
-    let active = sets
-        .iter()
-        .find(|s| s.position.is_none())
-        .and_then(|s| s.versions.iter().find(|v| v.status == "active"))
-        .expect("the default set's active version");
-    call(
-        admin,
-        app.addr,
-        "new_rule_draft",
-        &[("id", &active.id.to_string())],
-    )
-    .await
-    .json()
-}
-
-/// Saves `script` into draft `id` (its parameters and expectations unchanged).
-async fn save_script(app: &TestApp, admin: &reqwest::Client, id: i32, script: &str) -> Answer {
-    let p = page(admin, app, id).await;
-    call(
-        admin,
-        app.addr,
-        "save_rule_draft",
-        &[
-            ("form[id]", &id.to_string()),
-            ("form[lock_version]", &p.lock_version.to_string()),
-            ("form[script]", script),
-        ],
-    )
-    .await
-}
-
 /// A draft holding [`SLOW_SCRIPT`] (saving it runs its tests once).
 async fn slow_draft(app: &TestApp, admin: &reqwest::Client) -> i32 {
-    let id = new_draft(app, admin).await;
-    let saved = save_script(app, admin, id, SLOW_SCRIPT).await;
+    let id = new_formula_draft(app, admin).await;
+    let saved = save_formula_script(app, admin, id, SLOW_SCRIPT).await;
     assert!(saved.status.is_success(), "{saved:?}");
     id
 }
@@ -164,7 +133,7 @@ async fn viewing_a_version_reads_the_stored_results_and_never_runs_the_tests() {
         let name = backend.name();
         let admin = app.signed_in("admin", DEMO_PASSWORD).await;
         let auditor = app.signed_in("thanhtra", DEMO_PASSWORD).await;
-        let id = new_draft(&app, &admin).await;
+        let id = new_formula_draft(&app, &admin).await;
 
         // The seed stored the results of the texts the draft was copied from.
         let p = page(&admin, &app, id).await;

@@ -5,13 +5,15 @@
 
 mod common;
 
-use app::models::RuleSetView;
 use app::ssr::entities::{
     audit_event, catalog_item, job_description_version as jdv, period, position,
     rule_set_version as rsv, user, user_role, work_log_entry as wle,
 };
 use app::ssr::services::seed::DEMO_PASSWORD;
-use common::{add_unit, add_user, backends, call, Answer, TestApp, PASSWORD};
+use common::{
+    active_formula, add_unit, add_user, backends, call, new_formula_draft, save_formula_script,
+    Answer, TestApp, PASSWORD,
+};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -24,16 +26,6 @@ async fn user_id(app: &TestApp, username: &str) -> i32 {
         .await
         .expect("query")
         .expect("user exists")
-        .id
-}
-
-/// The province default formula's version in force.
-async fn active_formula(app: &TestApp, admin: &reqwest::Client) -> i32 {
-    let sets: Vec<RuleSetView> = call(admin, app.addr, "list_rule_sets", &[]).await.json();
-    sets.iter()
-        .find(|s| s.position.is_none())
-        .and_then(|s| s.versions.iter().find(|v| v.status == "active"))
-        .expect("an active default formula")
         .id
 }
 
@@ -119,15 +111,7 @@ async fn stored_text_is_escaped_in_every_textarea() {
         );
 
         // A formula draft whose script does the same.
-        let active = active_formula(&app, &admin).await;
-        let rule_draft: i32 = call(
-            &admin,
-            app.addr,
-            "new_rule_draft",
-            &[("id", &active.to_string())],
-        )
-        .await
-        .json();
+        let rule_draft = new_formula_draft(&app, &admin).await;
         let v = rsv::Entity::find_by_id(rule_draft)
             .one(&app.db.db)
             .await
@@ -491,40 +475,10 @@ async fn nobody_approves_what_they_wrote_or_edited() {
         let committee = app.signed_in("bcd", DEMO_PASSWORD).await;
 
         // A formula draft written by admin2 and edited by admin.
-        let active = active_formula(&app, &admin).await;
-        let draft: i32 = call(
-            &admin2,
-            app.addr,
-            "new_rule_draft",
-            &[("id", &active.to_string())],
-        )
-        .await
-        .json();
-        let page: app::models::RuleVersionPage = call(
-            &admin,
-            app.addr,
-            "get_rule_version",
-            &[("id", &draft.to_string())],
-        )
-        .await
-        .json();
-        let mut form = vec![
-            ("form[id]".to_string(), draft.to_string()),
-            (
-                "form[lock_version]".to_string(),
-                page.lock_version.to_string(),
-            ),
-            (
-                "form[script]".to_string(),
-                format!("// sửa bởi admin\n{}", page.script),
-            ),
-        ];
-        for (i, f) in page.params.iter().enumerate() {
-            form.push((format!("form[params][{i}][name]"), f.name.clone()));
-            form.push((format!("form[params][{i}][value]"), f.value.clone()));
-        }
-        let args: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let saved = call(&admin, app.addr, "save_rule_draft", &args).await;
+        let draft = new_formula_draft(&app, &admin2).await;
+        let script = common::rule_version_page(&admin, &app, draft).await.script;
+        let saved =
+            save_formula_script(&app, &admin, draft, &format!("// sửa bởi admin\n{script}")).await;
         assert!(saved.status.is_success(), "{name}: {saved:?}");
         let submitted = call(
             &admin2,
@@ -859,14 +813,7 @@ async fn formulas_and_traces_are_read_only_within_scope() {
         let committee = app.signed_in("bcd", DEMO_PASSWORD).await;
         let officer = app.signed_in("cb.snv.tccb.05", DEMO_PASSWORD).await;
         let active = active_formula(&app, &admin).await;
-        let draft: i32 = call(
-            &admin,
-            app.addr,
-            "new_rule_draft",
-            &[("id", &active.to_string())],
-        )
-        .await
-        .json();
+        let draft = new_formula_draft(&app, &admin).await;
         let scored = period::Entity::find()
             .filter(period::Column::Status.ne("open"))
             .one(&app.db.db)

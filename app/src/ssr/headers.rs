@@ -76,19 +76,22 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     res
 }
 
+/// A response carrying `err` as the JSON body server functions answer with.
+pub fn json_error(status: StatusCode, err: &AppError) -> Response {
+    let body = serde_json::to_string(err).unwrap_or_else(|_| "\"Internal\"".into());
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
 /// The largest request body accepted: a pasted catalog or a long script is far smaller.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Refuses a request body over [`BODY_LIMIT`] with 413, whether or not it says its length.
 pub async fn body_limit(req: Request, next: Next) -> Response {
     let too_large = || {
-        let err = AppError::refused("body", crate::i18n::Msg::ErrBodyTooLarge);
-        (
+        json_error(
             StatusCode::PAYLOAD_TOO_LARGE,
-            [(header::CONTENT_TYPE, "application/json")],
-            serde_json::to_string(&err).unwrap_or_default(),
+            &AppError::refused("body", crate::i18n::Msg::ErrBodyTooLarge),
         )
-            .into_response()
     };
     let declared = req
         .headers()
@@ -146,13 +149,7 @@ pub fn panic_response(err: Box<dyn std::any::Any + Send + 'static>) -> Response 
         .or_else(|| err.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
     tracing::error!(panic = %what, "a request handler panicked");
-    let body = serde_json::to_string(&AppError::Internal).unwrap_or_default();
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        [(header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
+    json_error(StatusCode::INTERNAL_SERVER_ERROR, &AppError::Internal)
 }
 
 #[cfg(test)]

@@ -168,12 +168,9 @@ fn yield_to_requests() {
 #[cfg(not(unix))]
 fn yield_to_requests() {}
 
-/// The refusal of a user's job beyond their bound, as HTTP 429.
+/// The refusal of a user's job beyond their bound (HTTP 429, by `AppError::status_code`).
 fn busy(user: i32) -> AppError {
     tracing::info!(user, "engine job refused: the user's seats are taken");
-    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(axum::http::StatusCode::TOO_MANY_REQUESTS);
-    }
     AppError::refused("engine", Msg::ErrEngineBusy)
 }
 

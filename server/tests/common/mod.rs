@@ -417,3 +417,49 @@ impl Drop for RubricProcess {
         let _ = self.child.wait();
     }
 }
+
+/// The province default formula's version in force.
+pub async fn active_formula(app: &TestApp, client: &reqwest::Client) -> i32 {
+    let sets: Vec<app::models::RuleSetView> =
+        call(client, app.addr, "list_rule_sets", &[]).await.json();
+    sets.iter()
+        .find(|s| s.position.is_none())
+        .and_then(|s| s.versions.iter().find(|v| v.status == "active"))
+        .expect("the default set's active version")
+        .id
+}
+
+/// A new draft of the province's default formula, copied from the version in force, by
+/// `client`.
+pub async fn new_formula_draft(app: &TestApp, client: &reqwest::Client) -> i32 {
+    let active = active_formula(app, client).await;
+    call(
+        client,
+        app.addr,
+        "new_rule_draft",
+        &[("id", &active.to_string())],
+    )
+    .await
+    .json()
+}
+
+/// Saves `script` into draft `id` as `client` (its parameters and expectations unchanged).
+pub async fn save_formula_script(
+    app: &TestApp,
+    client: &reqwest::Client,
+    id: i32,
+    script: &str,
+) -> Answer {
+    let p = rule_version_page(client, app, id).await;
+    call(
+        client,
+        app.addr,
+        "save_rule_draft",
+        &[
+            ("form[id]", &id.to_string()),
+            ("form[lock_version]", &p.lock_version.to_string()),
+            ("form[script]", script),
+        ],
+    )
+    .await
+}

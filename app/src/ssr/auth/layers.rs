@@ -4,7 +4,7 @@
 //! [`resolve_principal`] (who is asking) and [`page_guard`] (may they open this page).
 
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::net::SocketAddr;
@@ -14,6 +14,7 @@ use super::store::{AUTH_KEY, LAST_SEEN_KEY};
 use super::{load_user, ClientAddr, Principal, SignedIn};
 use crate::authz::{page_access, Decision, CHANGE_PASSWORD_PATH, SIGN_IN_PATH};
 use crate::error::AppError;
+use crate::ssr::headers::json_error;
 use crate::ssr::state::AppState;
 
 /// Refuses a state-changing request (anything but GET, HEAD, OPTIONS) unless its `Origin`,
@@ -56,16 +57,6 @@ pub fn same_origin(headers: &HeaderMap, trusted: &[String]) -> bool {
     }
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     matches!(scheme, "http" | "https") && host.is_some_and(|h| h.eq_ignore_ascii_case(authority))
-}
-
-fn json_error(status: StatusCode, err: &AppError) -> Response {
-    let body = serde_json::to_string(err).unwrap_or_else(|_| "\"Forbidden\"".into());
-    let mut res = (status, body).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    res
 }
 
 /// Finds the signed-in user of the request (if any) and puts a [`Principal`] and the
@@ -217,7 +208,7 @@ mod tests {
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
         let mut h = HeaderMap::new();
         for (k, v) in pairs {
-            h.insert(*k, HeaderValue::from_str(v).unwrap());
+            h.insert(*k, axum::http::HeaderValue::from_str(v).unwrap());
         }
         h
     }

@@ -643,14 +643,9 @@ pub async fn confirm_password_reset<C: ConnectionTrait + TransactionTrait>(
     id: i32,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    let pending = reset_request::Entity::find()
-        .filter(reset_request::Column::UserId.eq(id))
-        .one(&txn)
+    let pending = waiting_request(&txn, id)
         .await?
         .ok_or_else(|| AppError::refused("password", Msg::SodNoPendingReset))?;
-    if Utc::now() - pending.requested_at > chrono::Duration::hours(RESET_WAIT_HOURS) {
-        return Err(AppError::refused("password", Msg::SodNoPendingReset));
-    }
     if actor.id == Some(pending.requested_by) || actor.id == Some(id) {
         return Err(AppError::refused("password", Msg::SodResetNeedsSecondAdmin));
     }
@@ -701,22 +696,30 @@ async fn apply_reset<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The reset waiting for a second administrator, if any.
-pub async fn pending_reset<C: ConnectionTrait>(
+/// The request of a reset of `id`'s password still waiting (not older than
+/// [`RESET_WAIT_HOURS`]), if any.
+async fn waiting_request<C: ConnectionTrait>(
     db: &C,
     id: i32,
-) -> Result<Option<PendingReset>, AppError> {
+) -> Result<Option<reset_request::Model>, AppError> {
     let since = Utc::now() - chrono::Duration::hours(RESET_WAIT_HOURS);
     Ok(reset_request::Entity::find()
         .filter(reset_request::Column::UserId.eq(id))
         .filter(reset_request::Column::RequestedAt.gt(since))
         .one(db)
-        .await?
-        .map(|r| PendingReset {
-            requested_by: r.requested_by,
-            requested_by_name: r.requested_by_name,
-            requested_at: r.requested_at,
-        }))
+        .await?)
+}
+
+/// The reset waiting for a second administrator, if any.
+pub async fn pending_reset<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> Result<Option<PendingReset>, AppError> {
+    Ok(waiting_request(db, id).await?.map(|r| PendingReset {
+        requested_by: r.requested_by,
+        requested_by_name: r.requested_by_name,
+        requested_at: r.requested_at,
+    }))
 }
 
 /// Deactivates (ending their sessions at once) or reactivates a user. Nobody deactivates

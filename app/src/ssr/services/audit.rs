@@ -70,24 +70,23 @@ impl<'a> Change<'a> {
     }
 }
 
-/// The users who wrote or changed a record: the actors of its events whose action is one
+/// Whether `user` wrote or changed a record: an event of theirs on it whose action is one
 /// of `actions` (read from the chained trail, so nobody's edit can be forgotten).
-pub async fn actors_of<C: ConnectionTrait>(
+pub async fn has_acted_on<C: ConnectionTrait>(
     db: &C,
+    user: i32,
     entity: &str,
     entity_id: impl ToString,
     actions: &[&str],
-) -> Result<std::collections::HashSet<i32>, DbErr> {
-    let ids: Vec<Option<i32>> = audit_event::Entity::find()
+) -> Result<bool, DbErr> {
+    Ok(audit_event::Entity::find()
+        .filter(audit_event::Column::ActorId.eq(user))
         .filter(audit_event::Column::Entity.eq(entity))
         .filter(audit_event::Column::EntityId.eq(entity_id.to_string()))
         .filter(audit_event::Column::Action.is_in(actions.iter().copied()))
-        .select_only()
-        .column(audit_event::Column::ActorId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(ids.into_iter().flatten().collect())
+        .one(db)
+        .await?
+        .is_some())
 }
 
 fn canonical_time(at: DateTime<Utc>) -> String {

@@ -442,14 +442,15 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     expect_state(&v, expected_lock, &["submitted"], "phê duyệt")?;
     // Two persons: nobody who wrote or edited the draft approves it, whatever their roles.
     if let Some(me) = actor.id {
-        let editors = audit::actors_of(
+        let edited = audit::has_acted_on(
             &txn,
+            me,
             "job_description_version",
             v.id,
             &["job_description.create", "job_description.edit"],
         )
         .await?;
-        if v.author_id == Some(me) || editors.contains(&me) {
+        if v.author_id == Some(me) || edited {
             return Err(AppError::refused("approver", Msg::SodJobDescriptionEditor));
         }
     }

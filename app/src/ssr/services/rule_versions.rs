@@ -334,13 +334,14 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     let v = load(db, id).await?;
     check_lock(&v, expected_lock)?;
     check_status(&v, &[SUBMITTED], "phê duyệt")?;
+    // Before any script runs; a later edit moves the lock version, checked again below.
+    refuse_editor(db, actor, &v).await?;
     // The texts cannot have changed since submission, but the engine may have: run again.
     rule_checks::require_passing(&rule_checks::refresh(db, pool, actor.id, &source_of(&v)).await?)?;
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
     check_status(&v, &[SUBMITTED], "phê duyệt")?;
-    refuse_editor(&txn, actor, &v).await?;
     let after = transition(
         &txn,
         actor,
@@ -371,14 +372,15 @@ pub async fn refuse_editor<C: ConnectionTrait>(
     let Some(me) = actor.id else {
         return Ok(());
     };
-    let editors = audit::actors_of(
+    let edited = audit::has_acted_on(
         db,
+        me,
         "rule_set_version",
         v.id,
         &["rule_version.create", "rule_version.edit"],
     )
     .await?;
-    if v.author_id == Some(me) || editors.contains(&me) {
+    if v.author_id == Some(me) || edited {
         return Err(AppError::refused("approver", Msg::SodFormulaEditor));
     }
     Ok(())
