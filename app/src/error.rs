@@ -8,7 +8,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Msg, Notice};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -18,6 +18,9 @@ pub enum AppError {
     /// Refused input whose message is one of the translated [`Msg`]s.
     #[error("refused {field}: {msg:?}")]
     Refused { field: String, msg: Msg },
+    /// Refused input whose message carries data (a code, a state), translated on display.
+    #[error("refused {field}: {notice:?}")]
+    Notice { field: String, notice: Notice },
     #[error("not found")]
     NotFound,
     #[error("not signed in")]
@@ -52,6 +55,7 @@ impl AppError {
         match self {
             AppError::Invalid { message, .. } => message.clone(),
             AppError::Refused { msg, .. } => locale.t(*msg).to_string(),
+            AppError::Notice { notice, .. } => notice.render(locale),
             AppError::PasswordChangeRequired => {
                 locale.t(Msg::ErrPasswordChangeRequired).to_string()
             }
@@ -71,6 +75,14 @@ impl AppError {
         }
     }
 
+    /// Refused input in `field`, with a message that carries data.
+    pub fn notice(field: impl Into<String>, notice: Notice) -> Self {
+        AppError::Notice {
+            field: field.into(),
+            notice,
+        }
+    }
+
     /// The HTTP status the error stands for: a refusal of the input is 422 (a throttled
     /// sign-in or a busy engine 429), an unknown record 404, a malformed request 400; only a fault is 500.
     pub fn status_code(&self) -> u16 {
@@ -79,7 +91,7 @@ impl AppError {
                 msg: Msg::SignInThrottled | Msg::ErrEngineBusy,
                 ..
             } => 429,
-            AppError::Invalid { .. } | AppError::Refused { .. } => 422,
+            AppError::Invalid { .. } | AppError::Refused { .. } | AppError::Notice { .. } => 422,
             AppError::NotFound => 404,
             AppError::Unauthenticated => 401,
             AppError::Forbidden | AppError::PasswordChangeRequired => 403,
@@ -92,7 +104,9 @@ impl AppError {
     /// The form field the error is about, if any.
     pub fn field(&self) -> Option<&str> {
         match self {
-            AppError::Invalid { field, .. } | AppError::Refused { field, .. } => Some(field),
+            AppError::Invalid { field, .. }
+            | AppError::Refused { field, .. }
+            | AppError::Notice { field, .. } => Some(field),
             _ => None,
         }
     }

@@ -13,6 +13,7 @@ mod m20261127_000004_appeals;
 mod m20261127_000005_rule_evidence;
 mod m20261201_000006_rule_checks;
 mod m20261201_000007_password_resets;
+mod m20261202_000008_jobs;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_rule_evidence::Migration),
             Box::new(m20261201_000006_rule_checks::Migration),
             Box::new(m20261201_000007_password_resets::Migration),
+            Box::new(m20261202_000008_jobs::Migration),
         ]
     }
 }

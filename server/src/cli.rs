@@ -5,7 +5,11 @@ use std::process::ExitCode;
 use app::ssr::db;
 use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::{self, Actor, Verification};
-use app::ssr::services::{accounts, scoring, seed};
+use app::ssr::services::jobs::{self, Worker};
+use app::ssr::services::scoring::Policy;
+use app::ssr::services::{
+    accounts, org as units, periods, rule_editor, rule_versions, seed, simulations,
+};
 
 use crate::config::{AuditCommand, Cli, Command, RulesCommand, ServeArgs};
 use crate::startup::{shutdown_signal, Server};
@@ -22,6 +26,8 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::SeedDemo => seed_demo(&database).await,
         Command::Rules(cmd) => return rules(cmd),
         Command::Score { period, unit } => score(&database, &period, unit.as_deref()).await,
+        Command::Worker => worker(&database).await,
+        Command::Simulate { period, version } => simulate(&database, &period, version).await,
         Command::Audit(AuditCommand::Verify) => return audit_verify(&database).await,
         Command::CreateAdmin {
             username,
@@ -57,9 +63,11 @@ impl Database {
 /// Service errors carry a user message; show it rather than the Debug form.
 fn app_err(e: app::error::AppError) -> anyhow::Error {
     match &e {
-        app::error::AppError::Invalid { message, .. } => anyhow::anyhow!("{message}"),
-        app::error::AppError::Refused { msg, .. } => anyhow::anyhow!("{}", msg.text().0),
-        _ => anyhow::anyhow!("{e}"),
+        app::error::AppError::Internal | app::error::AppError::Transport(_) => {
+            anyhow::anyhow!("{e}")
+        }
+        // The command line speaks Vietnamese, as the UI does by default.
+        _ => anyhow::anyhow!("{}", e.user_message(app::i18n::Locale::Vi)),
     }
 }
 
@@ -123,6 +131,66 @@ fn report_seed(outcome: seed::SeedOutcome) {
     }
 }
 
+async fn simulate(database: &Database, period: &str, version: Option<i32>) -> anyhow::Result<()> {
+    let db = database.connect().await?;
+    let pool = RulePool::default();
+    let actor = Actor::system("cli:simulate");
+    let code = periods::parse(period).map_err(app_err)?;
+    let version = match version {
+        Some(id) => id,
+        None => {
+            let active = rule_versions::effective_for(&db, None, code.starts_on())
+                .await
+                .map_err(app_err)?
+                .ok_or_else(|| anyhow::anyhow!("no province formula is in force for {code}"))?;
+            rule_editor::new_draft_from(&db, &actor, active.id)
+                .await
+                .map_err(app_err)?
+                .id
+        }
+    };
+    let started = std::time::Instant::now();
+    let id = simulations::start(&db, &pool, &actor, version, period, Default::default())
+        .await
+        .map_err(app_err)?;
+    let worker = Worker::new(db.clone(), pool);
+    let view = loop {
+        let view = simulations::view(&db, id).await.map_err(app_err)?;
+        if view.brief.status != app::models::JobStatus::Running {
+            break view;
+        }
+        if !worker.step().await.map_err(app_err)? {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    };
+    if let Some(e) = view.error {
+        return Err(app_err(e));
+    }
+    let summary = view
+        .summary
+        .ok_or_else(|| anyhow::anyhow!("simulation {id} ended without a summary"))?;
+    println!(
+        "simulation {id} of version {version} on {code}: {} officers, {} change grade; run {} ms, wall {:.2} s",
+        summary.officers,
+        summary.changed_grade,
+        summary.duration_ms,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+async fn worker(database: &Database) -> anyhow::Result<()> {
+    let db = database.connect().await?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = Worker::new(db.clone(), RulePool::default());
+    let run = tokio::spawn(async move { worker.run(stopped).await });
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    run.await?;
+    db.close().await?;
+    Ok(())
+}
+
 async fn score(database: &Database, period: &str, unit: Option<&str>) -> anyhow::Result<()> {
     let db = database.connect().await?;
     let pool = RulePool::default();
@@ -130,9 +198,25 @@ async fn score(database: &Database, period: &str, unit: Option<&str>) -> anyhow:
         "cli:{}",
         std::env::var("USER").unwrap_or_else(|_| "rubric".into())
     ));
-    let run = scoring::score_period(&db, &pool, &actor, period, unit)
+    let code = periods::parse(period).map_err(app_err)?;
+    let scope = match unit {
+        Some(unit) => Some(units::by_code(&db, unit).await.map_err(app_err)?.id),
+        None => None,
+    };
+    // The same job any server runs: this process works on it (other workers may join in)
+    // until it has ended.
+    let id = jobs::enqueue_score(&db, &actor, code, scope, Policy::Full)
         .await
         .map_err(app_err)?;
+    let job = Worker::new(db.clone(), pool)
+        .run_until_done(id)
+        .await
+        .map_err(app_err)?;
+    if let Some(e) = jobs::error_of(&job) {
+        return Err(app_err(e));
+    }
+    let run = jobs::score_result(&job)
+        .ok_or_else(|| anyhow::anyhow!("job {id} ended {} without a result", job.status))?;
     println!(
         "period {}: {} officers in {} cohorts ({} scored, {} not scored), {} entries; read {:.2} s, score {:.2} s, write {:.2} s",
         run.period,

@@ -51,6 +51,20 @@ pub enum Command {
         #[arg(long)]
         unit: Option<String>,
     },
+    /// Simulate a formula version on a scored period beside the formulas in force, as a
+    /// durable job this command works on until it ends; prints the summary.
+    Simulate {
+        /// The period, e.g. 2025-05.
+        #[arg(long)]
+        period: String,
+        /// The version to simulate; default: a new draft copied from the province's formula
+        /// in force on the period's first day.
+        #[arg(long)]
+        version: Option<i32>,
+    },
+    /// Run background jobs (scoring runs, simulations) without serving the web app; any
+    /// number of workers (and `serve` processes) share the jobs of one database.
+    Worker,
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),

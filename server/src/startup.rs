@@ -7,6 +7,7 @@ use app::ssr::auth::layers;
 use app::ssr::auth::store::DbSessionStore;
 use app::ssr::headers;
 use app::ssr::rule_pool::RulePool;
+use app::ssr::services::jobs::Worker;
 use app::ssr::state::AppState;
 use app::{shell, App};
 use axum::extract::State;
@@ -109,6 +110,7 @@ pub struct Server {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    rules: RulePool,
 }
 
 impl Server {
@@ -122,13 +124,14 @@ impl Server {
         let state = AppState {
             leptos_options: leptos_options(args, addr),
             db: db.clone(),
-            rules,
+            rules: rules.clone(),
             auth: args.session.auth_config(),
         };
         Ok(Server {
             listener,
             router: router(state),
             db,
+            rules,
         })
     }
 
@@ -142,6 +145,11 @@ impl Server {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let store = DbSessionStore::new(self.db.clone());
+        // Every serving process also runs background jobs (scoring runs, simulations); it
+        // stops claiming new parts on shutdown and finishes the one in progress.
+        let (stop_worker, worker_stop) = tokio::sync::watch::channel(false);
+        let worker = Worker::new(self.db.clone(), self.rules.clone());
+        let worker = tokio::spawn(async move { worker.run(worker_stop).await });
         // The sweeper stops between sweeps, never inside one: cancelling a query midway
         // could leave its pooled connection checked out, and closing the pool would wait.
         let (stop_sweeper, mut stopped) = tokio::sync::oneshot::channel::<()>();
@@ -188,6 +196,8 @@ impl Server {
         };
         let _ = stop_sweeper.send(());
         let _ = sweeper.await;
+        let _ = stop_worker.send(true);
+        let _ = worker.await;
         served
     }
 }

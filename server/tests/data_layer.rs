@@ -5,6 +5,7 @@
 mod common;
 
 use app::error::AppError;
+use app::models::{PeriodCode, RuleStatus};
 use app::ssr::entities::{audit_event, period, period_score, rule_set_version};
 use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::{self, Actor, Change, Verification};
@@ -49,7 +50,7 @@ async fn rule_version_life_cycle_and_refusals() {
             .expect("draft");
         let refused = rv::submit(db, &engine, &admin(), bad.id, bad.lock_version).await;
         assert!(
-            matches!(&refused, Err(AppError::Invalid { field, .. }) if field == "cases"),
+            matches!(&refused, Err(AppError::Notice { field, .. }) if field == "cases"),
             "{name}: {refused:?}"
         );
         // Neither can a script that does not compile.
@@ -60,7 +61,7 @@ async fn rule_version_life_cycle_and_refusals() {
             .expect("edit");
         let refused = rv::submit(db, &engine, &admin(), fixed.id, fixed.lock_version).await;
         assert!(
-            matches!(&refused, Err(AppError::Invalid { field, .. }) if field == "script"),
+            matches!(&refused, Err(AppError::Notice { field, .. }) if field == "script"),
             "{name}: {refused:?}"
         );
 
@@ -87,14 +88,14 @@ async fn rule_version_life_cycle_and_refusals() {
         .expect("fix");
         // Approving a draft is refused.
         let early = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "ok", None).await;
-        assert!(matches!(early, Err(AppError::Invalid { .. })), "{name}");
+        assert!(matches!(early, Err(AppError::Notice { .. })), "{name}");
         let v = rv::submit(db, &engine, &admin(), v.id, v.lock_version)
             .await
             .expect("submit");
-        assert_eq!(v.status, rv::SUBMITTED);
+        assert_eq!(v.status, RuleStatus::Submitted);
         // A submitted version can no longer be edited.
         let edit = rv::update_draft(db, &admin(), v.id, v.lock_version, &seed::decree_335()).await;
-        assert!(matches!(edit, Err(AppError::Invalid { .. })), "{name}");
+        assert!(matches!(edit, Err(AppError::Notice { .. })), "{name}");
         let v = rv::approve(db, &engine, &admin(), v.id, v.lock_version, "Đồng ý", None)
             .await
             .expect("approve");
@@ -120,7 +121,7 @@ async fn rule_version_life_cycle_and_refusals() {
         )
         .await
         .expect("activate");
-        assert_eq!(v.status, rv::ACTIVE);
+        assert_eq!(v.status, RuleStatus::Active);
         let found = rv::effective_for(db, None, date(2025, 5, 1))
             .await
             .expect("lookup")
@@ -133,7 +134,7 @@ async fn rule_version_life_cycle_and_refusals() {
         let v = rv::retire(db, &admin(), v.id, v.lock_version)
             .await
             .expect("retire");
-        assert_eq!(v.status, rv::RETIRED);
+        assert_eq!(v.status, RuleStatus::Retired);
         assert!(rv::effective_for(db, None, date(2025, 5, 1))
             .await
             .expect("lookup")
@@ -149,7 +150,7 @@ async fn rule_version_life_cycle_and_refusals() {
         )
         .await
         .expect("reactivate");
-        assert_eq!(v.status, rv::ACTIVE);
+        assert_eq!(v.status, RuleStatus::Active);
         assert_eq!(
             audit::verify(db).await.expect("verify"),
             Verification::Intact { events: 9 },
@@ -201,7 +202,7 @@ async fn concurrent_activations_exactly_one_wins() {
         let wins = [&r1, &r2].iter().filter(|r| r.starts_with("won")).count();
         assert_eq!(wins, 1, "{name}: {r1:?} / {r2:?}");
         let active = rule_set_version::Entity::find()
-            .filter(rule_set_version::Column::Status.eq(rv::ACTIVE))
+            .filter(rule_set_version::Column::Status.eq(RuleStatus::Active))
             .count(db)
             .await
             .expect("count");
@@ -225,9 +226,10 @@ async fn a_failure_half_way_leaves_nothing_behind() {
         // row it created must be gone with the rest of the transaction.
         seed::seed_demo_if_empty(db, &engine).await.expect("seed");
         let before = audit_event::Entity::find().count(db).await.expect("count");
-        let err = scoring::score_period(db, &engine, &admin(), "2019-03", None).await;
+        let code = PeriodCode::parse("2019-03").expect("code");
+        let err = scoring::score_period(db, &engine, &admin(), code, None).await;
         assert!(
-            matches!(err, Err(AppError::Invalid { .. })),
+            matches!(err, Err(AppError::Notice { .. })),
             "{name}: {err:?}"
         );
         let created = period::Entity::find()
@@ -289,7 +291,8 @@ async fn demo_province_rescoring_keeps_history_and_audit_catches_tampering() {
         }
 
         // Re-scoring adds a version and keeps the first, linked to it.
-        let run = scoring::score_period(db, &engine, &admin(), &summary.months[0], None)
+        let code = PeriodCode::parse(&summary.months[0]).expect("code");
+        let run = scoring::score_period(db, &engine, &admin(), code, None)
             .await
             .expect("rescore");
         assert_eq!(run.officers, summary.officers);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use app::models::Diary;
+use app::models::{Diary, EntryStatus};
 use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, call, TestApp};
 
@@ -170,7 +170,7 @@ async fn an_officer_logs_corrects_and_submits_a_day() {
             .iter()
             .find(|e| e.id.to_string() == eid)
             .expect("entry");
-        assert_eq!(mine.status, "submitted", "{name}");
+        assert_eq!(mine.status, EntryStatus::Submitted, "{name}");
         assert!(!mine.evidence_missing, "{name}");
         let late = call(
             &officer,
@@ -222,7 +222,10 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
             "{name}"
         );
         assert!(
-            queue.entries.iter().all(|q| q.entry.status == "submitted"),
+            queue
+                .entries
+                .iter()
+                .all(|q| q.entry.status == EntryStatus::Submitted),
             "{name}"
         );
         assert!(

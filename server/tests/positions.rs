@@ -4,7 +4,7 @@
 mod common;
 
 use app::models::{
-    catalog_diff, text_diff, CatalogChange, LineChange, PositionDetail, PositionSummary,
+    catalog_diff, text_diff, CatalogChange, JdStatus, LineChange, PositionDetail, PositionSummary,
 };
 use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, call, TestApp};
@@ -33,8 +33,8 @@ async fn positions_list_and_versions_compare() {
         .json();
         let tccb = found.iter().find(|p| p.code == "CV-TCCB").expect("CV-TCCB");
         assert_eq!(
-            tccb.pending.as_deref(),
-            Some("draft"),
+            tccb.pending,
+            Some(JdStatus::Draft),
             "{name}: the pilot's draft"
         );
 
@@ -96,7 +96,7 @@ async fn an_admin_edits_the_catalog_and_another_admin_approves_it() {
             .await
             .json();
         let draft = &detail.versions[0];
-        assert_eq!(draft.status, "draft", "{name}");
+        assert_eq!(draft.status, JdStatus::Draft, "{name}");
         // Only one open version at a time.
         let twice = call(
             &admin,
@@ -266,8 +266,11 @@ async fn catalogs_export_as_csv_and_import_from_a_pasted_table() {
             ],
         )
         .await;
+        let refusal = bad
+            .json::<app::error::AppError>()
+            .user_message(app::i18n::Locale::Vi);
         assert!(
-            bad.body.contains("Dòng 1") && bad.body.contains("Dòng 2"),
+            refusal.contains("Dòng 1") && refusal.contains("Dòng 2"),
             "{name}: {bad:?}"
         );
         let ok = call(

@@ -7,7 +7,9 @@
 
 mod common;
 
-use app::models::{CaseRunView, RuleSetView, RuleVersionPage, SimulationView, TryResult};
+use app::models::{
+    CaseRunView, JobStatus, RuleSetView, RuleStatus, RuleVersionPage, SimulationView, TryResult,
+};
 use app::ssr::entities::{period, period_score, rule_set_version as rsv};
 use app::ssr::services::seed::{self, DEMO_PASSWORD};
 use common::{backends, call, rule_version_page as page, TestApp};
@@ -87,7 +89,7 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         let active = default
             .versions
             .iter()
-            .find(|v| v.status == "active")
+            .find(|v| v.status == RuleStatus::Active)
             .expect("active version");
 
         // A new draft copied from the version in force.
@@ -100,7 +102,7 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         .await
         .json();
         let p = page(&admin, &app, draft_id).await;
-        assert_eq!(p.status, "draft", "{name}");
+        assert_eq!(p.status, RuleStatus::Draft, "{name}");
         assert!(
             p.can_edit && p.can_draft && p.can_simulate && !p.can_steer,
             "{name}"
@@ -136,7 +138,10 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         // A bad parameter value is refused and nothing is saved.
         let refused = save(&admin, &app, &draft_form(&p, "11", &[])).await;
         assert!(
-            refused.body.contains("phải từ 0 đến 10"),
+            refused
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("phải từ 0 đến 10"),
             "{name}: {}",
             refused.body
         );
@@ -180,7 +185,10 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         )
         .await;
         assert!(
-            submit.body.contains("ca kiểm thử không đạt"),
+            submit
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("ca kiểm thử không đạt"),
             "{name}: {}",
             submit.body
         );
@@ -293,7 +301,10 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         )
         .await;
         assert!(
-            refused.body.contains("chạy thử"),
+            refused
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("chạy thử"),
             "{name}: {}",
             refused.body
         );
@@ -318,13 +329,18 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
             )
             .await
             .json();
-            if view.brief.status != "running" || waited > 600 {
+            if view.brief.status != JobStatus::Running || waited > 600 {
                 break;
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
             waited += 1;
         }
-        assert_eq!(view.brief.status, "done", "{name}: {:?}", view.error);
+        assert_eq!(
+            view.brief.status,
+            JobStatus::Done,
+            "{name}: {:?}",
+            view.error
+        );
         let summary = view.summary.clone().expect("summary");
         eprintln!(
             "{name}: simulation of the demo month ({} officers, both formulas): {} ms",
@@ -446,7 +462,7 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         .await
         .json::<()>();
         let p = page(&committee, &app, draft_id).await;
-        assert_eq!(p.status, "approved", "{name}");
+        assert_eq!(p.status, RuleStatus::Approved, "{name}");
         let evidence = p.evidence.clone().expect("evidence");
         assert_eq!(
             evidence.simulation.as_ref().map(|s| s.id),
@@ -487,7 +503,10 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         )
         .await;
         assert!(
-            refused.body.contains("ngày đầu"),
+            refused
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("ngày đầu"),
             "{name}: {}",
             refused.body
         );
@@ -506,7 +525,7 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
         .await
         .json::<()>();
         let p = page(&committee, &app, draft_id).await;
-        assert_eq!(p.status, "active", "{name}");
+        assert_eq!(p.status, RuleStatus::Active, "{name}");
         assert_eq!(p.rescorable, vec![next.clone()], "{name}");
 
         // The scored month keeps its scores until someone re-scores it; the next month is

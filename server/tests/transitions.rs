@@ -4,11 +4,13 @@
 mod common;
 
 use app::error::AppError;
-use app::models::{CatalogItemInput, ReviewFindings, WorkLogInput};
+use app::models::{
+    CatalogItemInput, EntryStatus, JdStatus, PeriodCode, PeriodStatus, ReviewFindings, WorkLogInput,
+};
 use app::ssr::entities::{audit_event, catalog_item, period_score, position, work_log_entry};
 use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::{self, Actor, Verification};
-use app::ssr::services::{job_descriptions as jd, scoring, seed, work_log};
+use app::ssr::services::{job_descriptions as jd, periods, scoring, seed, work_log};
 use chrono::NaiveDate;
 use common::{backends, TestDb};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -54,7 +56,7 @@ async fn job_description_versions() {
         // Only one open version per position.
         assert!(matches!(
             jd::new_draft(db, &author, pos.id).await,
-            Err(AppError::Invalid { .. })
+            Err(AppError::Notice { .. })
         ));
         // Bad catalogs are refused whole, naming the row.
         let dup = jd::update_draft(
@@ -67,20 +69,21 @@ async fn job_description_versions() {
         )
         .await;
         match dup {
-            Err(AppError::Invalid { field, message }) => {
-                assert_eq!(field, "items[2].code");
+            Err(err @ AppError::Notice { .. }) => {
+                assert_eq!(err.field(), Some("items[2].code"));
+                let message = err.user_message(app::i18n::Locale::Vi);
                 assert!(message.contains("Dòng 2"), "{message}");
             }
             other => panic!("{name}: {other:?}"),
         }
         let zero = jd::update_draft(db, &author, v1.id, 0, "Mô tả", &[item("C08", 0.0)]).await;
         assert!(
-            matches!(zero, Err(AppError::Invalid { field, .. }) if field == "items[1].norm_minutes")
+            matches!(zero, Err(AppError::Notice { field, .. }) if field == "items[1].norm_minutes")
         );
         // An empty catalog cannot be submitted.
         assert!(matches!(
             jd::submit(db, &author, v1.id, 0).await,
-            Err(AppError::Invalid { .. })
+            Err(AppError::Refused { .. })
         ));
         let v1 = jd::update_draft(
             db,
@@ -100,7 +103,7 @@ async fn job_description_versions() {
         // Returned with a reason, corrected, resubmitted.
         assert!(matches!(
             jd::return_version(db, &approver, v1.id, v1.lock_version, " ").await,
-            Err(AppError::Invalid { .. })
+            Err(AppError::Refused { .. })
         ));
         let v1 = jd::return_version(
             db,
@@ -133,7 +136,7 @@ async fn job_description_versions() {
         let v1 = jd::approve(db, &approver, v1.id, v1.lock_version, "12/QĐ-SNV", day(1))
             .await
             .expect("approve");
-        assert_eq!(v1.status, "approved");
+        assert_eq!(v1.status, JdStatus::Approved);
         // An approved version cannot be edited.
         assert!(matches!(
             jd::update_draft(
@@ -145,7 +148,7 @@ async fn job_description_versions() {
                 &[item("C08", 1.0)]
             )
             .await,
-            Err(AppError::Invalid { .. })
+            Err(AppError::Notice { .. })
         ));
         // The next version starts from it and supersedes it on approval.
         let v2 = jd::new_draft(db, &author, pos.id).await.expect("v2");
@@ -172,7 +175,7 @@ async fn job_description_versions() {
             .await
             .expect("load")
             .expect("row");
-        assert_eq!(old.status, "superseded", "{name}");
+        assert_eq!(old.status, JdStatus::Superseded, "{name}");
         let norms: Vec<f64> = catalog_item::Entity::find()
             .filter(catalog_item::Column::JobDescriptionVersionId.eq(v1.id))
             .all(db)
@@ -238,14 +241,14 @@ async fn work_log_entries_and_period_transitions() {
             ..input.clone()
         };
         assert!(
-            matches!(work_log::create(db, &me, officer.id, &bad).await, Err(AppError::Invalid { field, .. }) if field == "quantity")
+            matches!(work_log::create(db, &me, officer.id, &bad).await, Err(AppError::Refused { field, .. }) if field == "quantity")
         );
         let off = WorkLogInput {
             catalog_item_id: None,
             ..input.clone()
         };
         assert!(
-            matches!(work_log::create(db, &me, officer.id, &off).await, Err(AppError::Invalid { field, .. }) if field == "off_catalog_description")
+            matches!(work_log::create(db, &me, officer.id, &off).await, Err(AppError::Refused { field, .. }) if field == "off_catalog_description")
         );
 
         let e1 = work_log::create(db, &me, officer.id, &input)
@@ -271,16 +274,16 @@ async fn work_log_entries_and_period_transitions() {
         // Approving a draft is refused; submitting moves all three at once.
         assert!(matches!(
             work_log::approve(db, &boss, &[(e1.id, 0)]).await,
-            Err(AppError::Invalid { .. })
+            Err(AppError::Notice { .. })
         ));
         let sent = work_log::submit(db, &me, &[(e1.id, 0), (e2.id, 0), (e3.id, 0)])
             .await
             .expect("submit");
-        assert!(sent.iter().all(|e| e.status == "submitted"));
+        assert!(sent.iter().all(|e| e.status == EntryStatus::Submitted));
         // Off-catalog work must be mapped before approval; a failed bulk approval writes nothing.
         let bulk = work_log::approve(db, &boss, &[(e1.id, 1), (e3.id, 1)]).await;
         assert!(
-            matches!(bulk, Err(AppError::Invalid { .. })),
+            matches!(bulk, Err(AppError::Notice { .. })),
             "{name}: {bulk:?}"
         );
         let e1_now = work_log_entry::Entity::find_by_id(e1.id)
@@ -289,7 +292,8 @@ async fn work_log_entries_and_period_transitions() {
             .expect("load")
             .expect("row");
         assert_eq!(
-            e1_now.status, "submitted",
+            e1_now.status,
+            EntryStatus::Submitted,
             "{name}: half-applied bulk approval"
         );
         let d01 = catalog_item::Entity::find()
@@ -308,7 +312,7 @@ async fn work_log_entries_and_period_transitions() {
         let e2 = work_log::return_entry(db, &boss, e2.id, 1, "Thiếu số văn bản")
             .await
             .expect("return");
-        assert_eq!(e2.status, "returned");
+        assert_eq!(e2.status, EntryStatus::Returned);
         let e2 = work_log::submit(db, &me, &[(e2.id, e2.lock_version)])
             .await
             .expect("resubmit")
@@ -359,12 +363,12 @@ async fn work_log_entries_and_period_transitions() {
             .await
             .expect("load")
             .expect("period");
-        assert_eq!(p1.status, "scored");
+        assert_eq!(p1.status, PeriodStatus::Scored);
         assert!(matches!(
-            scoring::publish_period(db, &boss, p1.id, p1.lock_version).await,
-            Err(AppError::Invalid { .. })
+            periods::publish(db, &boss, p1.id, p1.lock_version).await,
+            Err(AppError::Notice { .. })
         ));
-        let p1 = scoring::approve_period(db, &boss, p1.id, p1.lock_version)
+        let p1 = periods::approve(db, &boss, p1.id, p1.lock_version)
             .await
             .expect("approve period");
         let locked = work_log_entry::Entity::find()
@@ -373,10 +377,10 @@ async fn work_log_entries_and_period_transitions() {
             .await
             .expect("count");
         assert!(locked > 1000, "{name}: {locked}");
-        let p1 = scoring::publish_period(db, &boss, p1.id, p1.lock_version)
+        let p1 = periods::publish(db, &boss, p1.id, p1.lock_version)
             .await
             .expect("publish");
-        assert_eq!(p1.status, "published");
+        assert_eq!(p1.status, PeriodStatus::Published);
         let published = period_score::Entity::find()
             .filter(period_score::Column::PublishedAt.is_not_null())
             .count(db)
@@ -402,11 +406,17 @@ async fn work_log_entries_and_period_transitions() {
             },
         )
         .await;
-        assert!(matches!(refused, Err(AppError::Invalid { .. })), "{name}");
+        assert!(matches!(refused, Err(AppError::Notice { .. })), "{name}");
         // Re-scoring a published period adds versions, nothing overwritten.
-        scoring::score_period(db, &engine, &boss, &p1.code, Some("snv/tccb"))
-            .await
-            .expect("rescore unit");
+        scoring::score_period(
+            db,
+            &engine,
+            &boss,
+            PeriodCode::parse(&p1.code).expect("code"),
+            Some("snv/tccb"),
+        )
+        .await
+        .expect("rescore unit");
         let versions = period_score::Entity::find()
             .filter(period_score::Column::ScoreVersion.eq(2))
             .count(db)

@@ -5,7 +5,9 @@
 
 mod common;
 
-use app::models::{ApprovalBlocker, Diary, ReviewQueue, ScoreExplanation, UnitBoard};
+use app::models::{
+    AppealDecision, ApprovalBlocker, Diary, EntryStatus, ReviewQueue, ScoreExplanation, UnitBoard,
+};
 use app::ssr::entities::{period, period_score, unit, user, work_log_entry as wle};
 use app::ssr::services::seed::{self, DEMO_PASSWORD};
 use common::{backends, call, TestApp};
@@ -84,7 +86,10 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
         };
         let too_high = points("31", officer.points_lock.to_string()).await;
         assert!(
-            too_high.body.contains("tiêu chí chung phải từ 0 đến 30"),
+            too_high
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("tiêu chí chung phải từ 0 đến 30"),
             "{name}: {too_high:?}"
         );
         let saved = points("27,5", officer.points_lock.to_string()).await;
@@ -164,7 +169,13 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
         let waiting: u32 = b.officers.iter().map(|o| o.waiting).sum();
         if waiting > 0 {
             let refused = approve(seen.clone()).await;
-            assert!(refused.body.contains("chờ duyệt"), "{name}: {refused:?}");
+            assert!(
+                refused
+                    .json::<app::error::AppError>()
+                    .user_message(app::i18n::Locale::Vi)
+                    .contains("chờ duyệt"),
+                "{name}: {refused:?}"
+            );
             // Clear the queue of the period (100 entries at a time).
             for _ in 0..50 {
                 let queue: ReviewQueue = call(
@@ -222,7 +233,10 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
             );
             let refused = approve(seen.clone()).await;
             assert!(
-                refused.body.contains("tính điểm lại"),
+                refused
+                    .json::<app::error::AppError>()
+                    .user_message(app::i18n::Locale::Vi)
+                    .contains("tính điểm lại"),
                 "{name}: {refused:?}"
             );
             let rescored: usize = call(
@@ -268,7 +282,10 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
         let mine = b.officers.iter().find(|o| o.id == officer.id).expect("row");
         let closed = points("10", mine.points_lock.to_string()).await;
         assert!(
-            closed.body.contains("đã được phê duyệt"),
+            closed
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("đã được phê duyệt"),
             "{name}: {closed:?}"
         );
         let kept: usize = call(
@@ -476,7 +493,7 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
             .iter()
             .find(|x| x.id == off[1].entry.id)
             .expect("entry");
-        assert_eq!(seen.status, "rejected", "{name}");
+        assert_eq!(seen.status, EntryStatus::Rejected, "{name}");
         assert_eq!(
             seen.return_reason.as_deref(),
             Some("Không thuộc nhiệm vụ của vị trí"),
@@ -547,13 +564,22 @@ async fn an_officer_appeals_and_the_head_answers_and_rescores() {
         };
         let empty = file(String::new(), "  ").await;
         assert!(
-            empty.body.contains("nội dung khiếu nại"),
+            empty
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("nội dung khiếu nại"),
             "{name}: {empty:?}"
         );
         let whole = file(String::new(), "Tôi đã hoàn thành đủ khối lượng được giao").await;
         assert!(whole.status.is_success(), "{name}: {whole:?}");
         let twice = file(String::new(), "Nhắc lại").await;
-        assert!(twice.body.contains("đang chờ trả lời"), "{name}: {twice:?}");
+        assert!(
+            twice
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("đang chờ trả lời"),
+            "{name}: {twice:?}"
+        );
         let someone_else = wle::Entity::find()
             .filter(wle::Column::OfficerId.ne(who.id))
             .one(&app.db.db)
@@ -561,7 +587,13 @@ async fn an_officer_appeals_and_the_head_answers_and_rescores() {
             .expect("entry")
             .expect("exists");
         let foreign = file(someone_else.id.to_string(), "Không phải của tôi").await;
-        assert!(foreign.body.contains("không thuộc"), "{name}: {foreign:?}");
+        assert!(
+            foreign
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("không thuộc"),
+            "{name}: {foreign:?}"
+        );
         let on_entry = file(
             penalised.id.to_string(),
             "Trễ hạn do hệ thống quản lý văn bản ngừng hoạt động",
@@ -660,7 +692,13 @@ async fn an_officer_appeals_and_the_head_answers_and_rescores() {
             vec![],
         )
         .await;
-        assert!(again.body.contains("đã được trả lời"), "{name}: {again:?}");
+        assert!(
+            again
+                .json::<app::error::AppError>()
+                .user_message(app::i18n::Locale::Vi)
+                .contains("đã được trả lời"),
+            "{name}: {again:?}"
+        );
         let accepted = answer(
             head.clone(),
             entry_appeal.id,
@@ -708,7 +746,7 @@ async fn an_officer_appeals_and_the_head_answers_and_rescores() {
             .iter()
             .find(|a| a.id == entry_appeal.id)
             .expect("appeal");
-        assert_eq!(mine.decision.as_deref(), Some("accepted"), "{name}");
+        assert_eq!(mine.decision, Some(AppealDecision::Accepted), "{name}");
         assert_eq!(mine.new_score_version, Some(2), "{name}");
         assert_eq!(mine.score_total, before.total, "{name}");
         assert_eq!(mine.new_score_total, after.total, "{name}");
@@ -718,8 +756,8 @@ async fn an_officer_appeals_and_the_head_answers_and_rescores() {
             .find(|a| a.id == whole_appeal.id)
             .expect("appeal");
         assert_eq!(
-            (whole.decision.as_deref(), whole.new_score_version),
-            (Some("rejected"), None),
+            (whole.decision, whole.new_score_version),
+            (Some(AppealDecision::Rejected), None),
             "{name}"
         );
         app.stop().await;

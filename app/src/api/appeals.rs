@@ -43,10 +43,11 @@ pub async fn answer_appeal(form: AppealAnswerForm) -> Result<(), AppError> {
     let appeal = crate::ssr::services::appeals::find(&state.db, id).await?;
     let target = crate::ssr::auth::officer_target(&state.db, appeal.officer_id).await?;
     let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
-    let accept = match form.decision.as_str() {
-        "accepted" => true,
-        "rejected" => false,
-        _ => {
+    use crate::models::AppealDecision;
+    let accept = match AppealDecision::parse(form.decision.trim()) {
+        Some(AppealDecision::Accepted) => true,
+        Some(AppealDecision::Rejected) => false,
+        None => {
             return Err(AppError::refused(
                 "decision",
                 crate::i18n::Msg::AppealPickDecision,

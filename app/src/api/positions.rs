@@ -147,17 +147,21 @@ pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
     let items = crate::models::parse_catalog_table(&text).map_err(|errors| {
-        AppError::invalid(
+        AppError::notice(
             "text",
-            errors
-                .iter()
-                .map(|(n, e)| format!("Dòng {n}: {e}."))
-                .collect::<Vec<_>>()
-                .join(" "),
+            crate::i18n::Notice::ImportLinesRefused {
+                lines: errors
+                    .into_iter()
+                    .map(|(n, e)| (u32::try_from(n).unwrap_or(u32::MAX), e))
+                    .collect(),
+            },
         )
     })?;
     if items.is_empty() {
-        return Err(AppError::invalid("text", "Không có dòng nào để nhập."));
+        return Err(AppError::refused(
+            "text",
+            crate::i18n::Msg::PosImportNothing,
+        ));
     }
     let v = crate::ssr::entities::job_description_version::Entity::find_by_id(id)
         .one(&state.db)

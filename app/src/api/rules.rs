@@ -232,7 +232,7 @@ pub async fn retire_rule_version(id: i32, lock_version: i32) -> Result<(), AppEr
 pub async fn rescore_period(period: String) -> Result<usize, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::rule_editor::rescore(&state.db, &state.rules, &me.actor(), &period)
+    crate::ssr::services::rule_editor::rescore(&state.db, &me.actor(), &period)
         .await
         .map(|run| run.officers)
 }

@@ -12,15 +12,6 @@ fn period_label(code: &str) -> String {
     }
 }
 
-fn period_status(status: &str) -> Msg {
-    match status {
-        "scored" => Msg::PeriodScored,
-        "approved" => Msg::PeriodApproved,
-        "published" => Msg::PeriodPublished,
-        _ => Msg::PeriodOpen,
-    }
-}
-
 /// Agencies, periods and the formula in force, read from the database.
 #[component]
 pub fn ProvinceOverviewCard() -> impl IntoView {
@@ -102,7 +93,7 @@ fn overview_view(o: ProvinceOverview) -> impl IntoView {
                         .periods
                         .into_iter()
                         .map(|p| {
-                            let status = period_status(&p.status);
+                            let status = p.status.label();
                             view! {
                                 <tr>
                                     <td>{period_label(&p.code)}</td>

@@ -301,6 +301,9 @@ messages! {
     AppealOpen => "Chờ trả lời", "Waiting for an answer";
     AppealAccepted => "Được chấp nhận", "Accepted";
     AppealRejected => "Không được chấp nhận", "Not accepted";
+    JobQueued => "Đang chờ", "Queued";
+    JobStillRunning => "Việc chấm điểm vẫn đang chạy trong nền; kết quả sẽ có khi hoàn tất.", "The scoring job is still running in the background; the results appear when it ends.";
+    JobCancelled => "Đã hủy", "Cancelled";
     AppealAnswer => "Trả lời", "Answer";
     AppealAnswerText => "Nội dung trả lời", "Answer";
     AppealAccept => "Chấp nhận (sửa kết quả kiểm tra và tính lại điểm)", "Accept (correct the findings and re-score)";
@@ -487,4 +490,33 @@ messages! {
     SimRank => "Thứ hạng", "Rank";
     SimUnit => "Đơn vị", "Unit";
     SimGroupName => "Tên", "Name";
+    // Refusals from services
+    EntryQuantityPositive => "Số lượng phải lớn hơn 0.", "The quantity must be greater than 0.";
+    EntryCompletedQtyRange => "Số lượng hoàn thành phải từ 0 đến số lượng được giao.", "The quantity completed must be between 0 and the quantity assigned.";
+    EntryOffCatalogNeedsDescription => "Việc ngoài danh mục cần có mô tả.", "Work outside the catalog needs a description.";
+    EntryOffCatalogNeedsMinutes => "Việc ngoài danh mục cần số phút đề xuất (1 đến 1440).", "Work outside the catalog needs a proposed number of minutes (1 to 1440).";
+    EntryDeadlineBeforeAssigned => "Hạn hoàn thành không được trước ngày giao việc.", "The deadline cannot be earlier than the day the work was assigned.";
+    EntryCompletedInFuture => "Ngày hoàn thành không được ở tương lai.", "The completion date cannot be in the future.";
+    ReasonForReturnRequired => "Vui lòng nêu lý do trả lại.", "Please give the reason for returning it.";
+    ReasonForRejectRequired => "Vui lòng nêu lý do từ chối.", "Please give the reason for rejecting it.";
+    ReviewRejectOnlyOffCatalog => "Chỉ từ chối được việc ngoài danh mục; việc trong danh mục thì trả lại để sửa.", "Only work outside the catalog can be rejected; return catalog work for correction instead.";
+    ReviewAlreadyInCatalog => "Mục này đã thuộc danh mục.", "This entry is already in the catalog.";
+    ReviewFindingsRange => "Số lỗi và số lần trễ hạn phải từ 0 đến 20.", "The numbers of quality failures and of delays must be between 0 and 20.";
+    AppealCommentRequired => "Vui lòng nêu nội dung khiếu nại.", "Please say what your appeal is about.";
+    AppealAnswerRequired => "Vui lòng ghi nội dung trả lời.", "Please write the answer.";
+    AppealNoResult => "Kỳ này chưa có kết quả để khiếu nại.", "This period has no result to appeal yet.";
+    AppealEntryNotInResult => "Mục nhật ký này không thuộc kết quả của kỳ.", "This log entry is not part of the period's result.";
+    AppealAlreadyOpen => "Bạn đã có một khiếu nại về nội dung này đang chờ trả lời.", "You already have an appeal about this waiting for an answer.";
+    AppealAlreadyAnswered => "Khiếu nại này đã được trả lời.", "This appeal has already been answered.";
+    UnitPointsApproved => "Kết quả kỳ này của cán bộ đã được phê duyệt; không sửa được điểm tiêu chí chung.", "The officer's result for this period is approved; the general-criteria points can no longer be changed.";
+    UnitPeriodApproved => "Kết quả kỳ này của đơn vị đã được phê duyệt.", "The unit's results for this period are already approved.";
+    RuleSetCodeNameRequired => "Mã và tên bộ quy tắc không được để trống.", "The rule set's code and name cannot be empty.";
+    RuleApprovalNoteRequired => "Vui lòng ghi ý kiến phê duyệt.", "Please write the approval note.";
+    RuleSimulationRequired => "Chưa có lần chạy thử nào hoàn tất: hãy chạy thử phiên bản này trên một kỳ đã chấm trước khi phê duyệt.", "No simulation has finished yet: simulate this version on a scored period before approving it.";
+    RuleEffectiveDateNotPeriodStart => "Ngày áp dụng phải là hôm nay hoặc ngày đầu của một kỳ (ngày 01 của tháng).", "The effective date must be today or the first day of a period (the 1st of a month).";
+    JdDescriptionEmpty => "Bản mô tả công việc chưa có nội dung.", "The job description has no content yet.";
+    JdCatalogEmpty => "Danh mục công việc đang trống.", "The task catalog is empty.";
+    JdDecisionNoRequired => "Vui lòng nhập số quyết định phê duyệt.", "Please enter the number of the approval decision.";
+    PosImportNothing => "Không có dòng nào để nhập.", "There are no lines to import.";
+    SeedDatabaseNotEmpty => "Cơ sở dữ liệu đã có dữ liệu; hãy tạo tỉnh vào một cơ sở dữ liệu trống.", "The database already has data; generate a province into an empty one.";
 }

@@ -6,13 +6,16 @@
 //! Vietnamese uses a decimal comma and dd/mm/yyyy.
 
 mod format;
+mod labels;
 mod messages;
+mod notice;
 
 pub use format::{
     format_date, format_number, format_score, parse_number, vietnam_date, vietnam_day_start,
     vietnam_time,
 };
 pub use messages::Msg;
+pub use notice::{Act, Notice, Record, State};
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::models::states::*;
+
 use crate::authz::{Grant, Subject};
 
 /// The signed-in user as every page sees them.
@@ -97,7 +99,7 @@ pub struct WorkEntryView {
     pub completed_on: Option<chrono::NaiveDate>,
     pub source_document: Option<String>,
     pub note: Option<String>,
-    pub status: String,
+    pub status: EntryStatus,
     pub return_reason: Option<String>,
     pub lock_version: i32,
 }
@@ -107,7 +109,7 @@ pub struct WorkEntryView {
 pub struct ScoreView {
     pub officer_id: i32,
     pub period: String,
-    pub status: String,
+    pub status: ScoreStatus,
     pub total: Option<f64>,
     pub grade: Option<String>,
     pub reason: Option<String>,

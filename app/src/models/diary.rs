@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::models::states::*;
+
 /// A task of the officer's approved catalog, with when they last logged it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CatalogChoice {
@@ -43,7 +45,7 @@ pub struct DiaryEntry {
     pub source_document: Option<String>,
     pub note: Option<String>,
     /// draft | submitted | approved | returned | locked
-    pub status: String,
+    pub status: EntryStatus,
     pub return_reason: Option<String>,
     pub lock_version: i32,
     /// Standard hours this entry counts for (catalog norm × coefficient × quantity, or the
@@ -144,7 +146,7 @@ pub struct BulkApproval {
 pub struct ScoreSummary {
     pub period: String,
     pub starts_on: NaiveDate,
-    pub status: String,
+    pub status: ScoreStatus,
     pub total: Option<f64>,
     pub grade: Option<String>,
 }
@@ -176,7 +178,7 @@ pub struct ScoreExplanation {
     pub officer_id: i32,
     pub officer_name: String,
     pub period: String,
-    pub status: String,
+    pub status: ScoreStatus,
     pub total: Option<f64>,
     pub grade: Option<String>,
     pub reason: Option<String>,
@@ -200,7 +202,7 @@ pub struct FormulaSource {
     pub id: i32,
     pub rule_set_name: String,
     pub version_no: i32,
-    pub status: String,
+    pub status: RuleStatus,
     pub content_hash: String,
     pub effective_from: Option<NaiveDate>,
     pub script: String,
@@ -210,6 +212,6 @@ impl FormulaSource {
     /// Whether the version is or was in force (activated from a date, perhaps retired
     /// since): such a version scored people, and anyone signed in may read it.
     pub fn ever_in_force(&self) -> bool {
-        self.effective_from.is_some() && matches!(self.status.as_str(), "active" | "retired")
+        self.effective_from.is_some() && self.status.ever_in_force()
     }
 }

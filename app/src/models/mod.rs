@@ -74,7 +74,7 @@ pub struct PeriodSummary {
     pub starts_on: chrono::NaiveDate,
     pub ends_on: chrono::NaiveDate,
     /// open | scored | approved | published
-    pub status: String,
+    pub status: PeriodStatus,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,3 +100,9 @@ pub use positions::*;
 
 pub mod rules;
 pub use rules::*;
+
+pub mod states;
+pub use states::*;
+
+pub mod period;
+pub use period::*;

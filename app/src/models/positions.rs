@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::models::states::*;
+
 /// A position in the list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PositionSummary {
@@ -16,7 +18,7 @@ pub struct PositionSummary {
     /// The number of the approved version in force, if any.
     pub approved_version: Option<i32>,
     /// The state of a newer version being prepared (draft, submitted, returned), if any.
-    pub pending: Option<String>,
+    pub pending: Option<JdStatus>,
 }
 
 /// A task of a catalog.
@@ -38,7 +40,7 @@ pub struct JdVersionView {
     pub id: i32,
     pub version_no: i32,
     /// draft | submitted | approved | returned | superseded
-    pub status: String,
+    pub status: JdStatus,
     pub description: String,
     pub author: Option<String>,
     pub approved_by: Option<String>,
@@ -445,7 +447,7 @@ pub struct RuleVersionView {
     pub id: i32,
     pub version_no: i32,
     /// draft | submitted | approved | active | retired
-    pub status: String,
+    pub status: RuleStatus,
     pub content_hash: String,
     pub effective_from: Option<NaiveDate>,
     pub approval_note: Option<String>,

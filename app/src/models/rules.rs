@@ -4,6 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::models::states::*;
+
 use crate::models::TraceLine;
 
 /// Where a script does not compile.
@@ -120,7 +122,7 @@ pub struct SimulationBrief {
     pub id: i32,
     pub period: String,
     /// running | done | failed
-    pub status: String,
+    pub status: JobStatus,
     pub progress: f64,
     pub started_by: Option<String>,
     pub started_at: DateTime<Utc>,
@@ -154,7 +156,7 @@ pub struct RuleVersionPage {
     pub rule_set_name: String,
     pub position: Option<String>,
     pub version_no: i32,
-    pub status: String,
+    pub status: RuleStatus,
     pub content_hash: String,
     pub effective_from: Option<NaiveDate>,
     pub approval_note: Option<String>,
@@ -170,7 +172,7 @@ pub struct RuleVersionPage {
     pub simulations: Vec<SimulationBrief>,
     pub evidence: Option<Evidence>,
     /// The other versions of the set (number, status), newest first.
-    pub versions: Vec<(i32, i32, String)>,
+    pub versions: Vec<(i32, i32, RuleStatus)>,
     /// Periods with scores, newest first (for simulations and trying).
     pub periods: Vec<String>,
     pub units: Vec<(i32, String)>,
@@ -234,7 +236,7 @@ pub struct TryResult {
     pub officer_name: String,
     pub period: String,
     pub version_no: i32,
-    pub status: String,
+    pub status: ScoreStatus,
     pub total: Option<f64>,
     pub grade: Option<String>,
     pub reason: Option<String>,
@@ -317,7 +319,8 @@ pub struct SimulationView {
     pub rule_set_name: String,
     pub summary: Option<SimulationSummary>,
     pub rows: Vec<SimulationRow>,
-    pub error: Option<String>,
+    /// Why the run failed, shown in the reader's language.
+    pub error: Option<crate::error::AppError>,
     /// The reader may not read every officer's score: the rows and the names of who crosses
     /// a threshold are left out, the aggregates stay.
     #[serde(default)]

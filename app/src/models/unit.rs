@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::models::states::*;
+
 use crate::models::Choice;
 
 /// What looks wrong in an officer's logging for the period.
@@ -53,7 +55,7 @@ pub struct BoardOfficer {
     pub points_lock: i32,
     /// The current score, if the period was scored.
     pub score_id: Option<i64>,
-    pub status: Option<String>,
+    pub status: Option<ScoreStatus>,
     pub total: Option<f64>,
     pub grade: Option<String>,
     pub reason: Option<String>,
@@ -77,7 +79,7 @@ pub struct UnitBoard {
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// open | scored | approved | published, or `None` when the period does not exist yet.
-    pub period_status: Option<String>,
+    pub period_status: Option<PeriodStatus>,
     /// The highest general-criteria points of the formula in force (30 by Decree 335).
     pub general_max: f64,
     pub officers: Vec<BoardOfficer>,
@@ -107,7 +109,11 @@ impl UnitBoard {
         if stale > 0 {
             out.push(ApprovalBlocker::Stale(stale as u32));
         }
-        let open = self.appeals.iter().filter(|a| a.status == "open").count();
+        let open = self
+            .appeals
+            .iter()
+            .filter(|a| a.status == AppealStatus::Open)
+            .count();
         if open > 0 {
             out.push(ApprovalBlocker::OpenAppeals(open as u32));
         }
@@ -157,9 +163,9 @@ pub struct AppealView {
     pub comment: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// open | answered
-    pub status: String,
+    pub status: AppealStatus,
     /// accepted | rejected
-    pub decision: Option<String>,
+    pub decision: Option<AppealDecision>,
     pub answer: Option<String>,
     pub answered_by: Option<String>,
     pub answered_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -175,7 +181,7 @@ pub struct AppealView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScoreVersionView {
     pub score_version: i32,
-    pub status: String,
+    pub status: ScoreStatus,
     pub total: Option<f64>,
     pub grade: Option<String>,
     pub computed_at: chrono::DateTime<chrono::Utc>,

@@ -12,21 +12,10 @@ use crate::components::entry::EntrySummary;
 use crate::components::pager::{month_code, MonthNav};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_number, use_i18n, Locale, Msg};
-use crate::models::{CatalogChoice, Diary, DiaryEntry};
+use crate::models::{CatalogChoice, Diary, DiaryEntry, EntryStatus};
 use crate::text::matches;
 
 const PATH: &str = "/can-bo";
-
-fn status_label(status: &str) -> Msg {
-    match status {
-        "submitted" => Msg::StatusSubmitted,
-        "approved" => Msg::StatusApproved,
-        "returned" => Msg::StatusReturned,
-        "locked" => Msg::StatusLocked,
-        "rejected" => Msg::StatusRejected,
-        _ => Msg::StatusDraft,
-    }
-}
 
 fn iso(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
@@ -71,7 +60,7 @@ pub fn DiaryPage() -> impl IntoView {
                             Ok(d) => {
                                 let edit = editing()
                                     .and_then(|id| d.entries.iter().find(|e| e.id == id).cloned())
-                                    .filter(|e| matches!(e.status.as_str(), "draft" | "returned"));
+                                    .filter(|e| e.status.editable());
                                 view! {
                                     <PeriodNav diary=d.clone() />
                                     {match edit {
@@ -132,7 +121,7 @@ fn EntryForm(
         completed_on: None,
         source_document: None,
         note: None,
-        status: "draft".into(),
+        status: EntryStatus::Draft,
         return_reason: None,
         lock_version: 0,
         standard_hours: 0.0,
@@ -266,7 +255,7 @@ fn SubmitPanel(diary: Diary, submit: ServerAction<SubmitDiary>) -> impl IntoView
     let pending: Vec<&DiaryEntry> = diary
         .entries
         .iter()
-        .filter(|e| matches!(e.status.as_str(), "draft" | "returned"))
+        .filter(|e| e.status.editable())
         .collect();
     let heavy = diary.heavy_days();
     let missing: Vec<String> = pending
@@ -352,9 +341,9 @@ fn EntryList(diary: Diary, delete: ServerAction<DeleteWorkEntry>) -> impl IntoVi
                 .entries
                 .into_iter()
                 .map(|e| {
-                    let editable = matches!(e.status.as_str(), "draft" | "returned");
-                    let deletable = e.status == "draft";
-                    let status = status_label(&e.status);
+                    let editable = e.status.editable();
+                    let deletable = e.status == EntryStatus::Draft;
+                    let status = e.status.label();
                     let date = e.work_date;
                     let edit_link = format!("{PATH}?ky={period}&sua={}", e.id);
                     view! {
@@ -364,8 +353,8 @@ fn EntryList(diary: Diary, delete: ServerAction<DeleteWorkEntry>) -> impl IntoVi
                                 <span class="badge" data-testid="entry-status">{i18n.t(status)}</span>
                             </div>
                             <EntrySummary entry=e.clone() />
-                            {e.return_reason.clone().filter(|_| matches!(e.status.as_str(), "returned" | "rejected")).map(|r| {
-                                let label = if e.status == "rejected" { Msg::DiaryRejectReason } else { Msg::DiaryReturnReason };
+                            {e.return_reason.clone().filter(|_| matches!(e.status, EntryStatus::Returned | EntryStatus::Rejected)).map(|r| {
+                                let label = if e.status == EntryStatus::Rejected { Msg::DiaryRejectReason } else { Msg::DiaryReturnReason };
                                 view! { <div class="returned" data-testid="return-reason">{i18n.t(label)} " " {r}</div> }
                             })}
                             <div class="actions">

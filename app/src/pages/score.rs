@@ -10,7 +10,10 @@ use crate::components::auth::ErrorAlert;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
 use leptos::form::ActionForm;
 
-use crate::models::{AppealView, ReviewFindings, ScoreExplanation, ScoreVersionView, TraceLine};
+use crate::models::{
+    AppealDecision, AppealStatus, AppealView, ReviewFindings, ScoreExplanation, ScoreVersionView,
+    TraceLine,
+};
 
 fn component_meaning(key: &str) -> Option<Msg> {
     match key {
@@ -240,10 +243,9 @@ pub(crate) fn AppealItem(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let filed = crate::i18n::vietnam_date(a.created_at);
-    let status = match a.decision.as_deref() {
-        Some("accepted") => Msg::AppealAccepted,
-        Some(_) => Msg::AppealRejected,
-        None => Msg::AppealOpen,
+    let status = match a.decision {
+        Some(d) => d.label(),
+        None => a.status.label(),
     };
     let about = a.entry.clone();
     let (old, new) = (a.score_total, a.new_score_total);
@@ -262,7 +264,7 @@ pub(crate) fn AppealItem(
             </p>
         }
     });
-    let form = answer.filter(|_| a.status == "open").map(|action| {
+    let form = answer.filter(|_| a.status == AppealStatus::Open).map(|action| {
         let findings = a.findings.unwrap_or(ReviewFindings { quality_failures: 0, delays: 0, objective_cause: false });
         let on_entry = a.entry.is_some();
         view! {
@@ -270,11 +272,11 @@ pub(crate) fn AppealItem(
                 <input type="hidden" name="form[appeal_id]" value=a.id.to_string() />
                 <input type="hidden" name="form[lock_version]" value=a.lock_version.to_string() />
                 <label class="check">
-                    <input type="radio" name="form[decision]" value="accepted" data-testid="appeal-accept" />
+                    <input type="radio" name="form[decision]" value=AppealDecision::Accepted.as_str() data-testid="appeal-accept" />
                     {i18n.t(Msg::AppealAccept)}
                 </label>
                 <label class="check">
-                    <input type="radio" name="form[decision]" value="rejected" data-testid="appeal-reject" />
+                    <input type="radio" name="form[decision]" value=AppealDecision::Rejected.as_str() data-testid="appeal-reject" />
                     {i18n.t(Msg::AppealReject)}
                 </label>
                 {on_entry.then(|| view! {
@@ -302,7 +304,7 @@ pub(crate) fn AppealItem(
         }
     });
     view! {
-        <li class="entry" data-testid="appeal" data-status=a.status.clone()>
+        <li class="entry" data-testid="appeal" data-status=a.status.as_str()>
             <div class="entry-head">
                 <strong>{format!("#{} · {}", a.id, a.officer_name)}</strong>
                 <span class="badge" data-testid="appeal-status">{i18n.t(status)}</span>

@@ -11,7 +11,7 @@ use crate::api::unit::{get_unit_board, ApproveUnitPeriod, SaveGeneralPoints, Sco
 use crate::components::auth::ErrorAlert;
 use crate::components::pager::MonthNav;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
-use crate::models::{ApprovalBlocker, BoardOfficer, UnitBoard};
+use crate::models::{ApprovalBlocker, BoardOfficer, ScoreStatus, UnitBoard};
 use crate::pages::score::{grade_name, AppealItem};
 
 const PATH: &str = "/don-vi";
@@ -170,7 +170,7 @@ fn Distribution(b: UnitBoard) -> impl IntoView {
                                 let width = (n as f64 / counted as f64 * 100.0).round();
                                 let grade = code.clone();
                                 let label = move || {
-                                    if grade == "not_scored" {
+                                    if grade == ScoreStatus::NotScored.as_str() {
                                         i18n.locale.get().t(Msg::UnitNotScored).to_string()
                                     } else {
                                         format!("{grade} — {}", grade_name(&grade))
@@ -260,7 +260,7 @@ fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> im
     let flags = o.flags.clone();
     let score = match (&o.status, &o.grade) {
         (None, _) => view! { <span class="muted" data-testid="officer-score">{i18n.t(Msg::UnitNotComputed)}</span> }.into_any(),
-        (Some(s), _) if s == "not_scored" => view! {
+        (Some(ScoreStatus::NotScored), _) => view! {
             <span data-testid="officer-score">{i18n.t(Msg::UnitNotScored)}</span>
             {o.reason.clone().map(|r| view! { <small class="muted">{r}</small> })}
         }

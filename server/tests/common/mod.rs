@@ -375,6 +375,8 @@ impl RubricProcess {
             .arg(std::env::temp_dir())
             .env("RUBRIC_DATABASE_URL", &db.url)
             .env("RUST_LOG", "warn")
+            // A dead process's job part is taken over after this lease (30 s in production).
+            .env("RUBRIC_JOB_LEASE_SECS", "2")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
         if let Some(schema) = db.schema_name() {
@@ -411,6 +413,42 @@ impl RubricProcess {
     }
 }
 
+/// A `rubric worker` process on `db` (a 2 s lease), killed with SIGKILL when dropped.
+pub struct WorkerProcess {
+    child: std::process::Child,
+}
+
+impl WorkerProcess {
+    pub fn start(db: &TestDb) -> WorkerProcess {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rubric"));
+        cmd.arg("worker")
+            .env("RUBRIC_DATABASE_URL", &db.url)
+            .env("RUST_LOG", "warn")
+            .env("RUBRIC_JOB_LEASE_SECS", "2")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        if let Some(schema) = db.schema_name() {
+            cmd.env("RUBRIC_DATABASE_SCHEMA", schema);
+        }
+        WorkerProcess {
+            child: cmd.spawn().expect("spawn rubric worker"),
+        }
+    }
+
+    /// `kill -9`: the process dies wherever it is, its claim left behind.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for WorkerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Drop for RubricProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -424,7 +462,11 @@ pub async fn active_formula(app: &TestApp, client: &reqwest::Client) -> i32 {
         call(client, app.addr, "list_rule_sets", &[]).await.json();
     sets.iter()
         .find(|s| s.position.is_none())
-        .and_then(|s| s.versions.iter().find(|v| v.status == "active"))
+        .and_then(|s| {
+            s.versions
+                .iter()
+                .find(|v| v.status == app::models::RuleStatus::Active)
+        })
         .expect("the default set's active version")
         .id
 }

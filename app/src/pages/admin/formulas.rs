@@ -9,7 +9,6 @@ use crate::components::auth::ErrorAlert;
 use crate::components::diff::{LineDiff, VersionPicker};
 use crate::i18n::{format_date, use_i18n, Msg};
 use crate::models::{text_diff, LineChange, RuleSetView, RuleVersionView};
-use crate::pages::admin::rules::status_label;
 
 const PATH: &str = "/quan-tri/cong-thuc";
 
@@ -81,7 +80,7 @@ fn RuleSet(s: RuleSetView, from: Option<i32>, to: Option<i32>) -> impl IntoView 
                                             " · "
                                             <a href=format!("{PATH}/{}", v.id) data-testid="rule-version-open">{i18n.t(Msg::RuleOpen)}</a>
                                         </td>
-                                        <td>{i18n.t(status_label(&v.status))}</td>
+                                        <td>{i18n.t(v.status.label())}</td>
                                         <td>{move || effective.map(|d| format_date(i18n.locale.get(), d))}</td>
                                         <td><code>{v.content_hash.chars().take(12).collect::<String>()}</code></td>
                                         <td>{v.approval_note.clone()}</td>

@@ -15,7 +15,8 @@ use crate::components::auth::ErrorAlert;
 use crate::components::diff::{LineDiff, VersionPicker};
 use crate::i18n::{format_date, format_number, use_i18n, Msg};
 use crate::models::{
-    catalog_diff, text_diff, CatalogChange, CatalogItemView, JdVersionView, PositionDetail,
+    catalog_diff, text_diff, CatalogChange, CatalogItemView, JdStatus, JdVersionView,
+    PositionDetail,
 };
 
 const PATH: &str = "/quan-tri/vi-tri";
@@ -25,16 +26,6 @@ fn kind_label(kind: &str) -> Msg {
         "leader" => Msg::PosKindLeader,
         "support" => Msg::PosKindSupport,
         _ => Msg::PosKindProfessional,
-    }
-}
-
-fn status_label(status: &str) -> Msg {
-    match status {
-        "submitted" => Msg::StatusSubmitted,
-        "approved" => Msg::StatusApproved,
-        "returned" => Msg::StatusReturned,
-        "superseded" => Msg::StatusSuperseded,
-        _ => Msg::StatusDraft,
     }
 }
 
@@ -95,7 +86,7 @@ pub fn PositionsPage() -> impl IntoView {
                                                                 <td>{i18n.t(kind_label(&p.kind))}</td>
                                                                 <td class="num">{p.officers}</td>
                                                                 <td>{p.approved_version.map(|v| format!("v{v}"))}</td>
-                                                                <td>{p.pending.as_deref().map(|s| i18n.t(status_label(s)))}</td>
+                                                                <td>{p.pending.map(|s| i18n.t(s.label()))}</td>
                                                             </tr>
                                                         }
                                                     })
@@ -175,11 +166,11 @@ pub fn PositionPage() -> impl IntoView {
                             Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
                             Ok(p) => {
                                 let number = |k: &str| query.read().get(k).and_then(|v| v.parse::<i32>().ok());
-                                let open = p.versions.first().filter(|v| matches!(v.status.as_str(), "draft" | "returned" | "submitted")).cloned();
+                                let open = p.versions.first().filter(|v| v.status.is_open()).cloned();
                                 let position_id = p.id;
                                 view! {
                                     {admin().then(|| match open {
-                                        Some(v) if v.status == "submitted" => view! { <Decide v actions /> }.into_any(),
+                                        Some(v) if v.status == JdStatus::Submitted => view! { <Decide v actions /> }.into_any(),
                                         Some(v) => view! { <Editor v actions /> }.into_any(),
                                         None => view! {
                                             <ActionForm action=actions.new_draft attr:class="inline">
@@ -212,7 +203,12 @@ fn Position(
         |no: Option<i32>| no.and_then(|n| versions.iter().find(|v| v.version_no == n).cloned());
     // Shown: the one asked for, else the approved version in force, else the newest.
     let current = pick(shown)
-        .or_else(|| versions.iter().find(|v| v.status == "approved").cloned())
+        .or_else(|| {
+            versions
+                .iter()
+                .find(|v| v.status == JdStatus::Approved)
+                .cloned()
+        })
         .or_else(|| versions.first().cloned());
     // Compared: as asked, else the version before the newest against the newest.
     let newer = pick(to).or_else(|| versions.first().cloned());
@@ -243,7 +239,7 @@ fn Position(
                                 <tr data-testid="version" class:current=is_current>
                                     <td><a href=format!("{base}?ban={}", v.version_no)>{format!("v{}", v.version_no)}</a></td>
                                     <td>
-                                        {i18n.t(status_label(&v.status))}
+                                        {i18n.t(v.status.label())}
                                         {v.return_reason.clone().map(|r| view! { <small class="muted">" — " {r}</small> })}
                                     </td>
                                     <td>{v.decision_no.clone()}</td>
@@ -422,8 +418,8 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
     let (id3, lock3) = (id.clone(), lock.clone());
     view! {
         <section class="editor" data-testid="jd-editor">
-            <h2>{i18n.t(Msg::PosEditTitle)} {format!(" — v{} ", v.version_no)} <span class="badge">{i18n.t(status_label(&v.status))}</span></h2>
-            {v.return_reason.clone().filter(|_| v.status == "returned").map(|r| view! { <p class="warn">{i18n.t(Msg::DiaryReturnReason)} " " {r}</p> })}
+            <h2>{i18n.t(Msg::PosEditTitle)} {format!(" — v{} ", v.version_no)} <span class="badge">{i18n.t(v.status.label())}</span></h2>
+            {v.return_reason.clone().filter(|_| v.status == JdStatus::Returned).map(|r| view! { <p class="warn">{i18n.t(Msg::DiaryReturnReason)} " " {r}</p> })}
             <ActionForm action=actions.save attr:class="form" attr:data-testid="jd-form">
                 <input type="hidden" name="form[version_id]" value=id.clone() />
                 <input type="hidden" name="form[lock_version]" value=lock.clone() />

@@ -16,31 +16,12 @@ use crate::components::auth::ErrorAlert;
 use crate::components::route_id;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
 use crate::models::{
-    highlight, CaseRunView, Evidence, GroupEffect, RuleVersionPage, ScriptProblem, SimulationBrief,
-    SimulationSummary, SimulationView, TryResult,
+    highlight, CaseRunView, Evidence, GroupEffect, JobStatus, RuleStatus, RuleVersionPage,
+    ScriptProblem, SimulationBrief, SimulationSummary, SimulationView, TryResult,
 };
 use crate::pages::score::TraceRow;
 
 pub const PATH: &str = "/quan-tri/cong-thuc";
-
-/// The name of a formula version's state.
-pub(crate) fn status_label(status: &str) -> Msg {
-    match status {
-        "submitted" => Msg::RuleSubmitted,
-        "approved" => Msg::RuleApproved,
-        "active" => Msg::RuleActive,
-        "retired" => Msg::RuleRetired,
-        _ => Msg::RuleDraft,
-    }
-}
-
-fn sim_status(status: &str) -> Msg {
-    match status {
-        "done" => Msg::SimDone,
-        "failed" => Msg::SimFailed,
-        _ => Msg::SimRunning,
-    }
-}
 
 #[derive(Clone, Copy)]
 struct Actions {
@@ -152,7 +133,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
         .map(|(_, no, _)| *no);
     let compare =
         previous.map(|prev| format!("{PATH}?bo={}&tu={prev}&den={}", p.rule_set_id, p.version_no));
-    let status = p.status.clone();
+    let status = p.status;
     let steer = p.can_steer;
     let (id, lock, set_lock) = (p.id, p.lock_version, p.set_lock_version);
     let suggested = p.suggested_effective;
@@ -160,7 +141,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
     view! {
         <h1 data-testid="rule-title">
             {p.rule_set_name.clone()} {format!(" — v{}", p.version_no)} " "
-            <span class="badge" data-testid="rule-status" data-status=p.status.clone()>{i18n.t(status_label(&p.status))}</span>
+            <span class="badge" data-testid="rule-status" data-status=p.status.as_str()>{i18n.t(p.status.label())}</span>
         </h1>
         <dl class="facts">
             <div><dt>{i18n.t(Msg::ReScope)}</dt><dd>{p.position.clone().unwrap_or_else(|| i18n.locale.get_untracked().t(Msg::ReProvinceDefault).to_string())}</dd></div>
@@ -171,7 +152,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
         </dl>
         <p class="actions-row">
             {compare.map(|href| view! { <a href=href data-testid="rule-compare-link">{i18n.t(Msg::ReCompareWithPrevious)}</a> })}
-            {(p.can_draft && status != "draft").then(|| view! {
+            {(p.can_draft && status != RuleStatus::Draft).then(|| view! {
                 <ActionForm action=a.new_draft attr:class="inline">
                     <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" data-testid="new-rule-draft">{i18n.t(Msg::ReNewDraft)}</button>
@@ -186,7 +167,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
         }}
         <TryIt p=p.clone() a />
         <Simulations p=p.clone() a />
-        {(steer && status == "submitted").then(|| view! {
+        {(steer && status == RuleStatus::Submitted).then(|| view! {
             <section class="panel" data-testid="rule-decision">
                 <h2>{i18n.t(Msg::ReDecision)}</h2>
                 <ActionForm action=a.approve attr:class="form">
@@ -207,8 +188,8 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
                 </ActionForm>
             </section>
         })}
-        {(steer && matches!(status.as_str(), "approved" | "retired")).then(|| {
-            let rollback = status == "retired";
+        {(steer && matches!(status, RuleStatus::Approved | RuleStatus::Retired)).then(|| {
+            let rollback = status == RuleStatus::Retired;
             view! {
                 <section class="panel" data-testid="rule-activation">
                     <h2>{i18n.t(if rollback { Msg::ReRollback } else { Msg::ReActivate })}</h2>
@@ -225,7 +206,7 @@ fn VersionView(p: RuleVersionPage, a: Actions) -> impl IntoView {
                 </section>
             }
         })}
-        {(steer && status == "active").then(move || view! {
+        {(steer && status == RuleStatus::Active).then(move || view! {
             <section class="panel" data-testid="rule-active">
                 <ActionForm action=a.retire attr:class="inline">
                     <input type="hidden" name="id" value=id.to_string() />
@@ -746,7 +727,7 @@ fn SimulationLine(s: SimulationBrief) -> impl IntoView {
     view! {
         <li data-testid="simulation">
             <a href=format!("{PATH}/mo-phong/{}", s.id)>{format!("#{} · {}", s.id, s.period)}</a>
-            " · " {i18n.t(sim_status(&s.status))}
+            " · " {i18n.t(s.status.label())}
             {s.officers.map(|n| format!(" · {n} "))} {s.officers.map(|_| i18n.t(Msg::SimOfficers))}
             {s.changed_grade.map(|n| format!(" · {n} "))} {s.changed_grade.map(|_| i18n.t(Msg::SimChangedGrade))}
             " · " {s.started_by.clone()} " · " {move || format_date(i18n.locale.get(), day)}
@@ -765,7 +746,7 @@ pub fn SimulationPage() -> impl IntoView {
         let running = data
             .get()
             .and_then(|r| r.ok())
-            .is_some_and(|s| s.brief.status == "running");
+            .is_some_and(|s| s.brief.status == JobStatus::Running);
         #[cfg(feature = "hydrate")]
         if running {
             set_timeout(
@@ -813,13 +794,13 @@ fn SimulationResult(s: SimulationView) -> impl IntoView {
             <a href=format!("{PATH}/{}", s.version_id)>{format!("{} v{}", s.rule_set_name, s.version_no)}</a>
             {format!(" · {}", b.period)}
         </h1>
-        <p data-testid="sim-status" data-status=b.status.clone()>
-            {i18n.t(sim_status(&b.status))}
-            {(b.status == "running").then(|| view! {
+        <p data-testid="sim-status" data-status=b.status.as_str()>
+            {i18n.t(b.status.label())}
+            {(b.status == JobStatus::Running).then(|| view! {
                 " " <progress max="100" value=percent.to_string() data-testid="sim-progress">{format!("{percent} %")}</progress>
             })}
         </p>
-        {s.error.clone().map(|e| view! { <p class="error" role="alert" data-testid="sim-error">{e}</p> })}
+        {s.error.clone().map(|e| view! { <p class="error" role="alert" data-testid="sim-error">{move || e.user_message(i18n.locale.get())}</p> })}
         {s.summary.clone().map(|sum| view! { <Summary sum rows=s.rows.clone() id=b.id hidden=s.people_hidden /> })}
     }
 }

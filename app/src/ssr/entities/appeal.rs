@@ -1,3 +1,4 @@
+use crate::models::{AppealDecision, AppealStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -13,9 +14,9 @@ pub struct Model {
     pub score_id: i64,
     pub comment: String,
     /// open | answered
-    pub status: String,
+    pub status: AppealStatus,
     /// accepted | rejected
-    pub decision: Option<String>,
+    pub decision: Option<AppealDecision>,
     pub answer: Option<String>,
     pub answered_by: Option<i32>,
     pub answered_at: Option<DateTimeUtc>,

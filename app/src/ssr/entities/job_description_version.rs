@@ -1,3 +1,4 @@
+use crate::models::JdStatus;
 use sea_orm::entity::prelude::*;
 
 /// One version of a position's job description (bản mô tả công việc).
@@ -9,7 +10,7 @@ pub struct Model {
     pub position_id: i32,
     pub version_no: i32,
     /// `draft`, `submitted`, `approved`, `returned` or `superseded`.
-    pub status: String,
+    pub status: JdStatus,
     pub description: String,
     pub author_id: Option<i32>,
     pub submitted_at: Option<DateTimeUtc>,

@@ -1,3 +1,4 @@
+use crate::models::PeriodStatus;
 use sea_orm::entity::prelude::*;
 
 /// A scoring period: a month, a quarter or a year.
@@ -12,7 +13,7 @@ pub struct Model {
     pub starts_on: Date,
     pub ends_on: Date,
     /// `open`, `scored`, `approved` or `published`.
-    pub status: String,
+    pub status: PeriodStatus,
     pub lock_version: i32,
 }
 

@@ -1,3 +1,4 @@
+use crate::models::ScoreStatus;
 use sea_orm::entity::prelude::*;
 
 /// One computed score of an officer for a period; re-scoring adds a version.
@@ -10,7 +11,7 @@ pub struct Model {
     pub officer_id: i32,
     pub score_version: i32,
     /// `scored` or `not_scored`.
-    pub status: String,
+    pub status: ScoreStatus,
     pub total: Option<f64>,
     pub grade: Option<String>,
     pub components_json: String,

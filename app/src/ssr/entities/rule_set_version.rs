@@ -1,3 +1,4 @@
+use crate::models::RuleStatus;
 use sea_orm::entity::prelude::*;
 
 /// One version of a rule set: script, parameters and test cases.
@@ -9,7 +10,7 @@ pub struct Model {
     pub rule_set_id: i32,
     pub version_no: i32,
     /// `draft`, `submitted`, `approved`, `active` or `retired`.
-    pub status: String,
+    pub status: RuleStatus,
     pub script: String,
     pub params_json: String,
     pub cases_json: String,

@@ -1,3 +1,4 @@
+use crate::models::JobStatus;
 use sea_orm::entity::prelude::*;
 
 /// A re-scoring of a past period with a draft rule version.
@@ -9,7 +10,7 @@ pub struct Model {
     pub rule_set_version_id: i32,
     pub period_id: i32,
     pub scope_json: String,
-    pub status: String,
+    pub status: JobStatus,
     pub progress: f64,
     pub summary_json: Option<String>,
     pub started_by: Option<i32>,

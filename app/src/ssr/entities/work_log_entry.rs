@@ -1,3 +1,4 @@
+use crate::models::EntryStatus;
 use sea_orm::entity::prelude::*;
 
 /// A work-log entry (nhật ký công việc) with its review findings.
@@ -20,7 +21,7 @@ pub struct Model {
     pub source_document: Option<String>,
     pub note: Option<String>,
     /// `draft`, `submitted`, `approved`, `returned` or `locked`.
-    pub status: String,
+    pub status: EntryStatus,
     pub return_reason: Option<String>,
     pub quality_failures: i32,
     pub delays: i32,

@@ -15,26 +15,31 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::error::AppError;
-use crate::models::{AppealView, ReviewFindings, ScoreVersionView};
+use crate::i18n::{Msg, Notice};
+use crate::models::{AppealDecision, AppealStatus, AppealView, ReviewFindings, ScoreVersionView};
 use crate::ssr::entities::{
     appeal, catalog_item, period, period_score, user, work_log_entry as wle,
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
-use crate::ssr::services::scoring::{self, ScoreOptions, UnitTree};
+use crate::ssr::services::org::UnitTree;
+use crate::ssr::services::periods;
+use crate::ssr::services::scoring::{self, Policy};
 
 /// The longest comment or answer accepted.
 pub const TEXT_LIMIT: usize = 2000;
 
-fn text(field: &str, t: &str, empty: &str) -> Result<String, AppError> {
+fn text(field: &str, t: &str, empty: Msg) -> Result<String, AppError> {
     let t = t.trim();
     if t.is_empty() {
-        return Err(AppError::invalid(field, empty));
+        return Err(AppError::refused(field, empty));
     }
     if t.chars().count() > TEXT_LIMIT {
-        return Err(AppError::invalid(
+        return Err(AppError::notice(
             field,
-            format!("Nội dung dài quá {TEXT_LIMIT} ký tự."),
+            Notice::TextTooLong {
+                limit: TEXT_LIMIT as u32,
+            },
         ));
     }
     Ok(t.to_string())
@@ -62,37 +67,31 @@ pub async fn file<C: ConnectionTrait + TransactionTrait>(
     entry_id: Option<i64>,
     comment: &str,
 ) -> Result<appeal::Model, AppError> {
-    let comment = text("comment", comment, "Vui lòng nêu nội dung khiếu nại.")?;
+    let comment = text("comment", comment, Msg::AppealCommentRequired)?;
     let txn = db.begin().await?;
-    let p = scoring::find_period(&txn, period_code)
+    let p = periods::find(&txn, periods::parse(period_code)?)
         .await?
         .ok_or(AppError::NotFound)?;
     let score = current_score(&txn, officer_id, p.id)
         .await?
-        .ok_or_else(|| AppError::invalid("period", "Kỳ này chưa có kết quả để khiếu nại."))?;
+        .ok_or_else(|| AppError::refused("period", Msg::AppealNoResult))?;
     if let Some(id) = entry_id {
         let e = wle::Entity::find_by_id(id)
             .one(&txn)
             .await?
             .ok_or(AppError::NotFound)?;
         if e.officer_id != officer_id || e.work_date < p.starts_on || e.work_date > p.ends_on {
-            return Err(AppError::invalid(
-                "entry_id",
-                "Mục nhật ký này không thuộc kết quả của kỳ.",
-            ));
+            return Err(AppError::refused("entry_id", Msg::AppealEntryNotInResult));
         }
     }
     let open = appeal::Entity::find()
         .filter(appeal::Column::OfficerId.eq(officer_id))
         .filter(appeal::Column::PeriodId.eq(p.id))
-        .filter(appeal::Column::Status.eq("open"))
+        .filter(appeal::Column::Status.eq(AppealStatus::Open))
         .all(&txn)
         .await?;
     if open.iter().any(|a| a.entry_id == entry_id) {
-        return Err(AppError::invalid(
-            "comment",
-            "Bạn đã có một khiếu nại về nội dung này đang chờ trả lời.",
-        ));
+        return Err(AppError::refused("comment", Msg::AppealAlreadyOpen));
     }
     let saved = appeal::ActiveModel {
         officer_id: Set(officer_id),
@@ -100,7 +99,7 @@ pub async fn file<C: ConnectionTrait + TransactionTrait>(
         entry_id: Set(entry_id),
         score_id: Set(score.id),
         comment: Set(comment),
-        status: Set("open".into()),
+        status: Set(AppealStatus::Open),
         created_at: Set(Utc::now()),
         lock_version: Set(0),
         ..Default::default()
@@ -142,17 +141,14 @@ pub async fn answer<C: ConnectionTrait + TransactionTrait>(
     answer: &str,
     findings: Option<ReviewFindings>,
 ) -> Result<appeal::Model, AppError> {
-    let answer = text("answer", answer, "Vui lòng ghi nội dung trả lời.")?;
+    let answer = text("answer", answer, Msg::AppealAnswerRequired)?;
     let txn = db.begin().await?;
     let a = find(&txn, appeal_id).await?;
     if a.lock_version != expected_lock {
         return Err(AppError::Conflict);
     }
-    if a.status != "open" {
-        return Err(AppError::invalid(
-            "answer",
-            "Khiếu nại này đã được trả lời.",
-        ));
+    if a.status != AppealStatus::Open {
+        return Err(AppError::refused("answer", Msg::AppealAlreadyAnswered));
     }
     let p = period::Entity::find_by_id(a.period_id)
         .one(&txn)
@@ -172,27 +168,31 @@ pub async fn answer<C: ConnectionTrait + TransactionTrait>(
         let agency = officer
             .unit_id
             .and_then(|u| tree.agency_of(u))
-            .map(|u| u.code.clone());
+            .map(|u| u.id);
         let before = current_score(&txn, a.officer_id, p.id).await?;
-        let options = ScoreOptions {
-            unit_code: agency.as_deref(),
-            write_within: None,
-            skip_unchanged: true,
-            keep_approved: false,
-            only_officer: Some(a.officer_id),
-            carry_approval: true,
-            keep_period_status: true,
-            ..Default::default()
-        };
-        scoring::score_period_with(&txn, pool, actor, &p.code, &options).await?;
+        // The officer is scored with their whole cohort (their agency), only their score stored.
+        let code = periods::code_of(&p)?;
+        scoring::run(
+            &txn,
+            pool,
+            actor,
+            code,
+            agency,
+            Policy::Appeal(a.officer_id),
+        )
+        .await?;
         let after = current_score(&txn, a.officer_id, p.id).await?;
         if after.as_ref().map(|s| s.id) != before.as_ref().map(|s| s.id) {
             new_score_id = after.map(|s| s.id);
         }
     }
-    let decision = if accept { "accepted" } else { "rejected" };
+    let decision = if accept {
+        AppealDecision::Accepted
+    } else {
+        AppealDecision::Rejected
+    };
     let res = appeal::Entity::update_many()
-        .col_expr(appeal::Column::Status, Expr::value("answered"))
+        .col_expr(appeal::Column::Status, Expr::value(AppealStatus::Answered))
         .col_expr(appeal::Column::Decision, Expr::value(decision))
         .col_expr(appeal::Column::Answer, Expr::value(answer.clone()))
         .col_expr(appeal::Column::AnsweredBy, Expr::value(actor.id))
@@ -212,7 +212,7 @@ pub async fn answer<C: ConnectionTrait + TransactionTrait>(
         Change::new("appeal.answer", "appeal", a.id)
             .before(&json!({"status": a.status, "score_id": a.score_id}))
             .after(&json!({
-                "status": "answered", "decision": decision, "answer": answer,
+                "status": AppealStatus::Answered, "decision": decision, "answer": answer,
                 "findings": findings.filter(|_| accept && a.entry_id.is_some()),
                 "new_score_id": new_score_id,
             })),
@@ -320,7 +320,7 @@ pub async fn views<C: ConnectionTrait>(
             }
         })
         .collect();
-    out.sort_by_key(|a| a.status != "open");
+    out.sort_by_key(|a| a.status != AppealStatus::Open);
     Ok(out)
 }
 

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use crate::error::AppError;
 use crate::i18n::Msg;
-use crate::models::{CatalogChoice, Diary, DiaryEntry, WorkLogForm, WorkLogInput};
+use crate::models::{CatalogChoice, Diary, DiaryEntry, PeriodCode, WorkLogForm, WorkLogInput};
 use crate::ssr::entities::{catalog_item, user, work_log_entry as wle};
+use crate::ssr::services::periods;
 
 /// The catalog of the officer's position in force today, tasks used lately first.
 pub async fn catalog_for<C: ConnectionTrait>(
@@ -71,11 +72,12 @@ pub async fn diary<C: ConnectionTrait>(
     period: &str,
 ) -> Result<Diary, AppError> {
     let today = chrono::Utc::now().date_naive();
-    let period = match period.trim() {
-        "" => today.format("%Y-%m").to_string(),
-        p => p.to_string(),
+    let code = match period.trim() {
+        "" => PeriodCode::month_of(today),
+        p => periods::parse(p)?,
     };
-    let (_, from, to) = crate::ssr::services::scoring::parse_period_code(&period)?;
+    let period = code.to_string();
+    let (from, to) = (code.starts_on(), code.ends_on());
     let rows = wle::Entity::find()
         .filter(wle::Column::OfficerId.eq(officer_id))
         .filter(wle::Column::WorkDate.between(from, to))

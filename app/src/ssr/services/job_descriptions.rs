@@ -14,7 +14,8 @@ use std::collections::HashSet;
 
 use crate::error::AppError;
 use crate::i18n::Msg;
-use crate::models::CatalogItemInput;
+use crate::i18n::{Act, Notice, Record};
+use crate::models::{CatalogItemInput, JdStatus};
 use crate::ssr::entities::{catalog_item, job_description_version as jdv, position};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
@@ -24,58 +25,44 @@ pub fn validate_catalog(items: &[CatalogItemInput]) -> Result<(), AppError> {
     let mut seen = HashSet::new();
     for (i, item) in items.iter().enumerate() {
         let row = i + 1;
+        let refuse = |field: &str, notice: Notice| {
+            Err(AppError::notice(format!("items[{row}].{field}"), notice))
+        };
+        let n = row as u32;
         let code = item.code.trim();
         if code.is_empty() || code.len() > 32 {
-            return Err(AppError::invalid(
-                format!("items[{row}].code"),
-                format!("Dòng {row}: mã công việc trống hoặc dài quá 32 ký tự."),
-            ));
+            return refuse("code", Notice::CatalogCodeBad { row: n });
         }
         if !seen.insert(code.to_uppercase()) {
-            return Err(AppError::invalid(
-                format!("items[{row}].code"),
-                format!("Dòng {row}: mã công việc \"{code}\" bị trùng."),
-            ));
+            return refuse(
+                "code",
+                Notice::CatalogCodeDuplicate {
+                    row: n,
+                    code: code.to_string(),
+                },
+            );
         }
         if !matches!(item.group_code.trim(), "A" | "B" | "C" | "D") {
-            return Err(AppError::invalid(
-                format!("items[{row}].group_code"),
-                format!("Dòng {row}: nhóm phải là A, B, C hoặc D."),
-            ));
+            return refuse("group_code", Notice::CatalogGroupBad { row: n });
         }
         if item.name.trim().is_empty() {
-            return Err(AppError::invalid(
-                format!("items[{row}].name"),
-                format!("Dòng {row}: tên công việc không được để trống."),
-            ));
+            return refuse("name", Notice::CatalogNameEmpty { row: n });
         }
         if item.unit_of_measure.trim().is_empty() {
-            return Err(AppError::invalid(
-                format!("items[{row}].unit_of_measure"),
-                format!("Dòng {row}: đơn vị tính không được để trống."),
-            ));
+            return refuse("unit_of_measure", Notice::CatalogUnitEmpty { row: n });
         }
         if !(item.norm_minutes.is_finite()
             && item.norm_minutes > 0.0
             && item.norm_minutes <= 60.0 * 24.0 * 31.0)
         {
-            return Err(AppError::invalid(
-                format!("items[{row}].norm_minutes"),
-                format!("Dòng {row}: định mức thời gian phải là số phút lớn hơn 0."),
-            ));
+            return refuse("norm_minutes", Notice::CatalogNormBad { row: n });
         }
         if !(1..=3).contains(&item.complexity_level) {
-            return Err(AppError::invalid(
-                format!("items[{row}].complexity_level"),
-                format!("Dòng {row}: mức độ phức tạp phải là 1, 2 hoặc 3."),
-            ));
+            return refuse("complexity_level", Notice::CatalogLevelBad { row: n });
         }
         if let Some(c) = item.coefficient {
             if !(c.is_finite() && c > 0.0 && c <= 5.0) {
-                return Err(AppError::invalid(
-                    format!("items[{row}].coefficient"),
-                    format!("Dòng {row}: hệ số phức tạp phải lớn hơn 0 và không quá 5."),
-                ));
+                return refuse("coefficient", Notice::CatalogCoefficientBad { row: n });
             }
         }
     }
@@ -114,7 +101,7 @@ pub async fn version_in_force<C: ConnectionTrait>(
 ) -> Result<Option<jdv::Model>, AppError> {
     Ok(jdv::Entity::find()
         .filter(jdv::Column::PositionId.eq(position_id))
-        .filter(jdv::Column::Status.is_in(["approved", "superseded"]))
+        .filter(jdv::Column::Status.is_in([JdStatus::Approved, JdStatus::Superseded]))
         .filter(jdv::Column::EffectiveFrom.lte(day))
         .order_by_desc(jdv::Column::EffectiveFrom)
         .order_by_desc(jdv::Column::VersionNo)
@@ -207,13 +194,12 @@ pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?;
     if let Some(open) = &latest {
-        if matches!(open.status.as_str(), "draft" | "submitted" | "returned") {
-            return Err(AppError::invalid(
+        if open.status.is_open() {
+            return Err(AppError::notice(
                 "status",
-                format!(
-                    "Vị trí này đã có phiên bản {} đang soạn hoặc chờ duyệt.",
-                    open.version_no
-                ),
+                Notice::OpenVersionExists {
+                    version_no: open.version_no,
+                },
             ));
         }
     }
@@ -221,7 +207,7 @@ pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
     let draft = jdv::ActiveModel {
         position_id: Set(position_id),
         version_no: Set(latest.as_ref().map(|l| l.version_no + 1).unwrap_or(1)),
-        status: Set("draft".into()),
+        status: Set(JdStatus::Draft),
         description: Set(latest
             .as_ref()
             .map(|l| l.description.clone())
@@ -278,10 +264,14 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     validate_catalog(items)?;
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
-    if !matches!(v.status.as_str(), "draft" | "returned") {
-        return Err(AppError::invalid(
+    if !matches!(v.status, JdStatus::Draft | JdStatus::Returned) {
+        return Err(AppError::notice(
             "status",
-            "Chỉ sửa được bản mô tả công việc đang soạn hoặc bị trả lại.",
+            Notice::StateRefused {
+                act: Act::Edit,
+                record: Record::JobDescription(v.version_no),
+                state: v.status.into(),
+            },
         ));
     }
     let res = jdv::Entity::update_many()
@@ -324,11 +314,11 @@ async fn transition<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     v: &jdv::Model,
-    to: &str,
+    to: JdStatus,
     action: &str,
     extra: Vec<(jdv::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> Result<jdv::Model, AppError> {
-    compare_and_set(db, &JDV_COLUMNS, v.id, &v.status, v.lock_version, to, extra).await?;
+    compare_and_set(db, &JDV_COLUMNS, v.id, v.status, v.lock_version, to, extra).await?;
     let after = load(db, v.id).await?;
     audit::record(
         db,
@@ -344,19 +334,20 @@ async fn transition<C: ConnectionTrait>(
 fn expect_state(
     v: &jdv::Model,
     expected_lock: i32,
-    allowed: &[&str],
-    what: &str,
+    allowed: &[JdStatus],
+    act: Act,
 ) -> Result<(), AppError> {
     if v.lock_version != expected_lock {
         return Err(AppError::Conflict);
     }
-    if !allowed.contains(&v.status.as_str()) {
-        return Err(AppError::invalid(
+    if !allowed.contains(&v.status) {
+        return Err(AppError::notice(
             "status",
-            format!(
-                "Không thể {what} bản mô tả công việc đang ở trạng thái \"{}\".",
-                v.status
-            ),
+            Notice::StateRefused {
+                act,
+                record: Record::JobDescription(v.version_no),
+                state: v.status.into(),
+            },
         ));
     }
     Ok(())
@@ -371,21 +362,23 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<jdv::Model, AppError> {
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
-    expect_state(&v, expected_lock, &["draft", "returned"], "gửi duyệt")?;
+    expect_state(
+        &v,
+        expected_lock,
+        &[JdStatus::Draft, JdStatus::Returned],
+        Act::Submit,
+    )?;
     if v.description.trim().is_empty() {
-        return Err(AppError::invalid(
-            "description",
-            "Bản mô tả công việc chưa có nội dung.",
-        ));
+        return Err(AppError::refused("description", Msg::JdDescriptionEmpty));
     }
     if catalog_of(&txn, id).await?.is_empty() {
-        return Err(AppError::invalid("items", "Danh mục công việc đang trống."));
+        return Err(AppError::refused("items", Msg::JdCatalogEmpty));
     }
     let after = transition(
         &txn,
         actor,
         &v,
-        "submitted",
+        JdStatus::Submitted,
         "job_description.submit",
         vec![(jdv::Column::SubmittedAt, Expr::value(Utc::now()))],
     )
@@ -403,16 +396,16 @@ pub async fn return_version<C: ConnectionTrait + TransactionTrait>(
     reason: &str,
 ) -> Result<jdv::Model, AppError> {
     if reason.trim().is_empty() {
-        return Err(AppError::invalid("reason", "Vui lòng nêu lý do trả lại."));
+        return Err(AppError::refused("reason", Msg::ReasonForReturnRequired));
     }
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
-    expect_state(&v, expected_lock, &["submitted"], "trả lại")?;
+    expect_state(&v, expected_lock, &[JdStatus::Submitted], Act::Return)?;
     let after = transition(
         &txn,
         actor,
         &v,
-        "returned",
+        JdStatus::Returned,
         "job_description.return",
         vec![(jdv::Column::ReturnReason, Expr::value(reason.trim()))],
     )
@@ -432,14 +425,11 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     effective_from: NaiveDate,
 ) -> Result<jdv::Model, AppError> {
     if decision_no.trim().is_empty() {
-        return Err(AppError::invalid(
-            "decision_no",
-            "Vui lòng nhập số quyết định phê duyệt.",
-        ));
+        return Err(AppError::refused("decision_no", Msg::JdDecisionNoRequired));
     }
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
-    expect_state(&v, expected_lock, &["submitted"], "phê duyệt")?;
+    expect_state(&v, expected_lock, &[JdStatus::Submitted], Act::Approve)?;
     // Two persons: nobody who wrote or edited the draft approves it, whatever their roles.
     if let Some(me) = actor.id {
         let edited = audit::has_acted_on(
@@ -456,7 +446,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     }
     let previous = jdv::Entity::find()
         .filter(jdv::Column::PositionId.eq(v.position_id))
-        .filter(jdv::Column::Status.eq("approved"))
+        .filter(jdv::Column::Status.eq(JdStatus::Approved))
         .all(&txn)
         .await?;
     for p in &previous {
@@ -464,7 +454,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
             &txn,
             actor,
             p,
-            "superseded",
+            JdStatus::Superseded,
             "job_description.supersede",
             vec![],
         )
@@ -474,7 +464,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
         &txn,
         actor,
         &v,
-        "approved",
+        JdStatus::Approved,
         "job_description.approve",
         vec![
             (jdv::Column::ApprovedBy, Expr::value(actor.id)),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::error::AppError;
-use crate::models::{CatalogItemView, JdVersionView, PositionDetail, PositionSummary};
+use crate::models::{CatalogItemView, JdStatus, JdVersionView, PositionDetail, PositionSummary};
 use crate::ssr::entities::{catalog_item, job_description_version as jdv, position, user};
 
 /// Positions whose code or name matches `query` (accents optional), by code.
@@ -46,12 +46,12 @@ pub async fn list<C: ConnectionTrait>(
         })
         .map(|p| {
             let mine = versions.remove(&p.id).unwrap_or_default();
-            let approved = mine.iter().find(|v| v.status == "approved");
+            let approved = mine.iter().find(|v| v.status == JdStatus::Approved);
             let pending = mine
                 .iter()
-                .take_while(|v| v.status != "approved")
-                .find(|v| matches!(v.status.as_str(), "draft" | "submitted" | "returned"))
-                .map(|v| v.status.clone());
+                .take_while(|v| v.status != JdStatus::Approved)
+                .find(|v| v.status.is_open())
+                .map(|v| v.status);
             PositionSummary {
                 officers: officers.get(&p.id).copied().unwrap_or(0),
                 approved_version: approved.map(|v| v.version_no),

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use crate::authz::Subject;
 use crate::error::AppError;
-use crate::models::{Choice, QueueEntry, ReviewQueue};
+use crate::models::{Choice, EntryStatus, QueueEntry, ReviewQueue};
 use crate::ssr::entities::{user, work_log_entry as wle};
-use crate::ssr::services::scoring::UnitTree;
+use crate::ssr::services::org::UnitTree;
 
 /// The officers a reviewer reviews: users in the units they head or below, except themselves.
 pub async fn reviewed_officers<C: ConnectionTrait>(
@@ -57,7 +57,7 @@ pub async fn queue<C: ConnectionTrait>(
         .collect();
     let mut select = wle::Entity::find()
         .filter(wle::Column::OfficerId.is_in(ids))
-        .filter(wle::Column::Status.eq("submitted"))
+        .filter(wle::Column::Status.eq(EntryStatus::Submitted))
         .order_by_asc(wle::Column::OfficerId)
         .order_by_asc(wle::Column::WorkDate)
         .order_by_asc(wle::Column::Id);

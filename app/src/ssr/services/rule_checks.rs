@@ -8,6 +8,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, EntityTrait, Set};
 
 use crate::error::AppError;
+use crate::i18n::Notice;
 use crate::models::{CaseFailureView, CaseResultView, CaseRunView, ScriptProblem};
 use crate::ssr::entities::rule_check;
 use crate::ssr::rule_pool::RulePool;
@@ -135,25 +136,23 @@ pub async fn ensure<C: ConnectionTrait>(
 /// Refuses texts that do not compile or fail a test, naming the failing cases.
 pub fn require_passing(checks: &CaseRunView) -> Result<(), AppError> {
     if let Some(p) = &checks.problem {
-        return Err(AppError::invalid(
+        return Err(AppError::notice(
             "script",
-            format!("Kịch bản không biên dịch được: {}", p.message),
+            Notice::ScriptDoesNotCompile {
+                error: p.message.clone(),
+            },
         ));
     }
-    let failed: Vec<&str> = checks
+    let failed: Vec<String> = checks
         .cases
         .iter()
         .filter(|c| !c.passed)
-        .map(|c| c.name.as_str())
+        .map(|c| c.name.clone())
         .collect();
     if !failed.is_empty() {
-        return Err(AppError::invalid(
+        return Err(AppError::notice(
             "cases",
-            format!(
-                "Không thể gửi phê duyệt: {} ca kiểm thử không đạt ({}).",
-                failed.len(),
-                failed.join(", ")
-            ),
+            Notice::TestCasesFailed { cases: failed },
         ));
     }
     Ok(())

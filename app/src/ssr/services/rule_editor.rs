@@ -14,19 +14,23 @@ use serde_json::Value;
 
 use crate::error::AppError;
 use crate::i18n::parse_number;
+use crate::i18n::{Act, Msg, Notice, Record};
 use crate::models::{
     text_diff, CaseExpectRow, CaseRow, CaseRunView, Evidence, LineChange, ParamField,
     RuleDraftForm, RuleVersionPage, ScriptProblem, TryResult,
 };
+use crate::models::{JobStatus, PeriodKind, PeriodStatus, RuleStatus};
 use crate::ssr::entities::{
     period, period_score, position, rule_set_version as rsv, unit, user, user_role,
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::Actor;
+use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::rule_checks;
-use crate::ssr::services::rule_versions::{self, ACTIVE, DRAFT};
-use crate::ssr::services::scoring::{self, DraftRules, ScoreOptions};
+use crate::ssr::services::rule_versions;
+use crate::ssr::services::scoring::{self, DraftRules, Policy};
 use crate::ssr::services::simulations;
+use crate::ssr::services::{jobs, periods};
 
 /// Version `id`'s texts with `script` instead of its own compiled for `who`: where the
 /// script fails, if it does (the editor asks while the script is typed).
@@ -131,21 +135,39 @@ pub fn case_rows(cases_json: &str) -> Vec<CaseRow> {
         .collect()
 }
 
+/// A 0-based position from the form as the 1-based number a person reads.
+fn case_no(i: usize) -> u32 {
+    u32::try_from(i.saturating_add(1)).unwrap_or(u32::MAX)
+}
+
 /// A draft's texts with the form's script, parameter values and expected results applied.
 /// Every bad value is named; nothing is half-applied.
 pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource, AppError> {
-    let mut params: Value = serde_json::from_str(&v.params_json)
-        .map_err(|e| AppError::invalid("params", format!("Tệp tham số không hợp lệ: {e}")))?;
+    let mut params: Value = serde_json::from_str(&v.params_json).map_err(|e| {
+        AppError::notice(
+            "params",
+            Notice::BadParamsFile {
+                error: e.to_string(),
+            },
+        )
+    })?;
     let mut errors = Vec::new();
     for p in &form.params {
         let Some(decl) = params.get_mut(&p.name).and_then(Value::as_object_mut) else {
-            errors.push(format!("Không có tham số \"{}\".", p.name));
+            errors.push(Notice::NoSuchParam {
+                name: p.name.clone(),
+            });
             continue;
         };
         let label = decl
             .get("label_vi")
             .and_then(Value::as_str)
             .unwrap_or(&p.name)
+            .to_string();
+        let label_en = decl
+            .get("label_en")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
             .to_string();
         let kind = decl.get("type").and_then(Value::as_str).unwrap_or("number");
         let text = p.value.trim();
@@ -164,32 +186,37 @@ pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource,
             }),
         };
         let Some(value) = value else {
-            errors.push(format!(
-                "Tham số \"{label}\": \"{text}\" không phải {}.",
-                if kind == "integer" {
-                    "số nguyên"
-                } else {
-                    "số"
-                }
-            ));
+            errors.push(Notice::ParamNotANumber {
+                label,
+                label_en,
+                text: text.to_string(),
+                integer: kind == "integer",
+            });
             continue;
         };
         if let Some(x) = value.as_f64() {
             let min = decl.get("min").and_then(Value::as_f64);
             let max = decl.get("max").and_then(Value::as_f64);
             if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
-                errors.push(format!(
-                    "Tham số \"{label}\" phải từ {} đến {}.",
-                    min.map(|m| m.to_string()).unwrap_or_else(|| "−∞".into()),
-                    max.map(|m| m.to_string()).unwrap_or_else(|| "∞".into())
-                ));
+                errors.push(Notice::ParamOutOfRange {
+                    label,
+                    label_en,
+                    min: min.map(|m| m.to_string()).unwrap_or_else(|| "−∞".into()),
+                    max: max.map(|m| m.to_string()).unwrap_or_else(|| "∞".into()),
+                });
                 continue;
             }
         }
         decl.insert("default".into(), value);
     }
-    let mut cases: Value = serde_json::from_str(&v.cases_json)
-        .map_err(|e| AppError::invalid("cases", format!("Tệp ca kiểm thử không hợp lệ: {e}")))?;
+    let mut cases: Value = serde_json::from_str(&v.cases_json).map_err(|e| {
+        AppError::notice(
+            "cases",
+            Notice::BadCasesFile {
+                error: e.to_string(),
+            },
+        )
+    })?;
     for x in &form.expects {
         let Some(expect) = cases
             .get_mut(x.case)
@@ -197,11 +224,10 @@ pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource,
             .and_then(|e| e.get_mut(x.index))
             .and_then(Value::as_object_mut)
         else {
-            errors.push(format!(
-                "Không có kết quả mong đợi số {} của ca {}.",
-                x.index + 1,
-                x.case + 1
-            ));
+            errors.push(Notice::NoSuchExpectation {
+                case: case_no(x.case),
+                index: case_no(x.index),
+            });
             continue;
         };
         match x.total.trim() {
@@ -212,10 +238,10 @@ pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource,
                 Some(n) => {
                     expect.insert("total".into(), Value::Number(n));
                 }
-                None => errors.push(format!(
-                    "Ca {}: tổng điểm \"{t}\" không phải số.",
-                    x.case + 1
-                )),
+                None => errors.push(Notice::CaseTotalNotANumber {
+                    case: case_no(x.case),
+                    text: t.to_string(),
+                }),
             },
         }
         match x.grade.trim() {
@@ -238,14 +264,17 @@ pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource,
                     .collect();
                 expect.insert("components".into(), Value::Object(map));
             }
-            Some(Err(bad)) => errors.push(format!(
-                "Ca {}: thành phần \"{bad}\" phải có dạng tên = số.",
-                x.case + 1
-            )),
+            Some(Err(bad)) => errors.push(Notice::CaseBadComponent {
+                case: case_no(x.case),
+                text: bad,
+            }),
         }
     }
     if !errors.is_empty() {
-        return Err(AppError::invalid("form", errors.join(" ")));
+        return Err(AppError::notice(
+            "form",
+            Notice::FormProblems { problems: errors },
+        ));
     }
     let pretty =
         |v: &Value| serde_json::to_string_pretty(v).map_err(|e| AppError::internal("json", e));
@@ -268,7 +297,7 @@ async fn in_force<C: ConnectionTrait>(
 ) -> Result<Option<rsv::Model>, AppError> {
     Ok(rsv::Entity::find()
         .filter(rsv::Column::RuleSetId.eq(v.rule_set_id))
-        .filter(rsv::Column::Status.eq(ACTIVE))
+        .filter(rsv::Column::Status.eq(RuleStatus::Active))
         .filter(rsv::Column::Id.ne(v.id))
         .order_by_desc(rsv::Column::EffectiveFrom)
         .one(db)
@@ -328,10 +357,10 @@ pub async fn page<C: ConnectionTrait>(
         .filter(|p| scored_periods.contains(&p.id))
         .map(|p| p.code.clone())
         .collect();
-    let rescorable = match (v.status.as_str(), v.effective_from) {
-        (ACTIVE, Some(from)) => all_periods
+    let rescorable = match (v.status, v.effective_from) {
+        (RuleStatus::Active, Some(from)) => all_periods
             .iter()
-            .filter(|p| p.starts_on >= from && matches!(p.status.as_str(), "open" | "scored"))
+            .filter(|p| p.starts_on >= from && !p.status.is_closed())
             .map(|p| p.code.clone())
             .collect(),
         _ => Vec::new(),
@@ -400,10 +429,10 @@ pub async fn page<C: ConnectionTrait>(
         officers,
         rescorable,
         suggested_effective: suggested_start(&all_periods),
-        can_edit: rights.edit && v.status == DRAFT,
+        can_edit: rights.edit && v.status == RuleStatus::Draft,
         can_draft: rights.edit,
         can_steer: rights.steer,
-        can_simulate: rights.simulate && simulations::SIMULABLE.contains(&v.status.as_str()),
+        can_simulate: rights.simulate && RuleStatus::SIMULABLE.contains(&v.status),
         can_run_checks: rights.simulate,
         script: v.script,
         status: v.status,
@@ -444,39 +473,39 @@ pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
     period_code: &str,
 ) -> Result<TryResult, AppError> {
     let (v, set) = rule_versions::with_set(db, id).await?;
-    let p = scoring::existing_period(db, period_code).await?;
+    let p = periods::existing(db, periods::parse(period_code)?).await?;
     let officer = user::Entity::find_by_id(officer_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
     rule_versions::compile(pool, actor.id, &rule_versions::source_of(&v)).await?;
-    let options = ScoreOptions {
-        dry_run: true,
-        keep_period_status: true,
-        only_officer: Some(officer_id),
-        draft: Some(DraftRules {
-            version: &v,
-            position_id: set.position_id,
-        }),
-        ..Default::default()
+    // The officer's cohort is within their agency: scoring the agency gives the same result
+    // as scoring the province.
+    let agency = match officer.unit_id {
+        Some(unit) => UnitTree::load(db).await?.agency_of(unit).map(|a| a.id),
+        None => None,
     };
-    let run = scoring::score_period_with(db, pool, actor, &p.code, &options).await?;
-    let Some(r) = run.dry.into_iter().find(|r| r.officer_id == officer_id) else {
-        return Err(AppError::invalid(
+    let draft = DraftRules {
+        version: &v,
+        position_id: set.position_id,
+    };
+    let (outcomes, _) =
+        scoring::evaluate(db, pool, actor, &p, agency, Some(draft), Some(officer_id)).await?;
+    let Some(r) = outcomes.into_iter().find(|r| r.officer_id == officer_id) else {
+        return Err(AppError::notice(
             "officer",
-            format!(
-                "{} không được chấm trong kỳ {} (không phải công chức đang làm việc).",
-                officer.full_name, p.code
-            ),
+            Notice::OfficerNotScoredInPeriod {
+                officer: officer.full_name,
+                period: p.code,
+            },
         ));
     };
     if r.rule_version_id != v.id {
-        return Err(AppError::invalid(
+        return Err(AppError::notice(
             "officer",
-            format!(
-                "Công thức này không áp dụng cho {}: vị trí của cán bộ có công thức riêng.",
-                officer.full_name
-            ),
+            Notice::FormulaNotForOfficer {
+                officer: officer.full_name,
+            },
         ));
     }
     let current = crate::ssr::services::scores::current_row(db, officer_id, &p.code)
@@ -487,10 +516,7 @@ pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
         officer_name: officer.full_name,
         period: p.code,
         version_no: v.version_no,
-        status: match r.result.status {
-            rubric_rules::Status::Scored => "scored".into(),
-            rubric_rules::Status::NotScored => "not_scored".into(),
-        },
+        status: r.result.status.into(),
         total: r.result.total,
         grade: r.result.grade.clone(),
         reason: r.result.reason.clone(),
@@ -532,20 +558,15 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     note: &str,
 ) -> Result<rsv::Model, AppError> {
     if note.trim().is_empty() {
-        return Err(AppError::invalid("note", "Vui lòng ghi ý kiến phê duyệt."));
+        return Err(AppError::refused("note", Msg::RuleApprovalNoteRequired));
     }
     let (v, _) = rule_versions::with_set(db, id).await?;
     rule_versions::refuse_editor(db, actor, &v).await?;
     let simulation = simulations::briefs(db, id)
         .await?
         .into_iter()
-        .find(|s| s.status == simulations::DONE)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "simulation",
-                "Chưa có lần chạy thử nào hoàn tất: hãy chạy thử phiên bản này trên một kỳ đã chấm trước khi phê duyệt.",
-            )
-        })?;
+        .find(|s| s.status == JobStatus::Done)
+        .ok_or_else(|| AppError::refused("simulation", Msg::RuleSimulationRequired))?;
     let checks = rule_checks::ensure(db, pool, actor.id, &rule_versions::source_of(&v)).await?;
     let base = in_force(db, &v).await?;
     let (added, removed) = base
@@ -593,15 +614,17 @@ pub fn date_rule(
         return Ok(());
     }
     if effective_from.day() != 1 {
-        return Err(AppError::invalid(
+        return Err(AppError::refused(
             "effective_from",
-            "Ngày áp dụng phải là hôm nay hoặc ngày đầu của một kỳ (ngày 01 của tháng).",
+            Msg::RuleEffectiveDateNotPeriodStart,
         ));
     }
     if let Some(code) = closed {
-        return Err(AppError::invalid(
+        return Err(AppError::notice(
             "effective_from",
-            format!("Kỳ {code} đã được phê duyệt hoặc công bố: chỉ áp dụng được từ sau kỳ đó."),
+            Notice::PeriodClosedForActivation {
+                code: code.to_string(),
+            },
         ));
     }
     Ok(())
@@ -614,7 +637,7 @@ pub async fn check_effective_date<C: ConnectionTrait>(
 ) -> Result<(), AppError> {
     let closed = period::Entity::find()
         .filter(period::Column::EndsOn.gte(effective_from))
-        .filter(period::Column::Status.is_in(["approved", "published"]))
+        .filter(period::Column::Status.is_in([PeriodStatus::Approved, PeriodStatus::Published]))
         .order_by_asc(period::Column::StartsOn)
         .one(db)
         .await?;
@@ -629,9 +652,12 @@ pub async fn check_effective_date<C: ConnectionTrait>(
 /// scored one, else the first day of next month.
 fn suggested_start(periods: &[period::Model]) -> NaiveDate {
     // `periods` is newest first.
-    let last_scored = periods.iter().position(|p| p.status != "open");
+    let last_scored = periods.iter().position(|p| p.status != PeriodStatus::Open);
     let candidate = match last_scored {
-        Some(i) => periods[..i].iter().rev().find(|p| p.kind == "month"),
+        Some(i) => periods[..i]
+            .iter()
+            .rev()
+            .find(|p| p.kind == PeriodKind::Month.as_str()),
         None => None,
     };
     candidate.map(|p| p.starts_on).unwrap_or_else(|| {
@@ -645,31 +671,37 @@ fn suggested_start(periods: &[period::Model]) -> NaiveDate {
     })
 }
 
+/// How long the re-score request waits for its job before answering that it goes on.
+const RESCORE_WAIT: std::time::Duration = std::time::Duration::from_secs(300);
+
 /// The explicit re-score of an open or scored period after an activation: every officer
 /// whose rule version, inputs or result changed gets a new score version; approved scores
 /// stay as they are. Recorded in the audit trail as a period scoring.
 pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    pool: &RulePool,
     actor: &Actor,
     period_code: &str,
 ) -> Result<scoring::ScoreRun, AppError> {
-    let p = scoring::existing_period(db, period_code).await?;
-    if !matches!(p.status.as_str(), "open" | "scored") {
-        return Err(AppError::invalid(
+    let code = periods::parse(period_code)?;
+    let p = periods::existing(db, code).await?;
+    if p.status.is_closed() {
+        return Err(AppError::notice(
             "period",
-            format!(
-                "Kỳ {} đã được phê duyệt hoặc công bố: không chấm lại.",
-                p.code
-            ),
+            Notice::StateRefused {
+                act: Act::Rescore,
+                record: Record::Period(p.code.clone()),
+                state: p.status.into(),
+            },
         ));
     }
-    let options = ScoreOptions {
-        skip_unchanged: true,
-        keep_approved: true,
-        ..Default::default()
-    };
-    scoring::score_period_with(db, pool, actor, &p.code, &options).await
+    // A durable job, run by the servers' workers (this request only waits for it): a
+    // second request while it runs joins it.
+    let id = jobs::enqueue_score(db, actor, code, None, Policy::Rescore).await?;
+    let job = jobs::wait(db, id, RESCORE_WAIT).await?;
+    if let Some(e) = jobs::error_of(&job) {
+        return Err(e);
+    }
+    jobs::score_result(&job).ok_or(AppError::refused("period", Msg::JobStillRunning))
 }
 
 #[cfg(test)]
@@ -683,7 +715,7 @@ mod tests {
             id: 1,
             rule_set_id: 1,
             version_no: 2,
-            status: DRAFT.into(),
+            status: RuleStatus::Draft,
             script: "fn score(o, p, q) { not_scored(\"x\") }".into(),
             params_json: r#"{"w": {"type": "number", "default": 1, "min": 0, "max": 10, "label_vi": "Trọng số"},
                              "cap": {"type": "integer", "default": 20, "label_vi": "Giới hạn"}}"#
@@ -751,9 +783,15 @@ mod tests {
             &form(&[("w", "11"), ("cap", "1,5"), ("x", "1")], "abc"),
         )
         .unwrap_err();
-        let AppError::Invalid { message, .. } = err else {
-            panic!("expected a validation error")
+        let AppError::Notice {
+            notice: Notice::FormProblems { problems },
+            ..
+        } = &err
+        else {
+            panic!("expected the form's problems: {err:?}")
         };
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        let message = err.user_message(crate::i18n::Locale::Vi);
         assert!(
             message.contains("\"Trọng số\" phải từ 0 đến 10"),
             "{message}"
@@ -786,6 +824,21 @@ mod tests {
         assert!(date_rule(today, d(2026, 10, 1), None).is_ok());
         assert!(date_rule(today, d(2026, 12, 4), None).is_err());
         let err = date_rule(today, d(2026, 9, 1), Some("2026-09")).unwrap_err();
-        assert!(matches!(err, AppError::Invalid { message, .. } if message.contains("2026-09")));
+        assert_eq!(
+            err,
+            AppError::notice(
+                "effective_from",
+                Notice::PeriodClosedForActivation {
+                    code: "2026-09".into()
+                }
+            )
+        );
+        assert!(err
+            .user_message(crate::i18n::Locale::Vi)
+            .contains("2026-09"));
+        assert_eq!(
+            date_rule(today, d(2026, 12, 4), None).unwrap_err(),
+            AppError::refused("effective_from", Msg::RuleEffectiveDateNotPeriodStart)
+        );
     }
 }

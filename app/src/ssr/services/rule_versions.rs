@@ -16,17 +16,13 @@ use serde_json::json;
 
 use crate::error::AppError;
 use crate::i18n::Msg;
+use crate::i18n::{Act, Notice, Record};
+use crate::models::RuleStatus;
 use crate::ssr::entities::{rule_set, rule_set_version as rsv};
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::rule_checks;
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
-
-pub const DRAFT: &str = "draft";
-pub const SUBMITTED: &str = "submitted";
-pub const APPROVED: &str = "approved";
-pub const ACTIVE: &str = "active";
-pub const RETIRED: &str = "retired";
 
 fn snapshot(v: &rsv::Model) -> serde_json::Value {
     json!({
@@ -52,29 +48,18 @@ fn check_lock(v: &rsv::Model, expected: i32) -> Result<(), AppError> {
     Ok(())
 }
 
-fn check_status(v: &rsv::Model, allowed: &[&str], action_vi: &str) -> Result<(), AppError> {
-    if allowed.contains(&v.status.as_str()) {
+fn check_status(v: &rsv::Model, allowed: &[RuleStatus], act: Act) -> Result<(), AppError> {
+    if allowed.contains(&v.status) {
         Ok(())
     } else {
-        Err(AppError::invalid(
+        Err(AppError::notice(
             "status",
-            format!(
-                "Không thể {action_vi} phiên bản {} đang ở trạng thái \"{}\".",
-                v.version_no,
-                status_vi(&v.status)
-            ),
+            Notice::StateRefused {
+                act,
+                record: Record::RuleVersion(v.version_no),
+                state: v.status.into(),
+            },
         ))
-    }
-}
-
-pub fn status_vi(status: &str) -> &'static str {
-    match status {
-        DRAFT => "dự thảo",
-        SUBMITTED => "chờ phê duyệt",
-        APPROVED => "đã phê duyệt",
-        ACTIVE => "đang áp dụng",
-        RETIRED => "đã ngừng áp dụng",
-        _ => "không rõ",
     }
 }
 
@@ -88,10 +73,7 @@ pub async fn create_rule_set<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<rule_set::Model, AppError> {
     let code = code.trim();
     if code.is_empty() || name.trim().is_empty() {
-        return Err(AppError::invalid(
-            "code",
-            "Mã và tên bộ quy tắc không được để trống.",
-        ));
+        return Err(AppError::refused("code", Msg::RuleSetCodeNameRequired));
     }
     let txn = db.begin().await?;
     let saved = rule_set::ActiveModel {
@@ -136,7 +118,7 @@ pub async fn create_draft<C: ConnectionTrait + TransactionTrait>(
     let saved = rsv::ActiveModel {
         rule_set_id: Set(rule_set_id),
         version_no: Set(last.map(|v| v.version_no + 1).unwrap_or(1)),
-        status: Set(DRAFT.into()),
+        status: Set(RuleStatus::Draft),
         script: Set(source.script.clone()),
         params_json: Set(source.params_json.clone()),
         cases_json: Set(source.cases_json.clone()),
@@ -170,7 +152,7 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
-    check_status(&v, &[DRAFT], "sửa")?;
+    check_status(&v, &[RuleStatus::Draft], Act::Edit)?;
     let before = snapshot(&v);
     let updated = rsv::Entity::update_many()
         .col_expr(rsv::Column::Script, Expr::value(source.script.clone()))
@@ -230,7 +212,14 @@ pub async fn compile(
     let source = source.clone();
     pool.run(who, move |engine| engine.compile(&source))
         .await?
-        .map_err(|e| AppError::invalid("script", format!("Kịch bản không biên dịch được: {e}")))
+        .map_err(|e| {
+            AppError::notice(
+                "script",
+                Notice::ScriptDoesNotCompile {
+                    error: e.to_string(),
+                },
+            )
+        })
 }
 
 const RSV_COLUMNS: VersionedColumns<rsv::Entity> = VersionedColumns {
@@ -245,11 +234,11 @@ async fn transition<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     v: &rsv::Model,
-    to: &str,
+    to: RuleStatus,
     action: &str,
     extra: Vec<(rsv::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> Result<rsv::Model, AppError> {
-    compare_and_set(db, &RSV_COLUMNS, v.id, &v.status, v.lock_version, to, extra).await?;
+    compare_and_set(db, &RSV_COLUMNS, v.id, v.status, v.lock_version, to, extra).await?;
     let after = load(db, v.id).await?;
     audit::record(
         db,
@@ -274,7 +263,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     // The tests run before the transaction: no write lock is held while a script runs.
     let v = load(db, id).await?;
     check_lock(&v, expected_lock)?;
-    check_status(&v, &[DRAFT], "gửi phê duyệt")?;
+    check_status(&v, &[RuleStatus::Draft], Act::Submit)?;
     rule_checks::require_passing(&rule_checks::ensure(db, pool, actor.id, &source_of(&v)).await?)?;
     let txn = db.begin().await?;
     // Whatever changed meanwhile moved the lock version: the transition is then a conflict.
@@ -284,7 +273,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
         &txn,
         actor,
         &v,
-        SUBMITTED,
+        RuleStatus::Submitted,
         "rule_version.submit",
         vec![(rsv::Column::SubmittedAt, Expr::value(Utc::now()))],
     )
@@ -302,17 +291,17 @@ pub async fn return_to_draft<C: ConnectionTrait + TransactionTrait>(
     reason: &str,
 ) -> Result<rsv::Model, AppError> {
     if reason.trim().is_empty() {
-        return Err(AppError::invalid("reason", "Vui lòng nêu lý do trả lại."));
+        return Err(AppError::refused("reason", Msg::ReasonForReturnRequired));
     }
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
-    check_status(&v, &[SUBMITTED], "trả lại")?;
+    check_status(&v, &[RuleStatus::Submitted], Act::Return)?;
     let after = transition(
         &txn,
         actor,
         &v,
-        DRAFT,
+        RuleStatus::Draft,
         "rule_version.return",
         vec![(rsv::Column::ApprovalNote, Expr::value(reason.trim()))],
     )
@@ -333,7 +322,7 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<rsv::Model, AppError> {
     let v = load(db, id).await?;
     check_lock(&v, expected_lock)?;
-    check_status(&v, &[SUBMITTED], "phê duyệt")?;
+    check_status(&v, &[RuleStatus::Submitted], Act::Approve)?;
     // Before any script runs; a later edit moves the lock version, checked again below.
     refuse_editor(db, actor, &v).await?;
     // The texts cannot have changed since submission, but the engine may have: run again.
@@ -341,12 +330,12 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
-    check_status(&v, &[SUBMITTED], "phê duyệt")?;
+    check_status(&v, &[RuleStatus::Submitted], Act::Approve)?;
     let after = transition(
         &txn,
         actor,
         &v,
-        APPROVED,
+        RuleStatus::Approved,
         "rule_version.approve",
         vec![
             (rsv::Column::ApproverId, Expr::value(actor.id)),
@@ -402,7 +391,11 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
-    check_status(&v, &[APPROVED, RETIRED], "áp dụng")?;
+    check_status(
+        &v,
+        &[RuleStatus::Approved, RuleStatus::Retired],
+        Act::Activate,
+    )?;
     let set = rule_set::Entity::find_by_id(v.rule_set_id)
         .one(&txn)
         .await?
@@ -424,7 +417,7 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     }
     let same_day = rsv::Entity::find()
         .filter(rsv::Column::RuleSetId.eq(v.rule_set_id))
-        .filter(rsv::Column::Status.eq(ACTIVE))
+        .filter(rsv::Column::Status.eq(RuleStatus::Active))
         .filter(rsv::Column::EffectiveFrom.eq(effective_from))
         .all(&txn)
         .await?;
@@ -433,7 +426,7 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
             &txn,
             actor,
             old,
-            RETIRED,
+            RuleStatus::Retired,
             "rule_version.retire",
             vec![(rsv::Column::RetiredAt, Expr::value(Utc::now()))],
         )
@@ -443,7 +436,7 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
         &txn,
         actor,
         &v,
-        ACTIVE,
+        RuleStatus::Active,
         "rule_version.activate",
         vec![
             (rsv::Column::EffectiveFrom, Expr::value(effective_from)),
@@ -469,12 +462,12 @@ pub async fn retire<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let v = load(&txn, id).await?;
     check_lock(&v, expected_lock)?;
-    check_status(&v, &[ACTIVE], "ngừng áp dụng")?;
+    check_status(&v, &[RuleStatus::Active], Act::Retire)?;
     let after = transition(
         &txn,
         actor,
         &v,
-        RETIRED,
+        RuleStatus::Retired,
         "rule_version.retire",
         vec![(rsv::Column::RetiredAt, Expr::value(Utc::now()))],
     )
@@ -519,7 +512,7 @@ pub async fn effective_for<C: ConnectionTrait>(
         }
         let found = rsv::Entity::find()
             .filter(rsv::Column::RuleSetId.is_in(ids))
-            .filter(rsv::Column::Status.eq(ACTIVE))
+            .filter(rsv::Column::Status.eq(RuleStatus::Active))
             .filter(rsv::Column::EffectiveFrom.lte(date))
             .order_by_desc(rsv::Column::EffectiveFrom)
             .order_by_desc(rsv::Column::ActivatedAt)

@@ -16,24 +16,21 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::error::AppError;
+use crate::i18n::{Act, Notice, Record};
 use crate::models::{
     grade_index, ranks, transition_matrix, Crossing, GroupEffect, SimulationBrief, SimulationRow,
     SimulationSummary, SimulationView, GRADES, NOT_SCORED,
 };
+use crate::models::{JobStatus, RuleStatus};
 use crate::ssr::entities::{
     position, rule_set_version as rsv, simulation, simulation_result, user,
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
-use crate::ssr::services::rule_versions::{self, APPROVED, DRAFT, SUBMITTED};
-use crate::ssr::services::scoring::{self, DraftRules, ScoreOptions, UnitTree};
-
-pub const RUNNING: &str = "running";
-pub const DONE: &str = "done";
-pub const FAILED: &str = "failed";
-
-/// The states of a version that can be simulated (not yet in force, or approved and waiting).
-pub const SIMULABLE: [&str; 3] = [DRAFT, SUBMITTED, APPROVED];
+use crate::ssr::services::org::UnitTree;
+use crate::ssr::services::rule_versions;
+use crate::ssr::services::scoring::{self, DraftRules, Outcome};
+use crate::ssr::services::{jobs, periods};
 
 /// One officer of a group: (total in force, draft total, grade changed).
 type Moved = (Option<f64>, Option<f64>, bool);
@@ -55,25 +52,25 @@ pub async fn start(
     period_code: &str,
     scope: Scope,
 ) -> Result<i32, AppError> {
-    let (version, set) = rule_versions::with_set(db, version_id).await?;
-    if !SIMULABLE.contains(&version.status.as_str()) {
-        return Err(AppError::invalid(
+    let (version, _) = rule_versions::with_set(db, version_id).await?;
+    if !RuleStatus::SIMULABLE.contains(&version.status) {
+        return Err(AppError::notice(
             "version",
-            format!(
-                "Chỉ chạy thử được phiên bản dự thảo, chờ phê duyệt hoặc đã phê duyệt; phiên bản {} đang \"{}\".",
-                version.version_no,
-                rule_versions::status_vi(&version.status)
-            ),
+            Notice::StateRefused {
+                act: Act::Simulate,
+                record: Record::RuleVersion(version.version_no),
+                state: version.status.into(),
+            },
         ));
     }
     rule_versions::compile(pool, actor.id, &rule_versions::source_of(&version)).await?;
-    let period = scoring::existing_period(db, period_code).await?;
+    let period = periods::existing(db, periods::parse(period_code)?).await?;
     let txn = db.begin().await?;
     let saved = simulation::ActiveModel {
         rule_set_version_id: Set(version.id),
         period_id: Set(period.id),
         scope_json: Set(json!(scope).to_string()),
-        status: Set(RUNNING.into()),
+        status: Set(JobStatus::Running),
         progress: Set(0.0),
         started_by: Set(actor.id),
         started_at: Set(Utc::now()),
@@ -90,37 +87,61 @@ pub async fn start(
         })),
     )
     .await?;
+    // The run is a durable job: any worker process runs it, and another takes it over if
+    // that process dies.
+    jobs::enqueue_simulation(&txn, actor, saved.id).await?;
     txn.commit().await?;
-    let id = saved.id;
-    let db = db.clone();
-    let actor = actor.clone();
-    let code = period.code.clone();
-    // Nobody waits on the run: its jobs queue for the user's seats instead of being refused.
-    let pool = pool.background();
-    tokio::spawn(async move {
-        let draft = DraftRules {
-            version: &version,
-            position_id: set.position_id,
-        };
-        if let Err(e) = run(&db, &pool, &actor, id, draft, &code, &scope).await {
-            let message = match &e {
-                AppError::Invalid { message, .. } => message.clone(),
-                other => other.to_string(),
-            };
-            tracing::warn!(simulation = id, error = %e, "simulation failed");
-            let _ = simulation::Entity::update_many()
-                .col_expr(simulation::Column::Status, Expr::value(FAILED))
-                .col_expr(
-                    simulation::Column::SummaryJson,
-                    Expr::value(json!({ "error": message }).to_string()),
-                )
-                .col_expr(simulation::Column::FinishedAt, Expr::value(Utc::now()))
-                .filter(simulation::Column::Id.eq(id))
-                .exec(&db)
-                .await;
-        }
-    });
-    Ok(id)
+    Ok(saved.id)
+}
+
+/// Runs recorded simulation `id` (a job's part): nothing to do when it has already ended.
+pub async fn run_recorded(
+    db: &DatabaseConnection,
+    pool: &RulePool,
+    id: i32,
+) -> Result<(), AppError> {
+    let s = simulation::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if s.status != JobStatus::Running {
+        return Ok(());
+    }
+    let (version, set) = rule_versions::with_set(db, s.rule_set_version_id).await?;
+    let period = crate::ssr::entities::period::Entity::find_by_id(s.period_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let scope: Scope = serde_json::from_str(&s.scope_json).unwrap_or_default();
+    let actor = Actor {
+        id: s.started_by,
+        name: format!("simulation:{id}"),
+    };
+    let draft = DraftRules {
+        version: &version,
+        position_id: set.position_id,
+    };
+    run(db, pool, &actor, id, draft, &period.code, &scope).await
+}
+
+/// Records a simulation's failure (in the transaction that fails its job).
+pub async fn mark_failed<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+    e: &AppError,
+) -> Result<(), AppError> {
+    simulation::Entity::update_many()
+        .col_expr(simulation::Column::Status, Expr::value(JobStatus::Failed))
+        .col_expr(
+            simulation::Column::SummaryJson,
+            Expr::value(json!({ "error": e }).to_string()),
+        )
+        .col_expr(simulation::Column::FinishedAt, Expr::value(Utc::now()))
+        .filter(simulation::Column::Id.eq(id))
+        .filter(simulation::Column::Status.eq(JobStatus::Running))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 async fn progress(db: &DatabaseConnection, id: i32, value: f64) -> Result<(), AppError> {
@@ -145,18 +166,10 @@ pub async fn run(
 ) -> Result<(), AppError> {
     let started = Instant::now();
     let version = draft.version;
-    let dry = ScoreOptions {
-        dry_run: true,
-        keep_period_status: true,
-        ..Default::default()
-    };
-    let active = scoring::score_period_with(db, pool, actor, period_code, &dry).await?;
+    let p = periods::existing(db, periods::parse(period_code)?).await?;
+    let (active, _) = scoring::evaluate(db, pool, actor, &p, None, None, None).await?;
     progress(db, id, 0.45).await?;
-    let with_draft = ScoreOptions {
-        draft: Some(draft),
-        ..dry.clone()
-    };
-    let draft = scoring::score_period_with(db, pool, actor, period_code, &with_draft).await?;
+    let (draft, _) = scoring::evaluate(db, pool, actor, &p, None, Some(draft), None).await?;
     progress(db, id, 0.9).await?;
 
     let tree = UnitTree::load(db).await?;
@@ -165,10 +178,8 @@ pub async fn run(
             || unit.is_some_and(|u| scope.units.iter().any(|s| tree.is_within(u, *s))))
             && (scope.positions.is_empty() || pos.is_some_and(|p| scope.positions.contains(&p)))
     };
-    let before: HashMap<i32, &scoring::DryResult> =
-        active.dry.iter().map(|r| (r.officer_id, r)).collect();
-    let pairs: Vec<(&scoring::DryResult, &scoring::DryResult)> = draft
-        .dry
+    let before: HashMap<i32, &Outcome> = active.iter().map(|r| (r.officer_id, r)).collect();
+    let pairs: Vec<(&Outcome, &Outcome)> = draft
         .iter()
         .filter(|d| d.rule_version_id == version.id && in_scope(d.unit_id, d.position_id))
         .filter_map(|d| before.get(&d.officer_id).map(|a| (*a, d)))
@@ -246,7 +257,7 @@ pub async fn run(
             c
         })
         .collect();
-    let group = |key: &dyn Fn(&scoring::DryResult) -> Option<(String, String)>| {
+    let group = |key: &dyn Fn(&Outcome) -> Option<(String, String)>| {
         let mut groups: BTreeMap<(String, String), Vec<Moved>> = BTreeMap::new();
         for (a, d) in &pairs {
             if let Some(k) = key(d) {
@@ -338,7 +349,7 @@ pub async fn run(
             .await?;
     }
     simulation::Entity::update_many()
-        .col_expr(simulation::Column::Status, Expr::value(DONE))
+        .col_expr(simulation::Column::Status, Expr::value(JobStatus::Done))
         .col_expr(simulation::Column::Progress, Expr::value(1.0))
         .col_expr(
             simulation::Column::SummaryJson,
@@ -393,7 +404,7 @@ fn brief(s: &simulation::Model, period: &str, names: &HashMap<i32, String>) -> S
     SimulationBrief {
         id: s.id,
         period: period.to_string(),
-        status: s.status.clone(),
+        status: s.status,
         progress: s.progress,
         started_by: s.started_by.and_then(|u| names.get(&u).cloned()),
         started_at: s.started_at,
@@ -517,8 +528,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, id: i32) -> Result<SimulationView,
     let error = summary_value
         .as_ref()
         .and_then(|v| v.get("error"))
-        .and_then(|e| e.as_str())
-        .map(str::to_string);
+        .map(stored_error);
     let summary = summary_value.and_then(|v| serde_json::from_value(v).ok());
     let code = periods.get(&s.period_id).cloned().unwrap_or_default();
     Ok(SimulationView {
@@ -673,4 +683,11 @@ pub fn workbook(v: &SimulationView) -> Result<Vec<u8>, AppError> {
         }
     }
     book.save_to_buffer().map_err(fail)
+}
+
+/// A failed simulation's error as stored: the error itself (translated when shown), or the
+/// Vietnamese text older runs stored.
+fn stored_error(value: &serde_json::Value) -> AppError {
+    serde_json::from_value(value.clone())
+        .unwrap_or_else(|_| AppError::invalid("simulation", value.as_str().unwrap_or_default()))
 }

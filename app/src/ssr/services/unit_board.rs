@@ -14,9 +14,10 @@ use serde_json::json;
 
 use crate::authz::Subject;
 use crate::error::AppError;
+use crate::i18n::{Msg, Notice};
 use crate::models::{
-    ApprovalBlocker, BoardOfficer, Choice, LoggingFlags, QuantityOutlier, UnitBoard,
-    DAY_HOURS_LIMIT,
+    ApprovalBlocker, BoardOfficer, Choice, EntryStatus, LoggingFlags, PeriodCode, QuantityOutlier,
+    ScoreStatus, UnitBoard, DAY_HOURS_LIMIT,
 };
 use crate::ssr::entities::{
     catalog_item, criteria_points, period, period_score, position, user, user_role,
@@ -24,16 +25,15 @@ use crate::ssr::entities::{
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::org::UnitTree;
+use crate::ssr::services::periods;
 use crate::ssr::services::rule_versions;
-use crate::ssr::services::scoring::{self, ScoreOptions, ScoreRun, UnitTree};
+use crate::ssr::services::scoring::{self, Policy, ScoreRun};
 
 /// A quantity this many times the median of the position's officers is flagged…
 pub const OUTLIER_FACTOR: f64 = 2.0;
 /// …when at least this many officers of the position logged the task.
 pub const OUTLIER_MIN_PEERS: usize = 3;
-
-/// Entry states that were logged for review (drafts and rejected work are not).
-const LOGGED: [&str; 4] = ["submitted", "approved", "locked", "returned"];
 
 /// The general-criteria maximum of the formula in force for the period (30 when the
 /// formula has no `general_max` parameter).
@@ -139,7 +139,7 @@ async fn outliers<C: ConnectionTrait>(
         .filter(wle::Column::OfficerId.is_in(peers.keys().copied().collect::<Vec<_>>()))
         .filter(wle::Column::CatalogItemId.is_not_null())
         .filter(wle::Column::WorkDate.between(from, to))
-        .filter(wle::Column::Status.is_in(LOGGED))
+        .filter(wle::Column::Status.is_in(EntryStatus::LOGGED))
         .group_by(wle::Column::OfficerId)
         .group_by(wle::Column::CatalogItemId)
         .into_tuple::<(i32, i32, f64)>()
@@ -202,12 +202,12 @@ pub async fn board<C: ConnectionTrait>(
     let unit = tree.get(unit_id).ok_or(AppError::NotFound)?;
     let today = Utc::now().date_naive();
     let code = match period_code.trim() {
-        "" => today.format("%Y-%m").to_string(),
-        c => c.to_string(),
+        "" => PeriodCode::month_of(today),
+        c => periods::parse(c)?,
     };
-    let (kind, from, to) = scoring::parse_period_code(&code)?;
-    let code = scoring::canonical_code(&kind, from);
-    let period = scoring::find_period(db, &code).await?;
+    let (from, to) = (code.starts_on(), code.ends_on());
+    let code = code.to_string();
+    let period = periods::find(db, periods::parse(&code)?).await?;
     let officers = officers_of(db, &tree, unit_id, reviewer.user_id).await?;
     let ids: Vec<i32> = officers.iter().map(|o| o.id).collect();
 
@@ -269,10 +269,8 @@ pub async fn board<C: ConnectionTrait>(
         .iter()
         .map(|o| {
             let mine = by_officer.remove(&o.id).unwrap_or_default();
-            let count = |states: &[&str]| {
-                mine.iter()
-                    .filter(|e| states.contains(&e.status.as_str()))
-                    .count() as u32
+            let count = |states: &[EntryStatus]| {
+                mine.iter().filter(|e| states.contains(&e.status)).count() as u32
             };
             let hours = |e: &wle::Model| match e.catalog_item_id.and_then(|i| items.get(&i)) {
                 Some(i) => e.completed_qty * i.norm_minutes / 60.0 * i.coefficient,
@@ -280,16 +278,19 @@ pub async fn board<C: ConnectionTrait>(
             };
             let approved_hours = mine
                 .iter()
-                .filter(|e| scoring::SCORABLE_STATES.contains(&e.status.as_str()))
+                .filter(|e| e.status.scorable())
                 .map(|e| hours(e))
                 .sum();
             let mut days: BTreeMap<NaiveDate, f64> = BTreeMap::new();
-            for e in mine.iter().filter(|e| LOGGED.contains(&e.status.as_str())) {
+            for e in mine
+                .iter()
+                .filter(|e| EntryStatus::LOGGED.contains(&e.status))
+            {
                 *days.entry(e.work_date).or_default() += hours(e);
             }
             let missing_evidence = mine
                 .iter()
-                .filter(|e| LOGGED.contains(&e.status.as_str()))
+                .filter(|e| EntryStatus::LOGGED.contains(&e.status))
                 .filter(|e| {
                     e.catalog_item_id
                         .and_then(|i| items.get(&i))
@@ -304,18 +305,18 @@ pub async fn board<C: ConnectionTrait>(
             // A score is stale when an entry it counts, or the points, changed after it.
             let changed = mine
                 .iter()
-                .filter(|e| scoring::SCORABLE_STATES.contains(&e.status.as_str()))
+                .filter(|e| e.status.scorable())
                 .map(|e| e.updated_at)
                 .chain(p.map(|p| p.entered_at))
                 .max();
             let stale = s.is_some_and(|s| changed.is_some_and(|c| c > s.computed_at));
             if let Some(s) = s {
-                let (rank, code) = match (s.status.as_str(), s.grade.as_deref()) {
-                    ("scored", Some("HTXSNV")) => (0, "HTXSNV"),
-                    ("scored", Some("HTTNV")) => (1, "HTTNV"),
-                    ("scored", Some("HTNV")) => (2, "HTNV"),
-                    ("scored", Some(_)) => (3, "KHTNV"),
-                    _ => (4, "not_scored"),
+                let (rank, code) = match (s.status, s.grade.as_deref()) {
+                    (ScoreStatus::Scored, Some("HTXSNV")) => (0, "HTXSNV"),
+                    (ScoreStatus::Scored, Some("HTTNV")) => (1, "HTTNV"),
+                    (ScoreStatus::Scored, Some("HTNV")) => (2, "HTNV"),
+                    (ScoreStatus::Scored, Some(_)) => (3, "KHTNV"),
+                    _ => (4, ScoreStatus::NotScored.as_str()),
                 };
                 grades.entry(rank).or_insert((code.to_string(), 0)).1 += 1;
             }
@@ -332,16 +333,16 @@ pub async fn board<C: ConnectionTrait>(
                     .position_id
                     .and_then(|p| positions.get(&p))
                     .map(|p| p.name.clone()),
-                drafts: count(&["draft"]),
-                waiting: count(&["submitted"]),
-                returned: count(&["returned"]),
-                approved: count(&scoring::SCORABLE_STATES),
+                drafts: count(&[EntryStatus::Draft]),
+                waiting: count(&[EntryStatus::Submitted]),
+                returned: count(&[EntryStatus::Returned]),
+                approved: count(&EntryStatus::SCORABLE),
                 approved_hours,
                 general: p.map(|p| p.general),
                 disqualified: p.is_some_and(|p| p.disqualified),
                 points_lock: p.map(|p| p.lock_version).unwrap_or(0),
                 score_id: s.map(|s| s.id),
-                status: s.map(|s| s.status.clone()),
+                status: s.map(|s| s.status),
                 total: s.and_then(|s| s.total),
                 grade: s.and_then(|s| s.grade.clone()),
                 reason: s.and_then(|s| s.reason.clone()),
@@ -370,7 +371,7 @@ pub async fn board<C: ConnectionTrait>(
         period: code,
         from,
         to,
-        period_status: period.as_ref().map(|p| p.status.clone()),
+        period_status: period.as_ref().map(|p| p.status),
         general_max: general_max(db, from).await?,
         officers: rows,
         grades: grades.into_values().collect(),
@@ -393,15 +394,14 @@ pub async fn save_points<C: ConnectionTrait + TransactionTrait>(
     expected_lock: i32,
 ) -> Result<criteria_points::Model, AppError> {
     let txn = db.begin().await?;
-    let p = scoring::ensure_period(&txn, period_code).await?;
+    let p = periods::ensure(&txn, periods::parse(period_code)?).await?;
     let max = general_max(&txn, p.starts_on).await?;
     if !(general.is_finite() && (0.0..=max).contains(&general)) {
-        return Err(AppError::invalid(
+        return Err(AppError::notice(
             "general",
-            format!(
-                "Điểm tiêu chí chung phải từ 0 đến {}.",
-                crate::i18n::format_number(crate::i18n::Locale::Vi, max, 0)
-            ),
+            Notice::GeneralPointsRange {
+                max: max.round() as i32,
+            },
         ));
     }
     let approved = period_score::Entity::find()
@@ -412,10 +412,7 @@ pub async fn save_points<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?;
     if approved.is_some() {
-        return Err(AppError::invalid(
-            "general",
-            "Kết quả kỳ này của cán bộ đã được phê duyệt; không sửa được điểm tiêu chí chung.",
-        ));
+        return Err(AppError::refused("general", Msg::UnitPointsApproved));
     }
     let existing = criteria_points::Entity::find()
         .filter(criteria_points::Column::PeriodId.eq(p.id))
@@ -500,15 +497,16 @@ pub async fn score_unit<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<ScoreRun, AppError> {
     let tree = UnitTree::load(db).await?;
     let agency = tree.agency_of(unit_id).ok_or(AppError::NotFound)?;
-    let options = ScoreOptions {
-        unit_code: Some(&agency.code),
-        write_within: Some(unit_id),
-        skip_unchanged: true,
-        keep_approved: true,
-        keep_period_status: true,
-        ..Default::default()
-    };
-    scoring::score_period_with(db, pool, actor, period_code, &options).await
+    let code = periods::parse(period_code)?;
+    scoring::run(
+        db,
+        pool,
+        actor,
+        code,
+        Some(agency.id),
+        Policy::Unit(unit_id),
+    )
+    .await
 }
 
 /// Approves a unit's period: the current scores the reviewer saw (`seen`, their ids) are
@@ -526,26 +524,16 @@ pub async fn approve_unit<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let b = board(&txn, reviewer, Some(unit_id), period_code).await?;
     if let Some(blocker) = b.approval_blockers().first() {
-        return Err(AppError::invalid(
-            "period",
-            match blocker {
-                ApprovalBlocker::Waiting(n) => {
-                    format!("Còn {n} mục nhật ký chờ duyệt: hãy duyệt hoặc trả lại trước.")
-                }
-                ApprovalBlocker::NotComputed(n) => {
-                    format!("{n} cán bộ chưa có kết quả của kỳ: hãy tính điểm trước.")
-                }
-                ApprovalBlocker::Stale(n) => format!(
-                    "Kết quả của {n} cán bộ được tính trước lần sửa nhật ký hoặc điểm gần nhất: hãy tính điểm lại."
-                ),
-                ApprovalBlocker::OpenAppeals(n) => {
-                    format!("Còn {n} khiếu nại chưa được trả lời.")
-                }
-                ApprovalBlocker::AlreadyApproved => {
-                    "Kết quả kỳ này của đơn vị đã được phê duyệt.".to_string()
-                }
-            },
-        ));
+        let notice = |notice| AppError::notice("period", notice);
+        return Err(match *blocker {
+            ApprovalBlocker::Waiting(count) => notice(Notice::EntriesAwaitReview { count }),
+            ApprovalBlocker::NotComputed(count) => notice(Notice::OfficersNotScored { count }),
+            ApprovalBlocker::Stale(count) => notice(Notice::ScoresStale { count }),
+            ApprovalBlocker::OpenAppeals(count) => notice(Notice::AppealsUnanswered { count }),
+            ApprovalBlocker::AlreadyApproved => {
+                AppError::refused("period", Msg::UnitPeriodApproved)
+            }
+        });
     }
     let current: HashSet<i64> = b.officers.iter().filter_map(|o| o.score_id).collect();
     if current != seen.iter().copied().collect::<HashSet<_>>() {
@@ -566,12 +554,12 @@ pub async fn approve_unit<C: ConnectionTrait + TransactionTrait>(
         .exec(&txn)
         .await?;
     let locked = wle::Entity::update_many()
-        .col_expr(wle::Column::Status, Expr::value("locked"))
+        .col_expr(wle::Column::Status, Expr::value(EntryStatus::Locked))
         .col_expr(
             wle::Column::LockVersion,
             Expr::col(wle::Column::LockVersion).add(1),
         )
-        .filter(wle::Column::Status.eq("approved"))
+        .filter(wle::Column::Status.eq(EntryStatus::Approved))
         .filter(wle::Column::OfficerId.is_in(officers.clone()))
         .filter(wle::Column::WorkDate.between(p.starts_on, p.ends_on))
         .exec(&txn)

@@ -18,18 +18,19 @@ pub struct VersionedColumns<E: EntityTrait> {
 
 /// One transition of the row `id` from (`from_status`, `expected_lock`) to `to`, with
 /// `extra` column changes in the same statement.
-pub async fn compare_and_set<E, C>(
+pub async fn compare_and_set<E, C, S>(
     db: &C,
     cols: &VersionedColumns<E>,
     id: impl Into<Value>,
-    from_status: &str,
+    from_status: S,
     expected_lock: i32,
-    to: &str,
+    to: S,
     extra: Vec<(E::Column, SimpleExpr)>,
 ) -> Result<(), AppError>
 where
     E: EntityTrait,
     C: ConnectionTrait,
+    S: Into<Value>,
 {
     let mut update = E::update_many()
         .col_expr(cols.status, Expr::value(to))

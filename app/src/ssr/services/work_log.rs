@@ -12,22 +12,23 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::error::AppError;
-use crate::models::{ReviewFindings, WorkLogInput};
+use crate::i18n::{Act, Msg, Notice, Record};
+use crate::models::{EntryStatus, ReviewFindings, WorkLogInput};
 use crate::ssr::entities::{period, work_log_entry as wle};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::job_descriptions;
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
-/// Checks what an officer typed; messages are Vietnamese and name the field.
+/// Checks what an officer typed; each refusal names the field.
 pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
     if !(input.quantity.is_finite() && input.quantity > 0.0 && input.quantity <= 10_000.0) {
-        return Err(AppError::invalid("quantity", "Số lượng phải lớn hơn 0."));
+        return Err(AppError::refused("quantity", Msg::EntryQuantityPositive));
     }
     if let Some(done) = input.completed_qty {
         if !(done.is_finite() && done >= 0.0 && done <= input.quantity) {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "completed_qty",
-                "Số lượng hoàn thành phải từ 0 đến số lượng được giao.",
+                Msg::EntryCompletedQtyRange,
             ));
         }
     }
@@ -41,17 +42,17 @@ pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
                 .unwrap_or("")
                 .is_empty()
             {
-                return Err(AppError::invalid(
+                return Err(AppError::refused(
                     "off_catalog_description",
-                    "Việc ngoài danh mục cần có mô tả.",
+                    Msg::EntryOffCatalogNeedsDescription,
                 ));
             }
             match input.proposed_minutes {
                 Some(m) if m.is_finite() && m > 0.0 && m <= 24.0 * 60.0 => {}
                 _ => {
-                    return Err(AppError::invalid(
+                    return Err(AppError::refused(
                         "proposed_minutes",
-                        "Việc ngoài danh mục cần số phút đề xuất (1 đến 1440).",
+                        Msg::EntryOffCatalogNeedsMinutes,
                     ))
                 }
             }
@@ -59,17 +60,17 @@ pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
     }
     if let (Some(a), Some(d)) = (input.assigned_on, input.deadline) {
         if d < a {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "deadline",
-                "Hạn hoàn thành không được trước ngày giao việc.",
+                Msg::EntryDeadlineBeforeAssigned,
             ));
         }
     }
     if let Some(c) = input.completed_on {
         if c > Utc::now().date_naive() {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "completed_on",
-                "Ngày hoàn thành không được ở tương lai.",
+                Msg::EntryCompletedInFuture,
             ));
         }
     }
@@ -132,7 +133,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             .clone()
             .filter(|s| !s.trim().is_empty())),
         note: Set(input.note.clone().filter(|s| !s.trim().is_empty())),
-        status: Set("draft".into()),
+        status: Set(EntryStatus::Draft),
         quality_failures: Set(0),
         delays: Set(0),
         objective_cause: Set(false),
@@ -165,11 +166,11 @@ async fn transition<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     e: &wle::Model,
-    to: &str,
+    to: EntryStatus,
     action: &str,
     extra: Vec<(wle::Column, sea_orm::sea_query::SimpleExpr)>,
 ) -> Result<wle::Model, AppError> {
-    compare_and_set(db, &WLE_COLUMNS, e.id, &e.status, e.lock_version, to, extra).await?;
+    compare_and_set(db, &WLE_COLUMNS, e.id, e.status, e.lock_version, to, extra).await?;
     let after = load(db, e.id).await?;
     audit::record(
         db,
@@ -185,19 +186,20 @@ async fn transition<C: ConnectionTrait>(
 fn expect(
     e: &wle::Model,
     expected_lock: i32,
-    allowed: &[&str],
-    what: &str,
+    allowed: &[EntryStatus],
+    act: Act,
 ) -> Result<(), AppError> {
     if e.lock_version != expected_lock {
         return Err(AppError::Conflict);
     }
-    if !allowed.contains(&e.status.as_str()) {
-        return Err(AppError::invalid(
+    if !allowed.contains(&e.status) {
+        return Err(AppError::notice(
             "status",
-            format!(
-                "Không thể {what} mục nhật ký đang ở trạng thái \"{}\".",
-                e.status
-            ),
+            Notice::StateRefused {
+                act,
+                record: Record::Entry,
+                state: e.status.into(),
+            },
         ));
     }
     Ok(())
@@ -213,8 +215,23 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     let mut out = Vec::with_capacity(entries.len());
     for (id, lock) in entries {
         let e = load(&txn, *id).await?;
-        expect(&e, *lock, &["draft", "returned"], "gửi")?;
-        out.push(transition(&txn, actor, &e, "submitted", "work_log.submit", vec![]).await?);
+        expect(
+            &e,
+            *lock,
+            &[EntryStatus::Draft, EntryStatus::Returned],
+            Act::Submit,
+        )?;
+        out.push(
+            transition(
+                &txn,
+                actor,
+                &e,
+                EntryStatus::Submitted,
+                "work_log.submit",
+                vec![],
+            )
+            .await?,
+        );
     }
     txn.commit().await?;
     Ok(out)
@@ -232,7 +249,12 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     validate(input)?;
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
-    expect(&e, expected_lock, &["draft", "returned"], "sửa")?;
+    expect(
+        &e,
+        expected_lock,
+        &[EntryStatus::Draft, EntryStatus::Returned],
+        Act::Edit,
+    )?;
     check_item(&txn, e.officer_id, input).await?;
     let changed = wle::Entity::update_many()
         .col_expr(wle::Column::WorkDate, Expr::value(input.work_date))
@@ -306,7 +328,7 @@ pub async fn submit_range<C: ConnectionTrait + TransactionTrait>(
     let pending: Vec<(i64, i32)> = wle::Entity::find()
         .filter(wle::Column::OfficerId.eq(officer_id))
         .filter(wle::Column::WorkDate.between(from, to))
-        .filter(wle::Column::Status.is_in(["draft", "returned"]))
+        .filter(wle::Column::Status.is_in([EntryStatus::Draft, EntryStatus::Returned]))
         .all(db)
         .await?
         .into_iter()
@@ -328,11 +350,11 @@ pub async fn delete_draft<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
-    expect(&e, expected_lock, &["draft"], "xóa")?;
+    expect(&e, expected_lock, &[EntryStatus::Draft], Act::Delete)?;
     let gone = wle::Entity::delete_many()
         .filter(wle::Column::Id.eq(id))
         .filter(wle::Column::LockVersion.eq(expected_lock))
-        .filter(wle::Column::Status.eq("draft"))
+        .filter(wle::Column::Status.eq(EntryStatus::Draft))
         .exec(&txn)
         .await?;
     if gone.rows_affected != 1 {
@@ -363,16 +385,19 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     let mut out = Vec::with_capacity(entries.len());
     for (id, lock) in entries {
         let e = load(&txn, *id).await?;
-        expect(&e, *lock, &["submitted"], "duyệt")?;
+        expect(&e, *lock, &[EntryStatus::Submitted], Act::Approve)?;
         if e.catalog_item_id.is_none() {
-            return Err(AppError::invalid("catalog_item_id", format!("Mục {} là việc ngoài danh mục: hãy gán vào một công việc trong danh mục hoặc trả lại.", e.id)));
+            return Err(AppError::notice(
+                "catalog_item_id",
+                Notice::OffCatalogNotMapped { entry: e.id },
+            ));
         }
         out.push(
             transition(
                 &txn,
                 actor,
                 &e,
-                "approved",
+                EntryStatus::Approved,
                 "work_log.approve",
                 vec![
                     (wle::Column::ReviewedBy, Expr::value(actor.id)),
@@ -389,11 +414,11 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
 /// How a reviewer sends a submitted entry back with a reason.
 struct WithReason {
     /// The message when the reason is empty.
-    empty: &'static str,
-    /// The verb of the refusal message ("trả lại", "từ chối").
-    verb: &'static str,
+    empty: Msg,
+    /// What the reviewer does (return, reject), for the refusal message.
+    act: Act,
     /// The state the entry moves to, and the audit action.
-    to: &'static str,
+    to: EntryStatus,
     action: &'static str,
     /// A further check on the entry.
     check: fn(&wle::Model) -> Result<(), AppError>,
@@ -408,11 +433,11 @@ async fn send_back<C: ConnectionTrait + TransactionTrait>(
     how: WithReason,
 ) -> Result<wle::Model, AppError> {
     if reason.trim().is_empty() {
-        return Err(AppError::invalid("reason", how.empty));
+        return Err(AppError::refused("reason", how.empty));
     }
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
-    expect(&e, expected_lock, &["submitted"], how.verb)?;
+    expect(&e, expected_lock, &[EntryStatus::Submitted], how.act)?;
     (how.check)(&e)?;
     let after = transition(
         &txn,
@@ -440,9 +465,9 @@ pub async fn return_entry<C: ConnectionTrait + TransactionTrait>(
     reason: &str,
 ) -> Result<wle::Model, AppError> {
     let how = WithReason {
-        empty: "Vui lòng nêu lý do trả lại.",
-        verb: "trả lại",
-        to: "returned",
+        empty: Msg::ReasonForReturnRequired,
+        act: Act::Return,
+        to: EntryStatus::Returned,
         action: "work_log.return",
         check: |_| Ok(()),
     };
@@ -458,14 +483,14 @@ pub async fn reject_off_catalog<C: ConnectionTrait + TransactionTrait>(
     reason: &str,
 ) -> Result<wle::Model, AppError> {
     let how = WithReason {
-        empty: "Vui lòng nêu lý do từ chối.",
-        verb: "từ chối",
-        to: "rejected",
+        empty: Msg::ReasonForRejectRequired,
+        act: Act::Reject,
+        to: EntryStatus::Rejected,
         action: "work_log.reject",
         check: |e| match e.catalog_item_id {
-            Some(_) => Err(AppError::invalid(
+            Some(_) => Err(AppError::refused(
                 "catalog_item_id",
-                "Chỉ từ chối được việc ngoài danh mục; việc trong danh mục thì trả lại để sửa.",
+                Msg::ReviewRejectOnlyOffCatalog,
             )),
             None => Ok(()),
         },
@@ -483,15 +508,20 @@ pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
     quantity: f64,
 ) -> Result<wle::Model, AppError> {
     if !(quantity.is_finite() && quantity > 0.0) {
-        return Err(AppError::invalid("quantity", "Số lượng phải lớn hơn 0."));
+        return Err(AppError::refused("quantity", Msg::EntryQuantityPositive));
     }
     let txn = db.begin().await?;
     let e = load(&txn, id).await?;
-    expect(&e, expected_lock, &["submitted"], "gán danh mục cho")?;
+    expect(
+        &e,
+        expected_lock,
+        &[EntryStatus::Submitted],
+        Act::MapToCatalog,
+    )?;
     if e.catalog_item_id.is_some() {
-        return Err(AppError::invalid(
+        return Err(AppError::refused(
             "catalog_item_id",
-            "Mục này đã thuộc danh mục.",
+            Msg::ReviewAlreadyInCatalog,
         ));
     }
     job_descriptions::check_officer_item(&txn, e.officer_id, e.work_date, catalog_item_id).await?;
@@ -499,7 +529,7 @@ pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
         &txn,
         actor,
         &e,
-        "submitted",
+        EntryStatus::Submitted,
         "work_log.map",
         vec![
             (wle::Column::CatalogItemId, Expr::value(catalog_item_id)),
@@ -517,10 +547,7 @@ pub async fn map_off_catalog<C: ConnectionTrait + TransactionTrait>(
 
 fn check_findings(f: &ReviewFindings) -> Result<(), AppError> {
     if !(0..=20).contains(&f.quality_failures) || !(0..=20).contains(&f.delays) {
-        return Err(AppError::invalid(
-            "findings",
-            "Số lỗi và số lần trễ hạn phải từ 0 đến 20.",
-        ));
+        return Err(AppError::refused("findings", Msg::ReviewFindingsRange));
     }
     Ok(())
 }
@@ -556,15 +583,15 @@ pub async fn record_findings<C: ConnectionTrait + TransactionTrait>(
     expect(
         &e,
         expected_lock,
-        &["submitted", "approved"],
-        "ghi nhận kết quả kiểm tra cho",
+        &[EntryStatus::Submitted, EntryStatus::Approved],
+        Act::RecordFindings,
     )?;
-    let status = e.status.clone();
+    let status = e.status;
     let after = transition(
         &txn,
         actor,
         &e,
-        &status,
+        status,
         "work_log.findings",
         findings_columns(actor, f),
     )
@@ -584,23 +611,22 @@ pub async fn correct_findings_on_appeal<C: ConnectionTrait>(
 ) -> Result<wle::Model, AppError> {
     check_findings(&f)?;
     let e = load(db, id).await?;
-    if !matches!(e.status.as_str(), "approved" | "locked") {
-        return Err(AppError::invalid(
+    if !e.status.scorable() {
+        return Err(AppError::notice(
             "status",
-            format!(
-                "Chỉ sửa kết quả kiểm tra của mục đã duyệt; mục này đang ở trạng thái \"{}\".",
-                e.status
-            ),
+            Notice::FindingsNeedApprovedEntry {
+                state: e.status.into(),
+            },
         ));
     }
-    let status = e.status.clone();
+    let status = e.status;
     compare_and_set(
         db,
         &WLE_COLUMNS,
         e.id,
-        &status,
+        status,
         e.lock_version,
-        &status,
+        status,
         findings_columns(actor, f),
     )
     .await?;
@@ -623,12 +649,12 @@ pub async fn lock_period<C: ConnectionTrait>(
     p: &period::Model,
 ) -> Result<u64, AppError> {
     let res = wle::Entity::update_many()
-        .col_expr(wle::Column::Status, Expr::value("locked"))
+        .col_expr(wle::Column::Status, Expr::value(EntryStatus::Locked))
         .col_expr(
             wle::Column::LockVersion,
             Expr::col(wle::Column::LockVersion).add(1),
         )
-        .filter(wle::Column::Status.eq("approved"))
+        .filter(wle::Column::Status.eq(EntryStatus::Approved))
         .filter(wle::Column::WorkDate.gte(p.starts_on))
         .filter(wle::Column::WorkDate.lte(p.ends_on))
         .exec(db)

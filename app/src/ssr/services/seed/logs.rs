@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::rng::Rng;
 use crate::error::AppError;
+use crate::models::EntryStatus;
 use crate::ssr::entities::{catalog_item, period, work_log_entry as wle};
 
 pub struct LogOfficer {
@@ -114,11 +115,11 @@ pub async fn generate<C: ConnectionTrait>(
                 // State of the day: month 1 fully reviewed; month 2 reviewed until its last
                 // week, which waits in the reviewers' queues (the last two days partly drafts).
                 let day_state = if month_no == 1 || day_no < last_days {
-                    "approved"
+                    EntryStatus::Approved
                 } else if day_no + 2 >= days.len() && rng.chance(0.3) {
-                    "draft"
+                    EntryStatus::Draft
                 } else {
-                    "submitted"
+                    EntryStatus::Submitted
                 };
                 for (item, qty) in planned {
                     let mut e = base_entry(o, *day, now);
@@ -138,7 +139,7 @@ pub async fn generate<C: ConnectionTrait>(
                             *day + Duration::days(rng.range(0, 3))
                         };
                         e.deadline = Set(Some(deadline));
-                        if late && day_state == "approved" {
+                        if late && day_state == EntryStatus::Approved {
                             // Reviewers record most delays; the formula catches the rest by date.
                             e.delays = Set(if rng.chance(0.6) { 1 } else { 0 });
                             e.objective_cause = Set(rng.chance(0.15));
@@ -152,7 +153,7 @@ pub async fn generate<C: ConnectionTrait>(
                             item.code
                         )));
                     }
-                    if day_state == "approved" && rng.chance(p_quality) {
+                    if day_state == EntryStatus::Approved && rng.chance(p_quality) {
                         e.quality_failures = Set(if rng.chance(0.15) { 2 } else { 1 });
                     }
                     apply_state(&mut e, day_state, o, now, rng);
@@ -167,15 +168,15 @@ pub async fn generate<C: ConnectionTrait>(
                     e.assigned_qty = Set(1.0);
                     e.completed_qty = Set(1.0);
                     e.completed_on = Set(Some(*day));
-                    if day_state == "approved" {
+                    if day_state == EntryStatus::Approved {
                         if let (Some(d01), true) = (d01, rng.chance(0.7)) {
                             // The reviewer mapped it to "other assigned work", counted in hours.
                             e.catalog_item_id = Set(Some(d01.id));
                             e.assigned_qty = Set(minutes / 60.0);
                             e.completed_qty = Set(minutes / 60.0);
-                            apply_state(&mut e, "approved", o, now, rng);
+                            apply_state(&mut e, EntryStatus::Approved, o, now, rng);
                         } else {
-                            apply_state(&mut e, "returned", o, now, rng);
+                            apply_state(&mut e, EntryStatus::Returned, o, now, rng);
                             e.return_reason = Set(Some(
                                 "Không thuộc nhiệm vụ được giao; không tính điểm.".into(),
                             ));
@@ -215,7 +216,7 @@ fn base_entry(o: &LogOfficer, day: NaiveDate, now: DateTime<Utc>) -> wle::Active
         completed_on: Set(None),
         source_document: Set(None),
         note: Set(None),
-        status: Set("draft".into()),
+        status: Set(EntryStatus::Draft),
         return_reason: Set(None),
         quality_failures: Set(0),
         delays: Set(0),
@@ -232,19 +233,19 @@ fn base_entry(o: &LogOfficer, day: NaiveDate, now: DateTime<Utc>) -> wle::Active
 
 fn apply_state(
     e: &mut wle::ActiveModel,
-    state: &str,
+    state: EntryStatus,
     o: &LogOfficer,
     now: DateTime<Utc>,
     rng: &mut Rng,
 ) {
-    let state = if state == "submitted" && rng.chance(0.02) {
+    let state = if state == EntryStatus::Submitted && rng.chance(0.02) {
         e.return_reason = Set(Some("Thiếu số, ký hiệu văn bản làm căn cứ.".into()));
-        "returned"
+        EntryStatus::Returned
     } else {
         state
     };
-    e.status = Set(state.into());
-    if matches!(state, "approved" | "returned") {
+    e.status = Set(state);
+    if matches!(state, EntryStatus::Approved | EntryStatus::Returned) {
         e.reviewed_by = Set(o.reviewer_id);
         e.reviewed_at = Set(Some(now));
     }

@@ -23,12 +23,13 @@ use serde_json::json;
 use std::collections::HashMap;
 
 use crate::error::AppError;
+use crate::models::{JdStatus, PeriodCode};
 use crate::ssr::entities::{
     catalog_item, criteria_points, job_description_version as jdv, position, unit, user, user_role,
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
-use crate::ssr::services::{rule_checks, rule_versions, scoring};
+use crate::ssr::services::{periods, rule_checks, rule_versions, scoring};
 
 pub use logs::LogStats;
 pub use province::{generate_province, ProvinceStats};
@@ -264,7 +265,7 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
         let jd = jdv::ActiveModel {
             position_id: Set(p.id),
             version_no: Set(1),
-            status: Set("approved".into()),
+            status: Set(JdStatus::Approved),
             description: Set(format!(
                 "Vị trí {name} ({code}). Thực hiện các nhiệm vụ theo danh mục công việc kèm theo; \
                  chịu trách nhiệm trước lãnh đạo phòng về tiến độ và chất lượng công việc được giao."
@@ -313,7 +314,7 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
                 jd.id,
             )
             .after(&json!({
-                "position": code, "version_no": 1, "status": "approved",
+                "position": code, "version_no": 1, "status": JdStatus::Approved,
                 "decision_no": jd.decision_no, "catalog_items": items.len(),
                 "approved_by": admin_username,
             })),
@@ -378,10 +379,8 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
     .await?;
 
     // Periods, work logs and general-criteria points.
-    let p1 =
-        scoring::ensure_period(txn, &format!("{}-{:02}", month1.year(), month1.month())).await?;
-    let p2 =
-        scoring::ensure_period(txn, &format!("{}-{:02}", month2.year(), month2.month())).await?;
+    let p1 = periods::ensure(txn, PeriodCode::month_of(month1)).await?;
+    let p2 = periods::ensure(txn, PeriodCode::month_of(month2)).await?;
     let stats = logs::generate(txn, &mut rng, &officers, &catalogs, &p1, &p2, now).await?;
     for p in [&p1, &p2] {
         let disqualified_officer = officers.get(37).map(|o| o.id);
@@ -460,14 +459,22 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
                 jdv::Column::ApprovedBy,
                 sea_orm::sea_query::Expr::value(*approver),
             )
-            .filter(jdv::Column::Status.eq("approved"))
+            .filter(jdv::Column::Status.eq(JdStatus::Approved))
             .exec(txn)
             .await?;
     }
     pilot_catalog_draft(txn, &admin).await?;
 
     // The first month is scored.
-    let run = scoring::score_period(txn, pool, &committee, &p1.code, None).await?;
+    let run = scoring::run(
+        txn,
+        pool,
+        &committee,
+        PeriodCode::month_of(month1),
+        None,
+        scoring::Policy::Full,
+    )
+    .await?;
 
     let login = |role: &'static str, username: &str| DemoLogin {
         role,

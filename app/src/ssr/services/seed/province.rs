@@ -12,12 +12,13 @@ use sea_orm::{
 use super::rng::Rng;
 use super::{data, decree_335};
 use crate::error::AppError;
+use crate::models::{EntryStatus, JdStatus};
 use crate::ssr::entities::{
     catalog_item, criteria_points, job_description_version as jdv, position, unit, user, user_role,
     work_log_entry as wle,
 };
 use crate::ssr::services::audit::Actor;
-use crate::ssr::services::{rule_versions, scoring};
+use crate::ssr::services::{periods, rule_versions};
 
 const AGENCIES: usize = 50;
 const BATCH: usize = 1_000;
@@ -38,16 +39,16 @@ pub async fn generate_province(
     period_code: &str,
 ) -> Result<ProvinceStats, AppError> {
     if unit::Entity::find().count(db).await? > 0 {
-        return Err(AppError::Invalid {
-            field: "database".into(),
-            message: "The database already has data; generate a province into an empty one.".into(),
-        });
+        return Err(AppError::refused(
+            "database",
+            crate::i18n::Msg::SeedDatabaseNotEmpty,
+        ));
     }
     let actor = Actor::system("gen-province");
     let mut rng = Rng::new(20_000);
     let now = Utc::now();
     let txn = db.begin().await?;
-    let period = scoring::ensure_period(&txn, period_code).await?;
+    let period = periods::ensure(&txn, periods::parse(period_code)?).await?;
 
     let province = unit::ActiveModel {
         code: Set("tinh".into()),
@@ -72,7 +73,7 @@ pub async fn generate_province(
     let jd = jdv::ActiveModel {
         position_id: Set(pos.id),
         version_no: Set(1),
-        status: Set("approved".into()),
+        status: Set(JdStatus::Approved),
         description: Set("Chuyên viên".into()),
         lock_version: Set(0),
         created_at: Set(now),
@@ -225,7 +226,7 @@ pub async fn generate_province(
                     completed_qty: Set(if rng.chance(0.03) { qty - 1.0 } else { qty }),
                     deadline: Set(Some(deadline)),
                     completed_on: Set(Some(*day)),
-                    status: Set("approved".into()),
+                    status: Set(EntryStatus::Approved),
                     quality_failures: Set(if rng.chance(0.03) { 1 } else { 0 }),
                     delays: Set(if late && rng.chance(0.5) { 1 } else { 0 }),
                     objective_cause: Set(late && rng.chance(0.1)),

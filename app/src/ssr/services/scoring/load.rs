@@ -1,0 +1,357 @@
+//! Step one of a run: read what scoring needs, nothing else, and write nothing. The roster
+//! (who is scored, in which cohort) is read once; each cohort's work-log entries and
+//! criteria points are read when the cohort's turn comes, so memory follows the largest
+//! cohort, not the province.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rubric_rules::{CompiledRuleSet, Entry, Officer};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use crate::error::AppError;
+use crate::i18n::Notice;
+use crate::models::EntryStatus;
+use crate::ssr::entities::work_log_entry as wle;
+use crate::ssr::entities::{
+    catalog_item, criteria_points, period, position, rule_set_version, user, user_role,
+};
+use crate::ssr::rule_pool::RulePool;
+use crate::ssr::services::org::UnitTree;
+use crate::ssr::services::rule_versions;
+
+use super::DraftRules;
+
+/// The role whose holders are scored.
+const OFFICER_ROLE: &str = "officer";
+
+/// One officer to score, with what the script is told about them.
+#[derive(Debug, Clone)]
+pub struct OfficerRow {
+    pub id: i32,
+    pub full_name: String,
+    pub unit_id: Option<i32>,
+    pub unit_code: Option<String>,
+    pub position: Option<Arc<position::Model>>,
+    /// `agency:cohort_group` — the officers a cohort rule (the 20 % cap) compares.
+    pub cohort: String,
+}
+
+impl OfficerRow {
+    pub fn position_id(&self) -> Option<i32> {
+        self.position.as_ref().map(|p| p.id)
+    }
+}
+
+/// The officers of one cohort, in id order.
+#[derive(Debug, Clone)]
+pub struct Cohort {
+    pub key: String,
+    pub officers: Vec<OfficerRow>,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct UserRow {
+    id: i32,
+    full_name: String,
+    unit_id: Option<i32>,
+    position_id: Option<i32>,
+}
+
+/// The active officers of `scope`'s subtree (the province when `None`), by cohort.
+pub async fn roster<C: ConnectionTrait>(
+    db: &C,
+    tree: &UnitTree,
+    scope: Option<i32>,
+) -> Result<Vec<Cohort>, AppError> {
+    let positions: HashMap<i32, Arc<position::Model>> = position::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, Arc::new(p)))
+        .collect();
+    let officer_ids: HashSet<i32> = user_role::Entity::find()
+        .filter(user_role::Column::Role.eq(OFFICER_ROLE))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    // Only the columns scoring uses: never the password hashes of 20,000 people.
+    let users = user::Entity::find()
+        .select_only()
+        .columns([
+            user::Column::Id,
+            user::Column::FullName,
+            user::Column::UnitId,
+            user::Column::PositionId,
+        ])
+        .filter(user::Column::IsActive.eq(true))
+        .order_by_asc(user::Column::Id)
+        .into_model::<UserRow>()
+        .all(db)
+        .await?;
+    let mut cohorts: BTreeMap<String, Vec<OfficerRow>> = BTreeMap::new();
+    for u in users {
+        if !officer_ids.contains(&u.id) {
+            continue;
+        }
+        if let Some(scope) = scope {
+            if !u.unit_id.is_some_and(|unit| tree.is_within(unit, scope)) {
+                continue;
+            }
+        }
+        let position = u.position_id.and_then(|p| positions.get(&p)).cloned();
+        let agency = u
+            .unit_id
+            .and_then(|id| tree.agency_of(id))
+            .map(|a| a.code.as_str())
+            .unwrap_or_default();
+        let group = position
+            .as_ref()
+            .map(|p| p.cohort_group.as_str())
+            .unwrap_or("khac");
+        let cohort = format!("{agency}:{group}");
+        let unit_code = u
+            .unit_id
+            .and_then(|id| tree.get(id))
+            .map(|x| x.code.clone());
+        cohorts.entry(cohort.clone()).or_default().push(OfficerRow {
+            id: u.id,
+            full_name: u.full_name,
+            unit_id: u.unit_id,
+            unit_code,
+            position,
+            cohort,
+        });
+    }
+    Ok(cohorts
+        .into_iter()
+        .map(|(key, officers)| Cohort { key, officers })
+        .collect())
+}
+
+/// The formula that scores each position in a period, compiled once per run.
+pub struct Formulas<'a> {
+    starts_on: NaiveDate,
+    period_code: String,
+    draft: Option<DraftRules<'a>>,
+    by_position: HashMap<Option<i32>, Option<Arc<rule_set_version::Model>>>,
+    compiled: HashMap<i32, CompiledRuleSet>,
+}
+
+impl<'a> Formulas<'a> {
+    /// The formulas in force on the period's first day; `draft` in place of them where it
+    /// applies.
+    pub fn new(p: &period::Model, draft: Option<DraftRules<'a>>) -> Self {
+        Formulas {
+            starts_on: p.starts_on,
+            period_code: p.code.clone(),
+            draft,
+            by_position: HashMap::new(),
+            compiled: HashMap::new(),
+        }
+    }
+
+    /// The version that scores an officer of `position`; refused when none is in force.
+    pub async fn version_for<C: ConnectionTrait>(
+        &mut self,
+        db: &C,
+        position: Option<&position::Model>,
+    ) -> Result<Arc<rule_set_version::Model>, AppError> {
+        let pid = position.map(|p| p.id);
+        if !self.by_position.contains_key(&pid) {
+            let active = rule_versions::effective_for(db, pid, self.starts_on).await?;
+            let chosen = match self.draft {
+                Some(d) if d.covers(pid, active.as_ref()) => Some(d.version.clone()),
+                _ => active,
+            };
+            self.by_position.insert(pid, chosen.map(Arc::new));
+        }
+        self.by_position
+            .get(&pid)
+            .cloned()
+            .flatten()
+            .ok_or_else(|| {
+                AppError::notice(
+                    "rules",
+                    Notice::NoFormula {
+                        period: self.period_code.clone(),
+                        position: position.map(|p| p.code.clone()),
+                    },
+                )
+            })
+    }
+
+    /// The version compiled (once per run, on the engine pool).
+    pub async fn compiled(
+        &mut self,
+        pool: &RulePool,
+        who: Option<i32>,
+        version: &rule_set_version::Model,
+    ) -> Result<CompiledRuleSet, AppError> {
+        if let Some(rules) = self.compiled.get(&version.id) {
+            return Ok(rules.clone());
+        }
+        let source = rule_versions::source_of(version);
+        let rules = pool
+            .run(who, move |engine| engine.compile(&source))
+            .await?
+            .map_err(|e| AppError::internal("compile a stored rule version", e))?;
+        self.compiled.insert(version.id, rules.clone());
+        Ok(rules)
+    }
+}
+
+/// The columns of a work-log entry that scoring reads (the rest is not fetched).
+#[derive(Debug, FromQueryResult)]
+struct EntryRow {
+    id: i64,
+    officer_id: i32,
+    work_date: NaiveDate,
+    catalog_item_id: Option<i32>,
+    proposed_minutes: Option<f64>,
+    assigned_qty: f64,
+    completed_qty: f64,
+    deadline: Option<NaiveDate>,
+    completed_on: Option<NaiveDate>,
+    quality_failures: i32,
+    delays: i32,
+    objective_cause: bool,
+}
+
+/// A cohort's scoring input: each officer as the engine sees them.
+pub struct CohortInput {
+    pub officers: Vec<Officer>,
+    pub entries: usize,
+}
+
+/// Every catalog item, read once per run (a province has a few thousand).
+#[derive(Default)]
+pub struct Catalog {
+    items: HashMap<i32, catalog_item::Model>,
+}
+
+impl Catalog {
+    pub async fn read<C: ConnectionTrait>(db: &C) -> Result<Catalog, AppError> {
+        Ok(Catalog {
+            items: catalog_item::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|i| (i.id, i))
+                .collect(),
+        })
+    }
+}
+
+/// Reads a cohort's scorable entries and criteria points and builds its scoring input.
+pub async fn cohort_input<C: ConnectionTrait>(
+    db: &C,
+    p: &period::Model,
+    cohort: &Cohort,
+    catalog: &Catalog,
+) -> Result<CohortInput, AppError> {
+    let ids: Vec<i32> = cohort.officers.iter().map(|o| o.id).collect();
+    let entries = wle::Entity::find()
+        .select_only()
+        .columns([
+            wle::Column::Id,
+            wle::Column::OfficerId,
+            wle::Column::WorkDate,
+            wle::Column::CatalogItemId,
+            wle::Column::ProposedMinutes,
+            wle::Column::AssignedQty,
+            wle::Column::CompletedQty,
+            wle::Column::Deadline,
+            wle::Column::CompletedOn,
+            wle::Column::QualityFailures,
+            wle::Column::Delays,
+            wle::Column::ObjectiveCause,
+        ])
+        .filter(wle::Column::OfficerId.is_in(ids.clone()))
+        .filter(wle::Column::WorkDate.gte(p.starts_on))
+        .filter(wle::Column::WorkDate.lte(p.ends_on))
+        .filter(wle::Column::Status.is_in(EntryStatus::SCORABLE))
+        .order_by_asc(wle::Column::OfficerId)
+        .order_by_asc(wle::Column::WorkDate)
+        .order_by_asc(wle::Column::Id)
+        .into_model::<EntryRow>()
+        .all(db)
+        .await?;
+    let criteria: HashMap<i32, criteria_points::Model> = criteria_points::Entity::find()
+        .filter(criteria_points::Column::PeriodId.eq(p.id))
+        .filter(criteria_points::Column::OfficerId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.officer_id, c))
+        .collect();
+    let count = entries.len();
+    let mut entries_of: HashMap<i32, Vec<Entry>> = HashMap::new();
+    for e in &entries {
+        entries_of
+            .entry(e.officer_id)
+            .or_default()
+            .push(to_rules_entry(e, &catalog.items));
+    }
+    let officers = cohort
+        .officers
+        .iter()
+        .map(|o| to_rules_officer(o, criteria.get(&o.id), &mut entries_of))
+        .collect();
+    Ok(CohortInput {
+        officers,
+        entries: count,
+    })
+}
+
+fn to_rules_entry(e: &EntryRow, catalog: &HashMap<i32, catalog_item::Model>) -> Entry {
+    let item = e.catalog_item_id.and_then(|id| catalog.get(&id));
+    Entry {
+        id: Arc::from(e.id.to_string()),
+        date: Some(e.work_date),
+        task: item.map(|i| i.code.clone()),
+        // Off-catalog work the reviewer approved without mapping counts at its proposed minutes.
+        norm_minutes: item
+            .map(|i| i.norm_minutes)
+            .or(e.proposed_minutes.map(|m| m / e.assigned_qty.max(1.0)))
+            .unwrap_or(0.0),
+        coefficient: item.map(|i| i.coefficient).unwrap_or(1.0),
+        assigned_qty: e.assigned_qty,
+        completed_qty: e.completed_qty,
+        deadline: e.deadline,
+        completed_on: e.completed_on,
+        quality_failures: e.quality_failures.max(0) as u32,
+        delays: e.delays.max(0) as u32,
+        objective_cause: e.objective_cause,
+    }
+}
+
+fn to_rules_officer(
+    o: &OfficerRow,
+    c: Option<&criteria_points::Model>,
+    entries_of: &mut HashMap<i32, Vec<Entry>>,
+) -> Officer {
+    let mut points = BTreeMap::new();
+    if let Some(c) = c {
+        points.insert("general".to_string(), c.general);
+        if let Some(r) = c.reform_it {
+            points.insert("reform_it".to_string(), r);
+        }
+    }
+    Officer {
+        id: o.id.to_string(),
+        name: Some(o.full_name.clone()),
+        unit: o.unit_code.clone(),
+        position: o.position.as_ref().map(|p| p.code.clone()),
+        cohort: o.cohort.clone(),
+        disqualified: c.map(|c| c.disqualified).unwrap_or(false),
+        criteria: points,
+        entries: entries_of.remove(&o.id).unwrap_or_default().into(),
+    }
+}
