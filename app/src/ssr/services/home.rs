@@ -7,6 +7,7 @@ use sea_orm::{
     QueryOrder, QuerySelect,
 };
 
+use crate::authz::Role;
 use crate::error::AppError;
 use crate::models::{AgencySummary, FormulaSummary, HomeCounts, PeriodSummary, ProvinceOverview};
 use crate::ssr::entities::{period, rule_set, unit, user, user_role};
@@ -44,7 +45,7 @@ pub async fn overview(db: &DatabaseConnection) -> Result<ProvinceOverview, AppEr
                 Query::select()
                     .column(user_role::Column::UserId)
                     .from(user_role::Entity)
-                    .and_where(user_role::Column::Role.eq("officer"))
+                    .and_where(user_role::Column::Role.eq(Role::Officer.code()))
                     .to_owned(),
             ),
         )

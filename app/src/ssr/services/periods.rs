@@ -152,6 +152,33 @@ async fn move_period<C: ConnectionTrait>(
     Ok(after)
 }
 
+/// Moves period `period_id` one step (`from` → `to`) and stamps its current scores’
+/// `stamp` column, inside `txn`; the period before the move and after it.
+#[allow(clippy::too_many_arguments)]
+async fn advance<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    period_id: i32,
+    expected_lock: i32,
+    act: Act,
+    from: PeriodStatus,
+    to: PeriodStatus,
+    stamp: period_score::Column,
+) -> Result<(period::Model, period::Model), AppError> {
+    let p = period::Entity::find_by_id(period_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let after = move_period(txn, actor, &p, expected_lock, act, from, to).await?;
+    period_score::Entity::update_many()
+        .col_expr(stamp, Expr::value(Utc::now()))
+        .filter(period_score::Column::PeriodId.eq(period_id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .exec(txn)
+        .await?;
+    Ok((p, after))
+}
+
 /// Approves a scored period: its current scores are approved and its entries locked.
 #[tracing::instrument(skip_all, fields(period_id = period_id, actor = %actor.name), err)]
 pub async fn approve<C: ConnectionTrait + TransactionTrait>(
@@ -161,26 +188,17 @@ pub async fn approve<C: ConnectionTrait + TransactionTrait>(
     expected_lock: i32,
 ) -> Result<period::Model, AppError> {
     let txn = db.begin().await?;
-    let p = period::Entity::find_by_id(period_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let after = move_period(
+    let (p, after) = advance(
         &txn,
         actor,
-        &p,
+        period_id,
         expected_lock,
         Act::Approve,
         PeriodStatus::Scored,
         PeriodStatus::Approved,
+        period_score::Column::ApprovedAt,
     )
     .await?;
-    period_score::Entity::update_many()
-        .col_expr(period_score::Column::ApprovedAt, Expr::value(Utc::now()))
-        .filter(period_score::Column::PeriodId.eq(period_id))
-        .filter(period_score::Column::SupersededBy.is_null())
-        .exec(&txn)
-        .await?;
     work_log::lock_period(&txn, actor, &p).await?;
     txn.commit().await?;
     Ok(after)
@@ -195,26 +213,17 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     expected_lock: i32,
 ) -> Result<period::Model, AppError> {
     let txn = db.begin().await?;
-    let p = period::Entity::find_by_id(period_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let after = move_period(
+    let (_, after) = advance(
         &txn,
         actor,
-        &p,
+        period_id,
         expected_lock,
         Act::Publish,
         PeriodStatus::Approved,
         PeriodStatus::Published,
+        period_score::Column::PublishedAt,
     )
     .await?;
-    period_score::Entity::update_many()
-        .col_expr(period_score::Column::PublishedAt, Expr::value(Utc::now()))
-        .filter(period_score::Column::PeriodId.eq(period_id))
-        .filter(period_score::Column::SupersededBy.is_null())
-        .exec(&txn)
-        .await?;
     txn.commit().await?;
     Ok(after)
 }

@@ -13,6 +13,7 @@ use sea_orm::{
     QuerySelect,
 };
 
+use crate::authz::Role;
 use crate::error::AppError;
 use crate::i18n::Notice;
 use crate::models::EntryStatus;
@@ -25,9 +26,6 @@ use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::rule_versions;
 
 use super::DraftRules;
-
-/// The role whose holders are scored.
-const OFFICER_ROLE: &str = "officer";
 
 /// One officer to score, with what the script is told about them.
 #[derive(Debug, Clone)]
@@ -75,7 +73,7 @@ pub async fn roster<C: ConnectionTrait>(
         .map(|p| (p.id, Arc::new(p)))
         .collect();
     let officer_ids: HashSet<i32> = user_role::Entity::find()
-        .filter(user_role::Column::Role.eq(OFFICER_ROLE))
+        .filter(user_role::Column::Role.eq(Role::Officer.code()))
         .all(db)
         .await?
         .into_iter()
