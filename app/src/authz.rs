@@ -154,6 +154,9 @@ pub enum Action<'a> {
     /// Running a simulation of a formula version on a past period (the authors of drafts
     /// and the committee).
     Simulate,
+    /// Cancelling a background job: the committee any, the one who started it their own
+    /// (a simulation).
+    CancelJob { own: bool },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +227,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
         Action::ReadConfiguration => allow_if(s.has(Admin) || s.has(Committee) || s.has(Auditor)),
         Action::SteerFormulas => allow_if(s.has(Committee)),
         Action::Simulate => allow_if(s.has(Committee) || s.has(Admin)),
+        Action::CancelJob { own } => allow_if(s.has(Committee) || (*own && s.has(Admin))),
     }
 }
 
@@ -460,6 +464,7 @@ mod tests {
             Action::ApproveJobDescription,
             Action::SteerFormulas,
             Action::Simulate,
+            Action::CancelJob { own: true },
         ] {
             assert_eq!(
                 decide(Some(&auditor), &write),
@@ -467,6 +472,19 @@ mod tests {
                 "{write:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_committee_cancels_any_job_an_administrator_only_their_own() {
+        let committee = subject(1, &[(Role::Committee, None)]);
+        let admin = subject(2, &[(Role::Admin, None)]);
+        let officer = subject(3, &[(Role::Officer, None)]);
+        for own in [true, false] {
+            assert!(decide(Some(&committee), &Action::CancelJob { own }).allowed());
+        }
+        assert!(decide(Some(&admin), &Action::CancelJob { own: true }).allowed());
+        assert!(!decide(Some(&admin), &Action::CancelJob { own: false }).allowed());
+        assert!(!decide(Some(&officer), &Action::CancelJob { own: true }).allowed());
     }
 
     #[test]

@@ -130,7 +130,11 @@ test("a formula goes from draft to the scores of the next month, never blind", a
   await member.getByTestId("activate-rule").click();
   await expect(member.getByTestId("rule-status")).toHaveAttribute("data-status", "active");
   await member.getByTestId("rescore-period").filter({ hasText: next }).click();
-  await expect(member.getByTestId("rescored")).toBeVisible();
+  // The re-score runs as a background job; the page follows it to its result.
+  const job = member.getByTestId("job");
+  await expect(job.getByTestId("job-status")).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(job.getByTestId("job-result")).toBeVisible();
+  await expect(job.getByTestId("job-cancel")).toHaveCount(0);
 
   // An officer's score of the next month names the new version.
   const officer = await signedIn(browser, "cb.snv.tccb.02", `/can-bo/diem?ky=${next}`);

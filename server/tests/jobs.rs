@@ -14,7 +14,7 @@ use app::ssr::services::jobs;
 use app::ssr::services::scoring::{self, Policy};
 use app::ssr::services::seed::{self, DEMO_PASSWORD};
 use common::{backends, browser_for, call, RubricProcess, TestApp, TestDb, WorkerProcess};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// (total, grade, inputs hash, rule hash) of every officer's current score, and how many
 /// score rows each officer has.
@@ -246,6 +246,163 @@ async fn a_simulation_is_taken_over_after_a_kill() {
         assert!(view.summary.is_some(), "{name}: the page shows the result");
         drop(server);
         t.cleanup().await;
+    }
+}
+
+/// The demo's draft formula, simulated on the scored demo month (queued: no worker runs in
+/// a bare test database); the simulation's id.
+async fn queued_demo_simulation(t: &TestDb, by: &Actor) -> i32 {
+    let (month1, _) = seed::demo_months(chrono::Utc::now().date_naive());
+    let draft = app::ssr::entities::rule_set_version::Entity::find()
+        .filter(
+            app::ssr::entities::rule_set_version::Column::Status.eq(app::models::RuleStatus::Draft),
+        )
+        .one(&t.db)
+        .await
+        .expect("find")
+        .expect("the demo's draft formula");
+    app::ssr::services::simulations::start(
+        &t.db,
+        &Default::default(),
+        by,
+        draft.id,
+        &PeriodCode::month_of(month1).to_string(),
+        Default::default(),
+    )
+    .await
+    .expect("start")
+}
+
+/// Cancelling a queued simulation: its job and parts end cancelled, a worker finds nothing
+/// to run, no result is stored, the cancel is audited; cancelling it again is refused in
+/// the reader's language.
+#[tokio::test]
+async fn a_cancelled_simulation_runs_and_stores_nothing() {
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        seed::seed_demo_if_empty(&t.db, &Default::default())
+            .await
+            .expect("seed");
+        let committee = Actor::system("committee");
+        let sim = queued_demo_simulation(&t, &committee).await;
+        let job = jobs::of_simulation(&t.db, sim)
+            .await
+            .expect("job")
+            .expect("a simulation runs as a job");
+        jobs::cancel(&t.db, &committee, job).await.expect("cancel");
+
+        let worker = jobs::Worker::new(t.db.clone(), Default::default());
+        assert!(
+            !worker.step().await.expect("step"),
+            "{name}: nothing to run"
+        );
+        let s = app::ssr::entities::simulation::Entity::find_by_id(sim)
+            .one(&t.db)
+            .await
+            .expect("sim")
+            .expect("sim");
+        assert_eq!(s.status, JobStatus::Cancelled, "{name}");
+        let results = app::ssr::entities::simulation_result::Entity::find()
+            .filter(app::ssr::entities::simulation_result::Column::SimulationId.eq(sim))
+            .all(&t.db)
+            .await
+            .expect("results");
+        assert!(
+            results.is_empty(),
+            "{name}: a cancelled simulation stores nothing"
+        );
+        assert_eq!(
+            jobs::get(&t.db, job).await.expect("job").status,
+            JobStatus::Cancelled
+        );
+        let parts = job_part::Entity::find()
+            .filter(job_part::Column::JobId.eq(job))
+            .all(&t.db)
+            .await
+            .expect("parts");
+        assert!(
+            parts.iter().all(|p| p.status == JobStatus::Cancelled),
+            "{name}: {parts:?}"
+        );
+        let audited = app::ssr::entities::audit_event::Entity::find()
+            .filter(app::ssr::entities::audit_event::Column::Action.eq("job.cancel"))
+            .count(&t.db)
+            .await
+            .expect("audit");
+        assert_eq!(audited, 1, "{name}");
+
+        let again = jobs::cancel(&t.db, &committee, job)
+            .await
+            .expect_err("an ended job cannot be cancelled");
+        assert_eq!(again.status_code(), 422, "{name}");
+        let en = again.user_message(Locale::En);
+        assert!(
+            en.starts_with("Cannot cancel background job #"),
+            "{name}: {en}"
+        );
+        assert!(
+            again.user_message(Locale::Vi).starts_with("Không thể hủy"),
+            "{name}"
+        );
+        t.cleanup().await;
+    }
+}
+
+/// Over HTTP: an administrator may cancel the simulation they started but not another
+/// administrator's; an officer may neither read nor cancel a job; the committee may cancel
+/// any (refused with 422 only because it ended).
+#[tokio::test]
+async fn only_the_committee_or_the_starter_cancels_a_job() {
+    for backend in backends() {
+        let name = backend.name();
+        let app = TestApp::demo(&backend).await;
+        let admin = app.signed_in("admin", DEMO_PASSWORD).await;
+        let other_admin = app.signed_in("admin2", DEMO_PASSWORD).await;
+        let officer = app.signed_in("cb.snv.tccb.02", DEMO_PASSWORD).await;
+        let draft = common::new_formula_draft(&app, &admin).await;
+        let (month1, _) = seed::demo_months(chrono::Utc::now().date_naive());
+        let period = PeriodCode::month_of(month1).to_string();
+        let sim: i32 = call(
+            &admin,
+            app.addr,
+            "start_simulation",
+            &[("id", &draft.to_string()), ("period", &period)],
+        )
+        .await
+        .json();
+        let view: SimulationView = call(
+            &admin,
+            app.addr,
+            "get_simulation",
+            &[("id", &sim.to_string())],
+        )
+        .await
+        .json();
+        let job = view
+            .job_id
+            .expect("the page knows the simulation's job")
+            .to_string();
+
+        let answer = call(&other_admin, app.addr, "cancel_job", &[("id", &job)]).await;
+        assert_eq!(answer.status.as_u16(), 403, "{name}: {answer:?}");
+        let answer = call(&officer, app.addr, "cancel_job", &[("id", &job)]).await;
+        assert_eq!(answer.status.as_u16(), 403, "{name}: {answer:?}");
+        let answer = call(&officer, app.addr, "get_job", &[("id", &job)]).await;
+        assert_eq!(answer.status.as_u16(), 403, "{name}: {answer:?}");
+        // The starter may: it is cancelled, or (a fast worker) already over.
+        let answer = call(&admin, app.addr, "cancel_job", &[("id", &job)]).await;
+        assert!(
+            answer.status.is_success() || answer.status.as_u16() == 422,
+            "{name}: {answer:?}"
+        );
+        let seen = common::wait_job(&admin, app.addr, job.parse().expect("id")).await;
+        assert!(
+            matches!(seen.status, JobStatus::Cancelled | JobStatus::Done),
+            "{name}: {seen:?}"
+        );
+        assert!(!seen.may_cancel, "{name}");
+        app.stop().await;
     }
 }
 

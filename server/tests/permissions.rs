@@ -401,6 +401,8 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 COMMITTEE,
             ),
             ("rescore_period", vec![("period", "1999-01")], COMMITTEE),
+            ("get_job", vec![("id", "999999")], CONFIG_READERS),
+            ("cancel_job", vec![("id", "999999")], ADMIN_COMMITTEE),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];

@@ -12,7 +12,7 @@ use app::models::{
 };
 use app::ssr::entities::{period, period_score, rule_set_version as rsv};
 use app::ssr::services::seed::{self, DEMO_PASSWORD};
-use common::{backends, call, rule_version_page as page, TestApp};
+use common::{backends, call, rule_version_page as page, wait_job, TestApp};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// New expectations of one officer of one case: (case, index, total, components, grade).
@@ -537,10 +537,13 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
             .await
             .expect("scores");
         assert_eq!(unchanged, stored, "{name}: activation changes no score");
-        let n: usize = call(&committee, app.addr, "rescore_period", &[("period", &next)])
+        let job: i32 = call(&committee, app.addr, "rescore_period", &[("period", &next)])
             .await
             .json();
-        assert_eq!(n, 200, "{name}");
+        let done = wait_job(&committee, app.addr, job).await;
+        assert_eq!(done.status, JobStatus::Done, "{name}: {done:?}");
+        assert_eq!(done.counts.map(|c| c.officers), Some(200), "{name}");
+        assert!(!done.may_cancel, "{name}: an ended job cannot be cancelled");
         let next_scores: Vec<period_score::Model> = period_score::Entity::find()
             .filter(period_score::Column::RuleSetVersionId.eq(draft_id))
             .all(&app.db.db)

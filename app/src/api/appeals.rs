@@ -9,6 +9,7 @@ use crate::models::AppealAnswerForm;
 /// The signed-in officer contests their score for `period`, or one entry of it
 /// (`entry_id`, empty for the score as a whole).
 #[server(prefix = "/api", endpoint = "file_appeal")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn file_appeal(
     period: String,
     #[server(default)] entry_id: String,
@@ -31,6 +32,7 @@ pub async fn file_appeal(
 /// A reviewer of the officer's unit answers an appeal: accepted (with corrected findings
 /// for an entry, then a re-score) or rejected, with the reason.
 #[server(prefix = "/api", endpoint = "answer_appeal")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn answer_appeal(form: AppealAnswerForm) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
     crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
@@ -40,9 +42,9 @@ pub async fn answer_appeal(form: AppealAnswerForm) -> Result<(), AppError> {
             .map_err(|_| AppError::refused(field, crate::i18n::Msg::DiaryBadNumber))
     };
     let id = number("appeal_id", &form.appeal_id)?;
-    let appeal = crate::ssr::services::appeals::find(&state.db, id).await?;
-    let target = crate::ssr::auth::officer_target(&state.db, appeal.officer_id).await?;
-    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let me =
+        crate::ssr::auth::guard::appeal(&state.db, id, crate::ssr::auth::guard::On::ReviewEntry)
+            .await?;
     use crate::models::AppealDecision;
     let accept = match AppealDecision::parse(form.decision.trim()) {
         Some(AppealDecision::Accepted) => true,
@@ -60,7 +62,8 @@ pub async fn answer_appeal(form: AppealAnswerForm) -> Result<(), AppError> {
             t => number(field, t),
         }
     };
-    let findings = (accept && appeal.entry_id.is_some())
+    // Findings correct the appealed entry; the service ignores them for a whole-period appeal.
+    let findings = accept
         .then(|| -> Result<_, AppError> {
             Ok(crate::models::ReviewFindings {
                 quality_failures: count("quality_failures", &form.quality_failures)?,

@@ -8,6 +8,7 @@ use crate::models::{AuditCheck, AuditPage};
 /// The audit trail, newest first, 50 events a page: `entity` (a kind of object), `actor`
 /// (part of a name) and `from`/`to` (yyyy-mm-dd) filter when not empty.
 #[server(prefix = "/api", endpoint = "audit_events")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn audit_events(
     page: u64,
     #[server(default)] entity: String,
@@ -36,6 +37,7 @@ pub async fn audit_events(
 
 /// Walks the whole hash chain and names the first broken event, if any.
 #[server(prefix = "/api", endpoint = "verify_audit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn verify_audit() -> Result<AuditCheck, AppError> {
     use crate::ssr::services::audit::{verify, Verification};
     crate::ssr::auth::require(crate::authz::Action::ReadAudit)?;

@@ -25,6 +25,7 @@ mod server {
 /// after an administrator's reset). Wrong names, wrong passwords and deactivated accounts
 /// all get the same message.
 #[server(prefix = "/api", endpoint = "sign_in")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn sign_in(
     username: String,
     password: String,
@@ -61,6 +62,7 @@ pub async fn sign_in(
 
 /// Ends the session (its record is deleted) and goes home.
 #[server(prefix = "/api", endpoint = "sign_out")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::authz::Action;
     let who = crate::ssr::auth::allow_public(Action::SignInOrOut)?;
@@ -79,6 +81,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 
 /// The signed-in user, or `None`.
 #[server(prefix = "/api", endpoint = "current_user")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     use crate::authz::Action;
     Ok(crate::ssr::auth::allow_public(Action::ReadPublic)?.map(|p| p.0))
@@ -86,6 +89,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 
 /// Whether any active administrator exists (if not, the sign-in page says how to create one).
 #[server(prefix = "/api", endpoint = "has_admin")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn has_admin() -> Result<bool, AppError> {
     use crate::authz::Action;
     crate::ssr::auth::allow_public(Action::ReadPublic)?;
@@ -95,6 +99,7 @@ pub async fn has_admin() -> Result<bool, AppError> {
 
 /// Changes the signed-in user's password; their other sessions end.
 #[server(prefix = "/api", endpoint = "change_password")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn change_password(
     current: String,
     new: String,

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod diary;
 pub mod home;
+pub mod jobs;
 pub mod positions;
 pub mod review;
 pub mod rules;

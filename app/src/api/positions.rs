@@ -7,6 +7,7 @@ use crate::models::{PositionDetail, PositionSummary};
 
 /// Positions whose code or name matches `query` (accents optional; empty: all).
 #[server(prefix = "/api", endpoint = "list_positions")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_positions(
     #[server(default)] query: String,
 ) -> Result<Vec<PositionSummary>, AppError> {
@@ -17,6 +18,7 @@ pub async fn list_positions(
 
 /// A position with every version of its job description and their catalogs.
 #[server(prefix = "/api", endpoint = "get_position")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_position(id: i32) -> Result<PositionDetail, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -37,6 +39,7 @@ fn whole(field: &str, t: &str) -> Result<i32, AppError> {
 
 /// Opens a new draft of a position's job description, copied from its latest version.
 #[server(prefix = "/api", endpoint = "new_job_description_draft")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn new_job_description_draft(position_id: i32) -> Result<i32, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -48,6 +51,7 @@ pub async fn new_job_description_draft(position_id: i32) -> Result<i32, AppError
 /// Saves a draft's description and catalog, all or nothing: blank rows are skipped, ticked
 /// rows removed, and a bad row is named.
 #[server(prefix = "/api", endpoint = "save_job_description")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn save_job_description(form: crate::models::JobDescriptionForm) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -86,6 +90,7 @@ pub async fn save_job_description(form: crate::models::JobDescriptionForm) -> Re
 
 /// Submits a draft for approval.
 #[server(prefix = "/api", endpoint = "submit_job_description")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn submit_job_description(id: i32, lock_version: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -97,6 +102,7 @@ pub async fn submit_job_description(id: i32, lock_version: i32) -> Result<(), Ap
 /// Approves a submitted version with the decision number and the effective date (another
 /// administrator than its author).
 #[server(prefix = "/api", endpoint = "approve_job_description")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_job_description(
     id: i32,
     lock_version: i32,
@@ -121,6 +127,7 @@ pub async fn approve_job_description(
 
 /// Returns a submitted version to its author with a reason.
 #[server(prefix = "/api", endpoint = "return_job_description")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn return_job_description(
     id: i32,
     lock_version: i32,
@@ -142,8 +149,8 @@ pub async fn return_job_description(
 /// Replaces a draft's catalog with a table pasted from a spreadsheet or CSV text, all or
 /// nothing; the refusal names every bad line.
 #[server(prefix = "/api", endpoint = "import_catalog")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<usize, AppError> {
-    use sea_orm::EntityTrait;
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
     let items = crate::models::parse_catalog_table(&text).map_err(|errors| {
@@ -163,16 +170,11 @@ pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<
             crate::i18n::Msg::PosImportNothing,
         ));
     }
-    let v = crate::ssr::entities::job_description_version::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    crate::ssr::services::job_descriptions::update_draft(
+    crate::ssr::services::job_descriptions::replace_catalog(
         &state.db,
         &me.actor(),
         id,
         lock_version,
-        &v.description,
         &items,
     )
     .await?;
@@ -181,6 +183,7 @@ pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<
 
 /// Every rule set with its versions (scripts and parameters), for comparing formulas.
 #[server(prefix = "/api", endpoint = "list_rule_sets")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_rule_sets() -> Result<Vec<crate::models::RuleSetView>, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
     let state = crate::ssr::state::app_state()?;

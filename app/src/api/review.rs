@@ -18,6 +18,7 @@ fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, A
 /// Submitted entries of the reviewer's units; `officer` (an id), `from` and `to`
 /// (yyyy-mm-dd) filter when not empty.
 #[server(prefix = "/api", endpoint = "review_queue")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_review_queue(
     officer: String,
     from: String,
@@ -44,6 +45,7 @@ pub async fn get_review_queue(
 
 /// Approves the ticked entries, all or nothing; each must be reviewable by the caller.
 #[server(prefix = "/api", endpoint = "approve_work_entries")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_work_entries(bulk: BulkApproval) -> Result<usize, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
     let state = crate::ssr::state::app_state()?;
@@ -57,7 +59,8 @@ pub async fn approve_work_entries(bulk: BulkApproval) -> Result<usize, AppError>
         });
         let (id, lock) = parsed
             .ok_or_else(|| AppError::refused("entries", crate::i18n::Msg::UserUnknownChoice))?;
-        crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
+        crate::ssr::auth::guard::entry(&state.db, id, crate::ssr::auth::guard::On::ReviewEntry)
+            .await?;
         picked.push((id, lock));
     }
     if picked.is_empty() {
@@ -76,6 +79,7 @@ pub async fn approve_work_entries(bulk: BulkApproval) -> Result<usize, AppError>
 /// Records the findings the formula uses on one entry: major quality errors, delays, and
 /// whether an objective cause exempts them.
 #[server(prefix = "/api", endpoint = "record_findings")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn record_findings(
     id: i64,
     lock_version: i32,
@@ -84,7 +88,9 @@ pub async fn record_findings(
     objective_cause: Option<String>,
 ) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
-    let (me, _) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
+    let me =
+        crate::ssr::auth::guard::entry(&state.db, id, crate::ssr::auth::guard::On::ReviewEntry)
+            .await?;
     let count = |field: &str, t: &str| -> Result<i32, AppError> {
         match t.trim() {
             "" => Ok(0),
@@ -112,6 +118,7 @@ pub async fn record_findings(
 /// Maps a submitted off-catalog entry to an item of the officer's catalog, with the
 /// quantity in that item's unit.
 #[server(prefix = "/api", endpoint = "map_off_catalog")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn map_off_catalog_entry(
     id: i64,
     lock_version: i32,
@@ -119,7 +126,9 @@ pub async fn map_off_catalog_entry(
     quantity: String,
 ) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
-    let (me, _) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
+    let me =
+        crate::ssr::auth::guard::entry(&state.db, id, crate::ssr::auth::guard::On::ReviewEntry)
+            .await?;
     let item = catalog_item_id
         .trim()
         .parse::<i32>()
@@ -140,9 +149,12 @@ pub async fn map_off_catalog_entry(
 
 /// Rejects a submitted off-catalog entry with a reason: it will not count.
 #[server(prefix = "/api", endpoint = "reject_work_entry")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reject_work_entry(id: i64, lock_version: i32, reason: String) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
-    let (me, _) = crate::ssr::auth::reviewer_of_entry(&state.db, id).await?;
+    let me =
+        crate::ssr::auth::guard::entry(&state.db, id, crate::ssr::auth::guard::On::ReviewEntry)
+            .await?;
     crate::ssr::services::work_log::reject_off_catalog(
         &state.db,
         &me.actor(),

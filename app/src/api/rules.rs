@@ -22,6 +22,7 @@ fn may(p: &crate::ssr::auth::Principal, action: crate::authz::Action<'_>) -> boo
 /// A formula version with its stored test results, simulations and evidence, and what the
 /// reader may do.
 #[server(prefix = "/api", endpoint = "get_rule_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
     use crate::authz::Action;
     let me = crate::ssr::auth::require(Action::ReadConfiguration)?;
@@ -40,6 +41,7 @@ pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
 
 /// Compiles a script being typed (with version `id`'s parameters): where it fails, if it does.
 #[server(prefix = "/api", endpoint = "check_rule_script")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn check_rule_script(id: i32, script: String) -> Result<Option<ScriptProblem>, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -49,6 +51,7 @@ pub async fn check_rule_script(id: i32, script: String) -> Result<Option<ScriptP
 /// Runs version `id`'s tests now and stores their results. Those who edit formulas and those
 /// who simulate them may (`Simulate` is granted to both).
 #[server(prefix = "/api", endpoint = "run_rule_checks")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn run_rule_checks(id: i32) -> Result<CaseRunView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::Simulate)?;
     let state = crate::ssr::state::app_state()?;
@@ -57,6 +60,7 @@ pub async fn run_rule_checks(id: i32) -> Result<CaseRunView, AppError> {
 
 /// Saves a draft (script, parameter values, expected results) and runs its tests.
 #[server(prefix = "/api", endpoint = "save_rule_draft")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn save_rule_draft(form: RuleDraftForm) -> Result<CaseRunView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -65,6 +69,7 @@ pub async fn save_rule_draft(form: RuleDraftForm) -> Result<CaseRunView, AppErro
 
 /// Opens a new draft of the same formula, copied from version `id`.
 #[server(prefix = "/api", endpoint = "new_rule_draft")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn new_rule_draft(id: i32) -> Result<i32, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -75,6 +80,7 @@ pub async fn new_rule_draft(id: i32) -> Result<i32, AppError> {
 
 /// Submits a draft for the committee's approval; refused while a test fails.
 #[server(prefix = "/api", endpoint = "submit_rule_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn submit_rule_version(id: i32, lock_version: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -91,6 +97,7 @@ pub async fn submit_rule_version(id: i32, lock_version: i32) -> Result<(), AppEr
 
 /// Applies version `id` to one officer's period without storing anything.
 #[server(prefix = "/api", endpoint = "try_rule_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn try_rule_version(
     id: i32,
     officer_id: i32,
@@ -99,8 +106,12 @@ pub async fn try_rule_version(
     let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
     let state = crate::ssr::state::app_state()?;
     // The trace shows the officer's entries and score: only for those who may read them.
-    let target = crate::ssr::auth::officer_target(&state.db, officer_id).await?;
-    crate::ssr::auth::require(crate::authz::Action::ReadScore(&target))?;
+    crate::ssr::auth::guard::officer(
+        &state.db,
+        officer_id,
+        crate::ssr::auth::guard::On::ReadScore,
+    )
+    .await?;
     crate::ssr::services::rule_editor::try_version(
         &state.db,
         &state.rules,
@@ -114,6 +125,7 @@ pub async fn try_rule_version(
 
 /// Starts a simulation of version `id` on a past period, in the background; its id.
 #[server(prefix = "/api", endpoint = "start_simulation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn start_simulation(
     id: i32,
     period: String,
@@ -135,6 +147,7 @@ pub async fn start_simulation(
 
 /// A simulation with its results (per officer only for the committee and auditors).
 #[server(prefix = "/api", endpoint = "get_simulation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_simulation(id: i32) -> Result<SimulationView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
     let state = crate::ssr::state::app_state()?;
@@ -149,6 +162,7 @@ pub async fn get_simulation(id: i32) -> Result<SimulationView, AppError> {
 
 /// The committee approves a submitted version with a note (evidence attached).
 #[server(prefix = "/api", endpoint = "approve_rule_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_rule_version(
     id: i32,
     lock_version: i32,
@@ -170,6 +184,7 @@ pub async fn approve_rule_version(
 
 /// The committee returns a submitted version to draft with a reason.
 #[server(prefix = "/api", endpoint = "return_rule_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn return_rule_version(
     id: i32,
     lock_version: i32,
@@ -191,6 +206,7 @@ pub async fn return_rule_version(
 /// Activates an approved (or, to roll back, a retired) version from a date: today or the
 /// first day of a later month.
 #[server(prefix = "/api", endpoint = "activate_rule_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn activate_rule_version(
     id: i32,
     lock_version: i32,
@@ -218,6 +234,7 @@ pub async fn activate_rule_version(
 
 /// Stops applying an active version.
 #[server(prefix = "/api", endpoint = "retire_rule_version")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn retire_rule_version(id: i32, lock_version: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
     let state = crate::ssr::state::app_state()?;
@@ -226,13 +243,12 @@ pub async fn retire_rule_version(id: i32, lock_version: i32) -> Result<(), AppEr
         .map(|_| ())
 }
 
-/// Re-scores an open or scored period with the formulas now in force (explicit, recorded);
-/// how many officers got a new score version.
+/// Re-scores an open or scored period with the formulas now in force (explicit, recorded),
+/// as a background job; the job's id (see [`crate::api::jobs::get_job`]).
 #[server(prefix = "/api", endpoint = "rescore_period")]
-pub async fn rescore_period(period: String) -> Result<usize, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn rescore_period(period: String) -> Result<i32, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::rule_editor::rescore(&state.db, &me.actor(), &period)
-        .await
-        .map(|run| run.officers)
+    crate::ssr::services::rule_editor::rescore(&state.db, &me.actor(), &period).await
 }

@@ -8,19 +8,24 @@ use crate::models::{FormulaSource, ScoreExplanation};
 /// An officer's score for a period (empty: the latest), explained. The officer reads their
 /// own; their reviewers, the committee and auditors read it too.
 #[server(prefix = "/api", endpoint = "score_explanation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_score_explanation(
     officer_id: i32,
     period: String,
 ) -> Result<ScoreExplanation, AppError> {
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
-    let target = crate::ssr::auth::officer_target(&state.db, officer_id).await?;
-    crate::ssr::auth::require(crate::authz::Action::ReadScore(&target))?;
+    crate::ssr::auth::guard::officer(
+        &state.db,
+        officer_id,
+        crate::ssr::auth::guard::On::ReadScore,
+    )
+    .await?;
     crate::ssr::services::scores::explanation(&state.db, officer_id, &period).await
 }
 
 /// The signed-in officer's own score for a period (empty: the latest), explained.
 #[server(prefix = "/api", endpoint = "my_score")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn my_score(period: String) -> Result<ScoreExplanation, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnDiary)?;
     let state = crate::ssr::state::app_state()?;
@@ -30,6 +35,7 @@ pub async fn my_score(period: String) -> Result<ScoreExplanation, AppError> {
 /// A formula version's script: every signed-in user may read a formula that is or was in
 /// force; drafts and versions under approval only those who configure, steer or audit.
 #[server(prefix = "/api", endpoint = "formula_source")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_formula_source(id: i32) -> Result<FormulaSource, AppError> {
     use crate::authz::Action;
     crate::ssr::auth::require(Action::ReadFormula { in_force: true })?;

@@ -13,20 +13,10 @@ fn parse_id(field: &str, text: &str) -> Result<i32, AppError> {
         .map_err(|_| AppError::refused(field, crate::i18n::Msg::UserUnknownChoice))
 }
 
-/// Authorizes the caller on a unit (its chain up to the province).
-#[cfg(feature = "ssr")]
-async fn reviewer_of(
-    db: &sea_orm::DatabaseConnection,
-    unit_id: i32,
-) -> Result<crate::ssr::auth::Principal, AppError> {
-    crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
-    let chain = crate::ssr::auth::unit_chain(db, Some(unit_id)).await?;
-    crate::ssr::auth::require(crate::authz::Action::ReviewUnit(&chain))
-}
-
 /// The unit page: `unit` (an id; empty: the first unit the caller heads) and `period`
 /// (empty: this month).
 #[server(prefix = "/api", endpoint = "unit_board")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_unit_board(unit: String, period: String) -> Result<UnitBoard, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
     let state = crate::ssr::state::app_state()?;
@@ -34,7 +24,7 @@ pub async fn get_unit_board(unit: String, period: String) -> Result<UnitBoard, A
         "" => None,
         t => {
             let id = parse_id("unit", t)?;
-            reviewer_of(&state.db, id).await?;
+            crate::ssr::auth::guard::unit(&state.db, id).await?;
             Some(id)
         }
     };
@@ -43,12 +33,17 @@ pub async fn get_unit_board(unit: String, period: String) -> Result<UnitBoard, A
 
 /// Enters or corrects an officer's general-criteria points (0 to the formula's maximum).
 #[server(prefix = "/api", endpoint = "save_general_points")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn save_general_points(form: PointsForm) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
     crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
     let officer_id = parse_id("officer_id", &form.officer_id)?;
-    let target = crate::ssr::auth::officer_target(&state.db, officer_id).await?;
-    let me = crate::ssr::auth::require(crate::authz::Action::ReviewEntry(&target))?;
+    let me = crate::ssr::auth::guard::officer(
+        &state.db,
+        officer_id,
+        crate::ssr::auth::guard::On::ReviewEntry,
+    )
+    .await?;
     let general = crate::i18n::parse_number(&form.general)
         .ok_or_else(|| AppError::refused("general", crate::i18n::Msg::DiaryBadNumber))?;
     let lock = match form.lock_version.trim() {
@@ -72,24 +67,21 @@ pub async fn save_general_points(form: PointsForm) -> Result<(), AppError> {
 /// Scores the unit's period (its agency's cohorts taken in whole); returns how many
 /// officers got a new score.
 #[server(prefix = "/api", endpoint = "score_unit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn score_unit_period(unit: String, period: String) -> Result<usize, AppError> {
     let state = crate::ssr::state::app_state()?;
     let unit_id = parse_id("unit", &unit)?;
-    let me = reviewer_of(&state.db, unit_id).await?;
-    let run = crate::ssr::services::unit_board::score_unit(
-        &state.db,
-        &state.rules,
-        &me.actor(),
-        unit_id,
-        &period,
-    )
-    .await?;
+    let me = crate::ssr::auth::guard::unit(&state.db, unit_id).await?;
+    let run =
+        crate::ssr::services::unit_board::score_unit(&state.db, &me.actor(), unit_id, &period)
+            .await?;
     Ok(run.officers)
 }
 
 /// Approves the unit's period: the scores the reviewer saw (`scores[]`, their ids) are
 /// approved and the entries locked.
 #[server(prefix = "/api", endpoint = "approve_unit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_unit_period(
     unit: String,
     period: String,
@@ -97,7 +89,7 @@ pub async fn approve_unit_period(
 ) -> Result<usize, AppError> {
     let state = crate::ssr::state::app_state()?;
     let unit_id = parse_id("unit", &unit)?;
-    let me = reviewer_of(&state.db, unit_id).await?;
+    let me = crate::ssr::auth::guard::unit(&state.db, unit_id).await?;
     let seen = scores
         .iter()
         .map(|s| {

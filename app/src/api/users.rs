@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::models::{PasswordResetOutcome, UserDetail, UserFormOptions, UserInput, UserPage};
 
 #[server(prefix = "/api", endpoint = "list_users")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_users(query: String, page: u64) -> Result<UserPage, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadUsers)?;
     let state = crate::ssr::state::app_state()?;
@@ -13,6 +14,7 @@ pub async fn list_users(query: String, page: u64) -> Result<UserPage, AppError> 
 }
 
 #[server(prefix = "/api", endpoint = "get_user")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_user(id: i32) -> Result<UserDetail, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadUsers)?;
     let state = crate::ssr::state::app_state()?;
@@ -20,6 +22,7 @@ pub async fn get_user(id: i32) -> Result<UserDetail, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "user_form_options")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadUsers)?;
     let state = crate::ssr::state::app_state()?;
@@ -28,6 +31,7 @@ pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
 
 /// Creates a user and opens their page.
 #[server(prefix = "/api", endpoint = "create_user")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn create_user(input: UserInput) -> Result<UserDetail, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
     let state = crate::ssr::state::app_state()?;
@@ -38,6 +42,7 @@ pub async fn create_user(input: UserInput) -> Result<UserDetail, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "update_user")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn update_user(id: i32, input: UserInput) -> Result<UserDetail, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
     let state = crate::ssr::state::app_state()?;
@@ -47,6 +52,7 @@ pub async fn update_user(id: i32, input: UserInput) -> Result<UserDetail, AppErr
 /// Resets a password; for an administrator, a committee member or an auditor the reset
 /// waits for a second administrator.
 #[server(prefix = "/api", endpoint = "reset_user_password")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reset_user_password(
     id: i32,
     password: String,
@@ -58,6 +64,7 @@ pub async fn reset_user_password(
 
 /// A second administrator confirms a password reset another one requested.
 #[server(prefix = "/api", endpoint = "confirm_password_reset")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn confirm_password_reset(id: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
     let state = crate::ssr::state::app_state()?;
@@ -65,6 +72,7 @@ pub async fn confirm_password_reset(id: i32) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "set_user_active")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn set_user_active(id: i32, active: bool) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
     let state = crate::ssr::state::app_state()?;

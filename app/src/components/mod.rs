@@ -4,6 +4,7 @@ pub mod auth;
 pub mod diff;
 pub mod entry;
 pub mod header;
+pub mod job;
 pub mod overview;
 pub mod pager;
 

@@ -304,6 +304,14 @@ messages! {
     JobQueued => "Đang chờ", "Queued";
     JobStillRunning => "Việc chấm điểm vẫn đang chạy trong nền; kết quả sẽ có khi hoàn tất.", "The scoring job is still running in the background; the results appear when it ends.";
     JobCancelled => "Đã hủy", "Cancelled";
+    JobScoring => "Chấm điểm kỳ", "Scoring period";
+    JobParts => "phần việc xong", "parts done";
+    JobCancel => "Hủy công việc", "Cancel the job";
+    JobScoredResult => "Đã xong; số cán bộ có phiên bản điểm mới:", "Done; officers with a new score version:";
+    JobKept => "giữ nguyên điểm:", "scores kept as they were:";
+    JobNotScored => "chưa tính được:", "not scored:";
+    JobStartedBy => "Người yêu cầu:", "Requested by:";
+    JobCancelledNote => "Công việc đã bị hủy; các phần đã xong vẫn được lưu, phần đang chạy không ghi gì.", "The job was cancelled; parts already done stay stored, the part in progress wrote nothing.";
     AppealAnswer => "Trả lời", "Answer";
     AppealAnswerText => "Nội dung trả lời", "Answer";
     AppealAccept => "Chấp nhận (sửa kết quả kiểm tra và tính lại điểm)", "Accept (correct the findings and re-score)";
@@ -404,7 +412,6 @@ messages! {
     SimDone => "Đã xong", "Done";
     SimFailed => "Thất bại", "Failed";
     SimRunning => "Đang chạy", "Running";
-    ReRescored => "Đã chấm lại; số cán bộ có phiên bản điểm mới:", "Re-scored; officers with a new score version:";
     ReScope => "Áp dụng cho", "Applies to";
     ReProvinceDefault => "Mặc định của tỉnh", "Province default";
     ReAuthor => "Người soạn", "Author";

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{format_number, Locale, Msg};
-use crate::models::{AppealStatus, EntryStatus, JdStatus, PeriodStatus, RuleStatus};
+use crate::models::{AppealStatus, EntryStatus, JdStatus, JobStatus, PeriodStatus, RuleStatus};
 
 /// What a user asked to do with a record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +24,7 @@ pub enum Act {
     Rescore,
     Publish,
     Answer,
+    Cancel,
 }
 
 impl Act {
@@ -46,6 +47,7 @@ impl Act {
             Act::Rescore => ("chấm lại", "re-score"),
             Act::Publish => ("công bố", "publish"),
             Act::Answer => ("trả lời", "answer"),
+            Act::Cancel => ("hủy", "cancel"),
         };
         pick(locale, vi, en)
     }
@@ -63,6 +65,8 @@ pub enum Record {
     /// A period, by code.
     Period(String),
     Appeal,
+    /// A background job, by number.
+    Job(i32),
 }
 
 impl Record {
@@ -78,6 +82,8 @@ impl Record {
             (Record::Period(code), Locale::En) => format!("period {code}"),
             (Record::Appeal, Locale::Vi) => "kiến nghị".into(),
             (Record::Appeal, Locale::En) => "the appeal".into(),
+            (Record::Job(n), Locale::Vi) => format!("công việc nền #{n}"),
+            (Record::Job(n), Locale::En) => format!("background job #{n}"),
         }
     }
 }
@@ -90,6 +96,7 @@ pub enum State {
     Rule(RuleStatus),
     Period(PeriodStatus),
     Appeal(AppealStatus),
+    Job(JobStatus),
 }
 
 impl State {
@@ -101,10 +108,16 @@ impl State {
             State::Rule(s) => s.label(),
             State::Period(s) => s.label(),
             State::Appeal(s) => s.label(),
+            State::Job(s) => s.label(),
         }
     }
 }
 
+impl From<JobStatus> for State {
+    fn from(s: JobStatus) -> State {
+        State::Job(s)
+    }
+}
 impl From<EntryStatus> for State {
     fn from(s: EntryStatus) -> State {
         State::Entry(s)
@@ -226,7 +239,9 @@ pub enum Notice {
     /// The position already has an open job description version.
     OpenVersionExists { version_no: i32 },
     /// The bad lines (1-based) of an imported table, with the reader's message for each.
-    ImportLinesRefused { lines: Vec<(u32, String)> },
+    ImportLinesRefused {
+        lines: Vec<(u32, crate::models::LineProblem)>,
+    },
 }
 
 impl Notice {
@@ -487,10 +502,27 @@ impl Notice {
             Notice::ImportLinesRefused { lines } => lines
                 .iter()
                 .map(|(n, e)| {
-                    if vi {
-                        format!("Dòng {n}: {e}.")
-                    } else {
-                        format!("Line {n}: {e}.")
+                    use crate::models::LineProblem as P;
+                    match (e, vi) {
+                        (P::TooFewColumns { found }, true) => format!(
+                            "Dòng {n}: cần ít nhất 6 cột ({}), có {found}.",
+                            crate::models::CATALOG_COLUMNS[..6].join(", ")
+                        ),
+                        (P::TooFewColumns { found }, false) => format!(
+                            "Line {n}: at least 6 columns are needed (code, group, task, unit, norm in minutes, complexity), found {found}."
+                        ),
+                        (P::BadNorm(t), true) => {
+                            format!("Dòng {n}: định mức \u{201c}{t}\u{201d} không phải là số.")
+                        }
+                        (P::BadNorm(t), false) => {
+                            format!("Line {n}: the norm \u{201c}{t}\u{201d} is not a number.")
+                        }
+                        (P::BadLevel(t), true) => format!(
+                            "Dòng {n}: mức độ phức tạp \u{201c}{t}\u{201d} phải là 1, 2 hoặc 3."
+                        ),
+                        (P::BadLevel(t), false) => format!(
+                            "Line {n}: the complexity \u{201c}{t}\u{201d} must be 1, 2 or 3."
+                        ),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -639,7 +671,11 @@ mod tests {
             Notice::CatalogCoefficientBad { row: 1 },
             Notice::OpenVersionExists { version_no: 3 },
             Notice::ImportLinesRefused {
-                lines: vec![(1, "6 columns needed".into()), (2, "bad norm".into())],
+                lines: vec![
+                    (1, crate::models::LineProblem::TooFewColumns { found: 3 }),
+                    (2, crate::models::LineProblem::BadNorm("12".into())),
+                    (3, crate::models::LineProblem::BadLevel("4".into())),
+                ],
             },
         ];
         for n in samples {

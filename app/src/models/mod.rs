@@ -106,3 +106,6 @@ pub use states::*;
 
 pub mod period;
 pub use period::*;
+
+pub mod jobs;
+pub use jobs::*;

@@ -252,6 +252,17 @@ pub struct JobDescriptionForm {
 }
 
 /// The catalog's columns, in the order of the CSV export and of a pasted table.
+/// What is wrong with one line of a pasted catalog table (shown in the reader's language).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineProblem {
+    /// Fewer than the six required columns.
+    TooFewColumns { found: usize },
+    /// The norm (minutes) is not a number.
+    BadNorm(String),
+    /// The complexity level is not 1, 2 or 3.
+    BadLevel(String),
+}
+
 pub const CATALOG_COLUMNS: [&str; 7] = [
     "Mã",
     "Nhóm",
@@ -292,7 +303,7 @@ fn split_row(line: &str, sep: char) -> Vec<String> {
 /// errors name each bad line (1-based, as the user sees it).
 pub fn parse_catalog_table(
     text: &str,
-) -> Result<Vec<crate::models::CatalogItemInput>, Vec<(usize, String)>> {
+) -> Result<Vec<crate::models::CatalogItemInput>, Vec<(usize, LineProblem)>> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let sep = if first.contains('\t') {
@@ -313,14 +324,7 @@ pub fn parse_catalog_table(
             continue;
         }
         if cells.len() < 6 {
-            errors.push((
-                n,
-                format!(
-                    "cần ít nhất 6 cột ({}), có {}",
-                    CATALOG_COLUMNS[..6].join(", "),
-                    cells.len()
-                ),
-            ));
+            errors.push((n, LineProblem::TooFewColumns { found: cells.len() }));
             continue;
         }
         let norm = crate::i18n::parse_number(&cells[4]);
@@ -345,11 +349,8 @@ pub fn parse_catalog_table(
                 coefficient: None,
                 evidence_required: evidence,
             }),
-            (None, _) => errors.push((n, format!("định mức \"{}\" không phải là số", cells[4]))),
-            (_, None) => errors.push((
-                n,
-                format!("mức độ phức tạp \"{}\" phải là 1, 2 hoặc 3", cells[5]),
-            )),
+            (None, _) => errors.push((n, LineProblem::BadNorm(cells[4].clone()))),
+            (_, None) => errors.push((n, LineProblem::BadLevel(cells[5].clone()))),
         }
     }
     if errors.is_empty() {
@@ -437,7 +438,9 @@ mod table_tests {
         let errors = parse_catalog_table(text).expect_err("bad rows");
         let lines: Vec<usize> = errors.iter().map(|(n, _)| *n).collect();
         assert_eq!(lines, vec![2, 3, 4]);
-        assert!(errors[0].1.contains("hai giờ"));
+        assert_eq!(errors[0].1, LineProblem::BadNorm("hai giờ".into()));
+        assert_eq!(errors[1].1, LineProblem::TooFewColumns { found: 3 });
+        assert_eq!(errors[2].1, LineProblem::BadLevel("ba".into()));
     }
 }
 

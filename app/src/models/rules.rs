@@ -325,6 +325,9 @@ pub struct SimulationView {
     /// a threshold are left out, the aggregates stay.
     #[serde(default)]
     pub people_hidden: bool,
+    /// The background job that runs it (progress, cancel).
+    #[serde(default)]
+    pub job_id: Option<i32>,
 }
 
 impl SimulationView {

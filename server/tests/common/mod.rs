@@ -237,6 +237,24 @@ impl Answer {
 }
 
 /// Calls the server function at /api/<endpoint> the way the browser does.
+/// Follows background job `id` through `get_job` until it has ended (two minutes at most).
+pub async fn wait_job(client: &reqwest::Client, addr: SocketAddr, id: i32) -> app::models::JobView {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let j: app::models::JobView = call(client, addr, "get_job", &[("id", &id.to_string())])
+            .await
+            .json();
+        if !j.status.is_live() {
+            return j;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "job {id} still runs: {j:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
 pub async fn call(
     client: &reqwest::Client,
     addr: SocketAddr,

@@ -13,6 +13,7 @@ use crate::api::rules::{
     StartSimulation, SubmitRuleVersion, TryRuleVersion,
 };
 use crate::components::auth::ErrorAlert;
+use crate::components::job::JobProgress;
 use crate::components::route_id;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
 use crate::models::{
@@ -98,11 +99,7 @@ pub fn RuleVersionPage() -> impl IntoView {
         let rescored = a.rescore.value().get().and_then(|r| r.ok());
         view! {
             {e.map(|e| view! { <ErrorAlert error=e /> })}
-            {rescored.map(|n| view! {
-                <p class="ok" role="status" data-testid="rescored">
-                    {i18n.t(Msg::ReRescored)} {format!(" {n}")}
-                </p>
-            })}
+            {rescored.map(|job| view! { <JobProgress id=job /> })}
         }
     };
     view! {
@@ -746,7 +743,7 @@ pub fn SimulationPage() -> impl IntoView {
         let running = data
             .get()
             .and_then(|r| r.ok())
-            .is_some_and(|s| s.brief.status == JobStatus::Running);
+            .is_some_and(|s| s.brief.status.is_live());
         #[cfg(feature = "hydrate")]
         if running {
             set_timeout(
@@ -800,6 +797,7 @@ fn SimulationResult(s: SimulationView) -> impl IntoView {
                 " " <progress max="100" value=percent.to_string() data-testid="sim-progress">{format!("{percent} %")}</progress>
             })}
         </p>
+        {s.job_id.filter(|_| b.status.is_live()).map(|id| view! { <JobProgress id /> })}
         {s.error.clone().map(|e| view! { <p class="error" role="alert" data-testid="sim-error">{move || e.user_message(i18n.locale.get())}</p> })}
         {s.summary.clone().map(|sum| view! { <Summary sum rows=s.rows.clone() id=b.id hidden=s.people_hidden /> })}
     }

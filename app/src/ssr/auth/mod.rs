@@ -4,6 +4,7 @@
 //! of a request and enforces the decisions: [`require`] in server functions, the
 //! middlewares in [`layers`] for pages and for cross-site requests.
 
+pub mod guard;
 pub mod layers;
 pub mod next;
 pub mod password;
@@ -131,40 +132,7 @@ pub async fn grants_of<C: ConnectionTrait>(
         .collect())
 }
 
-/// The unit and its ancestors up to the province, nearest first.
-pub async fn unit_chain<C: ConnectionTrait>(
-    db: &C,
-    unit_id: Option<i32>,
-) -> Result<Vec<i32>, sea_orm::DbErr> {
-    let mut chain = Vec::new();
-    let mut next = unit_id;
-    while let Some(id) = next {
-        if chain.contains(&id) || chain.len() > 32 {
-            break; // a cycle or an absurd depth: stop rather than loop
-        }
-        chain.push(id);
-        next = unit::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .and_then(|u| u.parent_id);
-    }
-    Ok(chain)
-}
-
-/// Whose record it is and the units above them, for `authz::decide`.
-pub async fn officer_target<C: ConnectionTrait>(
-    db: &C,
-    officer_id: i32,
-) -> Result<crate::authz::Target, AppError> {
-    let officer = user::Entity::find_by_id(officer_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(crate::authz::Target {
-        officer_id,
-        unit_chain: unit_chain(db, officer.unit_id).await?,
-    })
-}
+pub use guard::{officer_target, unit_chain};
 
 /// The signed-in user of the current request (server functions and SSR).
 pub fn principal() -> Option<Principal> {
@@ -208,18 +176,4 @@ pub fn allow_public(action: Action<'_>) -> Result<Option<Principal>, AppError> {
         Decision::Allow => Ok(who),
         denied => Err(refusal(denied)),
     }
-}
-
-/// The caller and the work-log entry `id`, once `authz` lets the caller review it (a
-/// reviewer of the officer's unit, never on their own entry). Anonymous callers learn
-/// nothing, not even whether the entry exists.
-pub async fn reviewer_of_entry<C: ConnectionTrait>(
-    db: &C,
-    id: i64,
-) -> Result<(Principal, crate::ssr::entities::work_log_entry::Model), AppError> {
-    require(Action::OwnAccount)?;
-    let e = crate::ssr::services::work_log::find(db, id).await?;
-    let target = officer_target(db, e.officer_id).await?;
-    let me = require(Action::ReviewEntry(&target))?;
-    Ok((me, e))
 }

@@ -37,3 +37,24 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl From<Model> for crate::models::WorkEntryView {
+    fn from(e: Model) -> Self {
+        crate::models::WorkEntryView {
+            id: e.id,
+            officer_id: e.officer_id,
+            work_date: e.work_date,
+            catalog_item_id: e.catalog_item_id,
+            off_catalog_description: e.off_catalog_description,
+            assigned_qty: e.assigned_qty,
+            completed_qty: e.completed_qty,
+            deadline: e.deadline,
+            completed_on: e.completed_on,
+            source_document: e.source_document,
+            note: e.note,
+            status: e.status,
+            return_reason: e.return_reason,
+            lock_version: e.lock_version,
+        }
+    }
+}

@@ -252,6 +252,19 @@ pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
     Ok(draft)
 }
 
+/// Replaces a draft's catalog and keeps its text (the catalog import). The lock version
+/// guards the read: a text edited meanwhile makes this a conflict, never a lost edit.
+pub async fn replace_catalog<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    items: &[CatalogItemInput],
+) -> Result<jdv::Model, AppError> {
+    let description = load(db, id).await?.description;
+    update_draft(db, actor, id, expected_lock, &description, items).await
+}
+
 /// Replaces a draft's (or returned version's) text and catalog, all or nothing.
 pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     db: &C,

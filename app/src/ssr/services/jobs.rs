@@ -34,11 +34,13 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::authz::{decide, Action, Subject};
 use crate::error::AppError;
-use crate::models::{JobStatus, PeriodCode};
-use crate::ssr::entities::{job, job_part};
+use crate::i18n::{Act, Notice, Record};
+use crate::models::{JobCounts, JobStatus, JobView, JobWork, PeriodCode};
+use crate::ssr::entities::{job, job_part, unit, user};
 use crate::ssr::rule_pool::RulePool;
-use crate::ssr::services::audit::Actor;
+use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::scoring::{self, Policy, ScoreRun};
 use crate::ssr::services::{periods, simulations};
 
@@ -179,6 +181,7 @@ pub fn split(sizes: &[(String, usize)], limit: usize) -> Vec<Vec<String>> {
     parts
 }
 
+#[tracing::instrument(skip_all, fields(key = %p.live_key(), parts = parts.len()), err)]
 async fn enqueue<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     created_by: Option<i32>,
@@ -283,8 +286,10 @@ pub async fn wait<C: ConnectionTrait>(
 
 /// Cancels a queued or running job: no part starts any more, and a part in progress writes
 /// nothing (its transaction sees the job cancelled and rolls back).
+#[tracing::instrument(skip(db, actor), fields(actor = %actor.name), err)]
 pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
     db: &C,
+    actor: &Actor,
     id: i32,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
@@ -303,9 +308,92 @@ pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
             .filter(job_part::Column::Status.is_in([JobStatus::Queued, JobStatus::Running]))
             .exec(&txn)
             .await?;
+        let j = get(&txn, id).await?;
+        if let Ok(Payload::Simulation { simulation_id }) = payload(&j) {
+            simulations::mark_cancelled(&txn, simulation_id).await?;
+        }
+        audit::record(
+            &txn,
+            actor,
+            Change::new("job.cancel", "job", id).after(&json!({
+                "kind": j.kind, "parts_done": j.parts_done, "parts_total": j.parts_total,
+            })),
+        )
+        .await?;
+    } else {
+        let j = get(&txn, id).await?;
+        return Err(AppError::notice(
+            "job",
+            Notice::StateRefused {
+                act: Act::Cancel,
+                record: Record::Job(id),
+                state: j.status.into(),
+            },
+        ));
     }
     txn.commit().await?;
     Ok(())
+}
+
+/// The job that runs simulation `simulation_id` (the latest, should there be several).
+pub async fn of_simulation<C: ConnectionTrait>(
+    db: &C,
+    simulation_id: i32,
+) -> Result<Option<i32>, AppError> {
+    let p = serde_json::to_string(&Payload::Simulation { simulation_id })
+        .map_err(|e| AppError::internal("job payload", e))?;
+    Ok(job::Entity::find()
+        .filter(job::Column::Kind.eq(KIND_SIMULATION))
+        .filter(job::Column::PayloadJson.eq(p))
+        .order_by_desc(job::Column::Id)
+        .one(db)
+        .await?
+        .map(|j| j.id))
+}
+
+/// Job `id` as `reader` sees it on its page.
+pub async fn view<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+    reader: &Subject,
+) -> Result<JobView, AppError> {
+    let j = get(db, id).await?;
+    let work = match payload(&j)? {
+        Payload::Score { period, scope, .. } => JobWork::Score {
+            period: period.to_string(),
+            unit: match scope {
+                Some(u) => unit::Entity::find_by_id(u).one(db).await?.map(|u| u.name),
+                None => None,
+            },
+        },
+        Payload::Simulation { simulation_id } => JobWork::Simulation { simulation_id },
+    };
+    let started_by = match j.created_by {
+        Some(u) => user::Entity::find_by_id(u)
+            .one(db)
+            .await?
+            .map(|u| u.full_name),
+        None => None,
+    };
+    let own = j.created_by == Some(reader.user_id);
+    Ok(JobView {
+        id: j.id,
+        work,
+        status: j.status,
+        parts_done: j.parts_done,
+        parts_total: j.parts_total,
+        counts: score_result(&j).map(|r| JobCounts {
+            officers: r.officers,
+            kept: r.kept,
+            not_scored: r.not_scored,
+        }),
+        error: error_of(&j),
+        started_by,
+        created_at: j.created_at,
+        finished_at: j.finished_at,
+        may_cancel: j.status.is_live()
+            && decide(Some(reader), &Action::CancelJob { own }).allowed(),
+    })
 }
 
 /// A worker's claim on a part.
@@ -470,6 +558,7 @@ impl Worker {
         }
     }
 
+    #[tracing::instrument(skip_all, fields(worker = %self.id, job = j.id, kind = %j.kind, part = part.id, attempt = claim.attempts), err)]
     async fn run_part(
         &self,
         j: &job::Model,
@@ -624,6 +713,7 @@ impl Worker {
 
     /// Closes every running job whose parts are all done: exactly one process wins the
     /// conditional update and records the period's state and the audit event with it.
+    #[tracing::instrument(skip_all, fields(worker = %self.id), err)]
     async fn close_finished(&self) -> Result<(), AppError> {
         let ready = job::Entity::find()
             .filter(job::Column::Status.eq(JobStatus::Running))

@@ -381,7 +381,7 @@ pub async fn page<C: ConnectionTrait>(
         .map(|p| (p.id, format!("{} — {}", p.code, p.name)))
         .collect();
     let officer_ids: HashSet<i32> = user_role::Entity::find()
-        .filter(user_role::Column::Role.eq("officer"))
+        .filter(user_role::Column::Role.eq(crate::authz::Role::Officer.code()))
         .all(db)
         .await?
         .into_iter()
@@ -671,17 +671,14 @@ fn suggested_start(periods: &[period::Model]) -> NaiveDate {
     })
 }
 
-/// How long the re-score request waits for its job before answering that it goes on.
-const RESCORE_WAIT: std::time::Duration = std::time::Duration::from_secs(300);
-
 /// The explicit re-score of an open or scored period after an activation: every officer
 /// whose rule version, inputs or result changed gets a new score version; approved scores
-/// stay as they are. Recorded in the audit trail as a period scoring.
+/// stay as they are. Recorded in the audit trail as a period scoring. Returns the job's id.
 pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     period_code: &str,
-) -> Result<scoring::ScoreRun, AppError> {
+) -> Result<i32, AppError> {
     let code = periods::parse(period_code)?;
     let p = periods::existing(db, code).await?;
     if p.status.is_closed() {
@@ -694,14 +691,9 @@ pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
             },
         ));
     }
-    // A durable job, run by the servers' workers (this request only waits for it): a
-    // second request while it runs joins it.
-    let id = jobs::enqueue_score(db, actor, code, None, Policy::Rescore).await?;
-    let job = jobs::wait(db, id, RESCORE_WAIT).await?;
-    if let Some(e) = jobs::error_of(&job) {
-        return Err(e);
-    }
-    jobs::score_result(&job).ok_or(AppError::refused("period", Msg::JobStillRunning))
+    // A durable job, run by the servers' workers; the page follows its progress. A second
+    // request while it runs joins it.
+    jobs::enqueue_score(db, actor, code, None, Policy::Rescore).await
 }
 
 #[cfg(test)]

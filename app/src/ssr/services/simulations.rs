@@ -144,13 +144,31 @@ pub async fn mark_failed<C: ConnectionTrait>(
     Ok(())
 }
 
-async fn progress(db: &DatabaseConnection, id: i32, value: f64) -> Result<(), AppError> {
+/// Records a simulation's cancellation (in the transaction that cancels its job).
+pub async fn mark_cancelled<C: ConnectionTrait>(db: &C, id: i32) -> Result<(), AppError> {
     simulation::Entity::update_many()
-        .col_expr(simulation::Column::Progress, Expr::value(value))
+        .col_expr(
+            simulation::Column::Status,
+            Expr::value(JobStatus::Cancelled),
+        )
+        .col_expr(simulation::Column::FinishedAt, Expr::value(Utc::now()))
         .filter(simulation::Column::Id.eq(id))
+        .filter(simulation::Column::Status.eq(JobStatus::Running))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Records how far the run got; `false` when the simulation no longer runs (cancelled), so
+/// the run stops there.
+async fn progress(db: &DatabaseConnection, id: i32, value: f64) -> Result<bool, AppError> {
+    let res = simulation::Entity::update_many()
+        .col_expr(simulation::Column::Progress, Expr::value(value))
+        .filter(simulation::Column::Id.eq(id))
+        .filter(simulation::Column::Status.eq(JobStatus::Running))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }
 
 /// Runs a recorded simulation: the period with the active formulas, then with the draft;
@@ -168,9 +186,13 @@ pub async fn run(
     let version = draft.version;
     let p = periods::existing(db, periods::parse(period_code)?).await?;
     let (active, _) = scoring::evaluate(db, pool, actor, &p, None, None, None).await?;
-    progress(db, id, 0.45).await?;
+    if !progress(db, id, 0.45).await? {
+        return Ok(());
+    }
     let (draft, _) = scoring::evaluate(db, pool, actor, &p, None, Some(draft), None).await?;
-    progress(db, id, 0.9).await?;
+    if !progress(db, id, 0.9).await? {
+        return Ok(());
+    }
 
     let tree = UnitTree::load(db).await?;
     let in_scope = |unit: Option<i32>, pos: Option<i32>| {
@@ -343,12 +365,8 @@ pub async fn run(
         })
         .collect();
     let txn = db.begin().await?;
-    for chunk in rows.chunks(500) {
-        simulation_result::Entity::insert_many(chunk.to_vec())
-            .exec(&txn)
-            .await?;
-    }
-    simulation::Entity::update_many()
+    // Only a simulation still running gets its results: one cancelled meanwhile keeps none.
+    let finished = simulation::Entity::update_many()
         .col_expr(simulation::Column::Status, Expr::value(JobStatus::Done))
         .col_expr(simulation::Column::Progress, Expr::value(1.0))
         .col_expr(
@@ -359,8 +377,17 @@ pub async fn run(
         )
         .col_expr(simulation::Column::FinishedAt, Expr::value(Utc::now()))
         .filter(simulation::Column::Id.eq(id))
+        .filter(simulation::Column::Status.eq(JobStatus::Running))
         .exec(&txn)
         .await?;
+    if finished.rows_affected != 1 {
+        return Ok(()); // dropping the transaction rolls it back
+    }
+    for chunk in rows.chunks(500) {
+        simulation_result::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
     audit::record(
         &txn,
         actor,
@@ -540,6 +567,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, id: i32) -> Result<SimulationView,
         rows,
         error,
         people_hidden: false,
+        job_id: jobs::of_simulation(db, id).await?,
     })
 }
 

@@ -16,19 +16,18 @@ use crate::authz::Subject;
 use crate::error::AppError;
 use crate::i18n::{Msg, Notice};
 use crate::models::{
-    ApprovalBlocker, BoardOfficer, Choice, EntryStatus, LoggingFlags, PeriodCode, QuantityOutlier,
-    ScoreStatus, UnitBoard, DAY_HOURS_LIMIT,
+    ApprovalBlocker, BoardOfficer, Choice, EntryStatus, JobStatus, LoggingFlags, PeriodCode,
+    QuantityOutlier, ScoreStatus, UnitBoard, DAY_HOURS_LIMIT,
 };
 use crate::ssr::entities::{
     catalog_item, criteria_points, period, period_score, position, user, user_role,
     work_log_entry as wle,
 };
-use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::org::UnitTree;
-use crate::ssr::services::periods;
 use crate::ssr::services::rule_versions;
-use crate::ssr::services::scoring::{self, Policy, ScoreRun};
+use crate::ssr::services::scoring::{Policy, ScoreRun};
+use crate::ssr::services::{jobs, periods};
 
 /// A quantity this many times the median of the position's officers is flagged…
 pub const OUTLIER_FACTOR: f64 = 2.0;
@@ -69,7 +68,7 @@ async fn officers_of<C: ConnectionTrait>(
     reviewer: i32,
 ) -> Result<Vec<user::Model>, AppError> {
     let officer_ids: HashSet<i32> = user_role::Entity::find()
-        .filter(user_role::Column::Role.eq("officer"))
+        .filter(user_role::Column::Role.eq(crate::authz::Role::Officer.code()))
         .select_only()
         .column(user_role::Column::UserId)
         .into_tuple::<i32>()
@@ -490,7 +489,6 @@ pub async fn save_points<C: ConnectionTrait + TransactionTrait>(
 /// only where something changed; approved scores are left alone.
 pub async fn score_unit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
-    pool: &RulePool,
     actor: &Actor,
     unit_id: i32,
     period_code: &str,
@@ -498,16 +496,21 @@ pub async fn score_unit<C: ConnectionTrait + TransactionTrait>(
     let tree = UnitTree::load(db).await?;
     let agency = tree.agency_of(unit_id).ok_or(AppError::NotFound)?;
     let code = periods::parse(period_code)?;
-    scoring::run(
-        db,
-        pool,
-        actor,
-        code,
-        Some(agency.id),
-        Policy::Unit(unit_id),
-    )
-    .await
+    // A durable job like every scoring run (a second click joins it); one agency's month
+    // takes seconds, so the reviewer's request waits for its result.
+    let id = jobs::enqueue_score(db, actor, code, Some(agency.id), Policy::Unit(unit_id)).await?;
+    let job = jobs::wait(db, id, UNIT_WAIT).await?;
+    if let Some(e) = jobs::error_of(&job) {
+        return Err(e);
+    }
+    if job.status == JobStatus::Cancelled {
+        return Err(AppError::refused("period", Msg::JobCancelled));
+    }
+    jobs::score_result(&job).ok_or(AppError::refused("period", Msg::JobStillRunning))
 }
+
+/// How long the reviewer's "score" request waits for its job.
+const UNIT_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Approves a unit's period: the current scores the reviewer saw (`seen`, their ids) are
 /// approved and the officers' approved entries of the period locked. Refused while entries

@@ -161,7 +161,7 @@ pub async fn generate_province(
     for id in &ids {
         batch.push(user_role::ActiveModel {
             user_id: Set(*id),
-            role: Set("officer".into()),
+            role: Set(crate::authz::Role::Officer.code().into()),
             unit_id: Set(None),
             ..Default::default()
         });
