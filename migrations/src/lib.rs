@@ -14,6 +14,7 @@ mod m20261127_000005_rule_evidence;
 mod m20261201_000006_rule_checks;
 mod m20261201_000007_password_resets;
 mod m20261202_000008_jobs;
+mod m20261203_000009_onboarding;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_rule_checks::Migration),
             Box::new(m20261201_000007_password_resets::Migration),
             Box::new(m20261202_000008_jobs::Migration),
+            Box::new(m20261203_000009_onboarding::Migration),
         ]
     }
 }

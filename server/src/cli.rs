@@ -8,10 +8,12 @@ use app::ssr::services::audit::{self, Actor, Verification};
 use app::ssr::services::jobs::{self, Worker};
 use app::ssr::services::scoring::Policy;
 use app::ssr::services::{
-    accounts, org as units, periods, rule_editor, rule_versions, seed, simulations,
+    accounts, onboarding, org as units, periods, rule_editor, rule_versions, seed, simulations,
 };
 
-use crate::config::{AuditCommand, Cli, Command, RulesCommand, ServeArgs};
+use crate::config::{
+    AuditCommand, Cli, Command, ExportCommand, ImportCommand, RulesCommand, ServeArgs,
+};
 use crate::startup::{shutdown_signal, Server};
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -29,6 +31,21 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Worker => worker(&database).await,
         Command::Simulate { period, version } => simulate(&database, &period, version).await,
         Command::Audit(AuditCommand::Verify) => return audit_verify(&database).await,
+        Command::Import(ImportCommand::Org {
+            file,
+            dry_run,
+            codes,
+        }) => {
+            return match import_org(&database, &file, dry_run, codes).await {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("rubric: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Export(ExportCommand::Org { file }) => export_org(&database, &file).await,
+        Command::Export(ExportCommand::Template { file }) => export_template(&file).await,
         Command::CreateAdmin {
             username,
             full_name,
@@ -309,5 +326,91 @@ async fn create_admin(database: &Database, username: &str, full_name: &str) -> a
         "Administrator {} created (id {}). Sign in at /dang-nhap.",
         created.username, created.id
     );
+    Ok(())
+}
+
+/// `rubric import org FILE [--dry-run] [--codes FILE]`: every bad cell, every record the
+/// import creates, changes or deactivates, then `create N, change N, deactivate N, errors N`.
+async fn import_org(
+    database: &Database,
+    file: &std::path::Path,
+    dry_run: bool,
+    codes: Option<std::path::PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    use app::models::PlanAct;
+    let db = database.connect().await?;
+    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let actor = Actor::system("rubric import org");
+    let report = if dry_run {
+        onboarding::dry_run(&db, &actor, bytes).await
+    } else {
+        onboarding::apply(&db, &actor, bytes).await
+    }
+    .map_err(app_err)?;
+    let vi = app::i18n::Locale::Vi;
+    for e in &report.errors {
+        println!("lỗi\t{}", e.text(vi));
+    }
+    for l in &report.lines {
+        let act = match l.act {
+            PlanAct::Create => "tạo",
+            PlanAct::Change => "sửa",
+            PlanAct::Deactivate => "ngừng",
+        };
+        println!(
+            "{act}\t{}\t{}\t{}",
+            l.sheet.title(),
+            l.key,
+            l.fields.join(", ")
+        );
+    }
+    if !report.activations.is_empty() {
+        let path = codes.unwrap_or_else(|| file.with_extension("ma-kich-hoat.csv"));
+        write_codes(&path, &report.activations)?;
+        println!(
+            "mã kích hoạt của {} người mới: {}",
+            report.activations.len(),
+            path.display()
+        );
+    }
+    println!("{}", report.counts_line());
+    Ok(if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// The new people's activation codes as CSV, readable by the owner alone.
+fn write_codes(path: &std::path::Path, codes: &[app::models::Activation]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options
+        .open(path)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    f.write_all(app::models::activations_csv(codes).as_bytes())?;
+    Ok(())
+}
+
+/// `rubric export template FILE`: the workbook to fill in, with examples and instructions.
+async fn export_template(file: &std::path::Path) -> anyhow::Result<()> {
+    let bytes = onboarding::template().await.map_err(app_err)?;
+    std::fs::write(file, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    println!("{}", file.display());
+    Ok(())
+}
+
+/// `rubric export org FILE`: the organisation workbook as Rubric holds it now.
+async fn export_org(database: &Database, file: &std::path::Path) -> anyhow::Result<()> {
+    let db = database.connect().await?;
+    let bytes = onboarding::export(&db).await.map_err(app_err)?;
+    std::fs::write(file, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    println!("{}", file.display());
     Ok(())
 }

@@ -68,6 +68,13 @@ pub enum Command {
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Load the organisation workbook (units, positions, people, task catalogs) from an
+    /// .xlsx or a CSV sheet.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Write the organisation workbook as Rubric holds it.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Create an administrator account (the first one, on a new database). The password is
     /// read from RUBRIC_ADMIN_PASSWORD, or asked for on the terminal.
     CreateAdmin {
@@ -86,6 +93,31 @@ pub enum Command {
         #[arg(long, default_value = "2025-05")]
         period: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Every bad cell (sheet, row, column) and every record created, changed or
+    /// deactivated, then `create N, change N, deactivate N, errors N`; exit 1 on errors.
+    /// All or nothing; the same file again changes nothing.
+    Org {
+        file: PathBuf,
+        /// Show what would change, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Where the new people's one-time activation codes go (CSV, readable by you
+        /// alone); default: beside FILE, as FILE.ma-kich-hoat.csv.
+        #[arg(long)]
+        codes: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The organisation workbook (.xlsx); importing it back changes nothing.
+    Org { file: PathBuf },
+    /// The empty organisation workbook with examples and instructions, to fill in.
+    Template { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -109,3 +109,6 @@ pub use period::*;
 
 pub mod jobs;
 pub use jobs::*;
+
+pub mod onboarding;
+pub use onboarding::*;

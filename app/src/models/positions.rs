@@ -273,6 +273,15 @@ pub const CATALOG_COLUMNS: [&str; 7] = [
     "Cần số văn bản",
 ];
 
+/// Every non-blank line of a CSV text as cells, with its 1-based line number.
+pub fn split_table(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, split_row(l, sep)))
+        .collect()
+}
+
 /// Splits one line of CSV (comma or semicolon) or of a table pasted from a spreadsheet
 /// (tab), honouring double quotes.
 fn split_row(line: &str, sep: char) -> Vec<String> {

@@ -1,5 +1,6 @@
 //! sea-orm entities, one per table. Hand-written model logic lives in `services`.
 
+pub mod activation_code;
 pub mod api_token;
 pub mod appeal;
 pub mod audit_event;
@@ -13,6 +14,7 @@ pub mod password_reset_request;
 pub mod period;
 pub mod period_score;
 pub mod position;
+pub mod position_agency;
 pub mod rule_check;
 pub mod rule_set;
 pub mod rule_set_version;

@@ -13,6 +13,8 @@ pub struct Model {
     pub kind: String,
     pub parent_id: Option<i32>,
     pub created_at: DateTimeUtc,
+    /// Closed from this day on: no new members, its history stays.
+    pub closed_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,8 @@ pub struct Model {
     /// Set by an administrator's password reset: the user must choose a new one.
     pub must_change_password: bool,
     pub password_changed_at: Option<DateTimeUtc>,
+    /// The id the province's HR or e-office system knows the person by (unique).
+    pub external_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -145,7 +145,7 @@ pub async fn catalog_of<C: ConnectionTrait>(
         .await?)
 }
 
-async fn write_catalog<C: ConnectionTrait>(
+pub(crate) async fn write_catalog<C: ConnectionTrait>(
     db: &C,
     version_id: i32,
     items: &[CatalogItemInput],

@@ -8,6 +8,7 @@ pub mod formulas;
 pub mod home;
 pub mod job_descriptions;
 pub mod jobs;
+pub mod onboarding;
 pub mod org;
 pub mod periods;
 pub mod positions;

@@ -1,0 +1,329 @@
+//! Writing the organisation workbook: Rubric's records as they are (an export reads back
+//! as an import that changes nothing), or the template with examples and instructions.
+//! Every text cell is neutralised against formula injection.
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+
+use super::check::{POSITION_GROUPS, ROLE_NAMES, UNIT_KINDS};
+use super::plan::Current;
+use crate::error::AppError;
+use crate::models::OrgSheet;
+use crate::text::spreadsheet_cell;
+
+/// A value in a row: text or a number.
+pub enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+fn fail(e: rust_xlsxwriter::XlsxError) -> AppError {
+    AppError::internal("xlsx", e)
+}
+
+fn sheet(book: &mut Workbook, kind: OrgSheet, rows: &[Vec<Cell>]) -> Result<(), AppError> {
+    let bold = Format::new().set_bold();
+    let ws: &mut Worksheet = book.add_worksheet();
+    ws.set_name(kind.title()).map_err(fail)?;
+    for (c, h) in kind.columns().iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(fail)?;
+        ws.set_column_width(c as u16, 22).map_err(fail)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            match cell {
+                Cell::Text(t) if t.is_empty() => {}
+                Cell::Text(t) => {
+                    ws.write_string(r, c, spreadsheet_cell(t)).map_err(fail)?;
+                }
+                Cell::Number(n) => {
+                    ws.write_number(r, c, *n).map_err(fail)?;
+                }
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0).map_err(fail)?;
+    Ok(())
+}
+
+fn t(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// The workbook's name for a stored code (the code itself when the table lacks it).
+fn label<'a>(table: &[(&'a str, &'a str)], key: &'a str) -> &'a str {
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, v)| *v)
+}
+
+/// The workbook of Rubric's organisation now.
+pub fn workbook(now: &Current) -> Result<Vec<u8>, AppError> {
+    let code_of_unit = |id: Option<i32>| -> String {
+        id.and_then(|id| now.units.values().find(|u| u.id == id))
+            .map(|u| u.code.clone())
+            .unwrap_or_default()
+    };
+    // Parents before children, so that the sheet reads top-down.
+    let depth = |u: &crate::ssr::entities::unit::Model| {
+        let mut d = 0;
+        let mut at = u.parent_id;
+        while let Some(id) = at {
+            d += 1;
+            if d > now.units.len() {
+                break;
+            }
+            at = now
+                .units
+                .values()
+                .find(|x| x.id == id)
+                .and_then(|x| x.parent_id);
+        }
+        d
+    };
+    let mut units: Vec<_> = now.units.values().collect();
+    units.sort_by_key(|u| (depth(u), u.code.clone()));
+    let unit_rows: Vec<Vec<Cell>> = units
+        .iter()
+        .map(|u| {
+            vec![
+                t(&u.code),
+                t(&u.name),
+                t(label(&UNIT_KINDS, &u.kind)),
+                t(code_of_unit(u.parent_id)),
+                t(u.closed_on
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let position_rows: Vec<Vec<Cell>> = now
+        .positions
+        .values()
+        .map(|p| {
+            let agencies: Vec<String> = now
+                .agencies
+                .get(&p.id)
+                .map(|s| s.iter().cloned().collect())
+                .unwrap_or_default();
+            vec![
+                t(&p.code),
+                t(&p.name),
+                t(label(&POSITION_GROUPS, &p.kind)),
+                t(&p.cohort_group),
+                t(agencies.join("; ")),
+            ]
+        })
+        .collect();
+    let people_rows: Vec<Vec<Cell>> = now
+        .users
+        .values()
+        .map(|u| {
+            let grants = now.grants.get(&u.id).cloned().unwrap_or_default();
+            let mut roles: Vec<&str> = Vec::new();
+            for (r, _) in &grants {
+                let name = ROLE_NAMES
+                    .iter()
+                    .find(|(x, _)| x == r)
+                    .map_or(r.code(), |(_, n)| *n);
+                if !roles.contains(&name) {
+                    roles.push(name);
+                }
+            }
+            let reviews: Vec<String> = grants
+                .iter()
+                .filter(|(r, _)| *r == crate::authz::Role::Reviewer)
+                .filter_map(|(_, u)| u.clone())
+                .collect();
+            vec![
+                t(&u.username),
+                t(&u.full_name),
+                t(u.external_id.clone().unwrap_or_default()),
+                t(code_of_unit(u.unit_id)),
+                t(u.position_id
+                    .and_then(|id| now.positions.values().find(|p| p.id == id))
+                    .map(|p| p.code.clone())
+                    .unwrap_or_default()),
+                t(roles.join("; ")),
+                t(reviews.join("; ")),
+                t(if u.is_active { "có" } else { "không" }),
+            ]
+        })
+        .collect();
+    let mut catalog_rows: Vec<Vec<Cell>> = Vec::new();
+    for p in now.positions.values() {
+        for i in now
+            .catalogs
+            .get(&p.id)
+            .cloned()
+            .flatten()
+            .unwrap_or_default()
+        {
+            catalog_rows.push(vec![
+                t(&p.code),
+                t(i.code),
+                t(i.group_code),
+                t(i.name),
+                t(i.unit_of_measure),
+                Cell::Number(i.norm_minutes),
+                Cell::Number(i.complexity_level as f64),
+                t(if i.evidence_required { "có" } else { "không" }),
+            ]);
+        }
+    }
+    let mut book = Workbook::new();
+    sheet(&mut book, OrgSheet::Units, &unit_rows)?;
+    sheet(&mut book, OrgSheet::Positions, &position_rows)?;
+    sheet(&mut book, OrgSheet::People, &people_rows)?;
+    sheet(&mut book, OrgSheet::Catalogs, &catalog_rows)?;
+    book.save_to_buffer().map_err(fail)
+}
+
+/// The template: the four sheets with example rows, and a sheet of instructions.
+pub fn template() -> Result<Vec<u8>, AppError> {
+    let row = |cells: &[&str]| cells.iter().map(|c| t(*c)).collect::<Vec<_>>();
+    let mut book = Workbook::new();
+    let guide = book.add_worksheet();
+    guide.set_name("Hướng dẫn").map_err(fail)?;
+    guide.set_column_width(0, 110).map_err(fail)?;
+    let lines = [
+        "Mẫu nhập tổ chức vào Rubric: điền các trang Đơn vị, Vị trí việc làm, Nhân sự, Danh mục công việc; giữ nguyên dòng tiêu đề.",
+        "Có thể bỏ trang không cần nhập: trang vắng mặt không bị thay đổi. Trang Nhân sự có mặt thì người đang hoạt động không có trong trang sẽ bị ngừng (trừ quản trị viên).",
+        "Đơn vị — Loại: Tỉnh, Cơ quan hoặc Phòng; Mã đơn vị cấp trên để trống với đơn vị cấp tỉnh; Ngày giải thể theo dd/mm/yyyy.",
+        "Vị trí việc làm — Nhóm: Lãnh đạo quản lý, Chuyên môn nghiệp vụ hoặc Hỗ trợ phục vụ; Cơ quan sử dụng: các mã cơ quan cách nhau bởi dấu ;",
+        "Nhân sự — Vai trò: Cán bộ, Trưởng đơn vị, Quản trị, Ban chỉ đạo, Thanh tra (cách nhau bởi ;); Trưởng đơn vị cần Đơn vị phụ trách; Đang làm việc: có/không.",
+        "Danh mục công việc — Nhóm: A, B, C hoặc D; Định mức tính bằng phút; Mức độ phức tạp 1, 2 hoặc 3; Cần minh chứng: có/không.",
+        "Người mới nhận mã kích hoạt dùng một lần (hiệu lực 30 ngày) để tự đặt mật khẩu tại trang Kích hoạt tài khoản.",
+        "Chạy thử trước khi áp dụng: mọi ô sai được chỉ rõ theo trang, dòng và cột; áp dụng là tất cả hoặc không gì cả.",
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        guide.write_string(i as u32, 0, *l).map_err(fail)?;
+    }
+    sheet(
+        &mut book,
+        OrgSheet::Units,
+        &[
+            row(&["tinh", "Tỉnh Mẫu", "Tỉnh", "", ""]),
+            row(&["snv", "Sở Nội vụ", "Cơ quan", "tinh", ""]),
+            row(&["snv/tccb", "Phòng Tổ chức cán bộ", "Phòng", "snv", ""]),
+        ],
+    )?;
+    sheet(
+        &mut book,
+        OrgSheet::Positions,
+        &[
+            row(&[
+                "TP-TCCB",
+                "Trưởng phòng Tổ chức cán bộ",
+                "Lãnh đạo quản lý",
+                "lanh-dao-phong",
+                "snv",
+            ]),
+            row(&[
+                "CV-TCCB",
+                "Chuyên viên tổ chức cán bộ",
+                "Chuyên môn nghiệp vụ",
+                "chuyen-vien",
+                "snv",
+            ]),
+        ],
+    )?;
+    sheet(
+        &mut book,
+        OrgSheet::People,
+        &[
+            row(&[
+                "tp.tccb",
+                "Nguyễn Văn An",
+                "NS-0001",
+                "snv/tccb",
+                "TP-TCCB",
+                "Cán bộ; Trưởng đơn vị",
+                "snv/tccb",
+                "có",
+            ]),
+            row(&[
+                "cv.tccb.01",
+                "Trần Thị Bình",
+                "NS-0002",
+                "snv/tccb",
+                "CV-TCCB",
+                "Cán bộ",
+                "",
+                "có",
+            ]),
+        ],
+    )?;
+    let item =
+        |p: &str, code: &str, g: &str, name: &str, unit: &str, norm: f64, level: f64, ev: &str| {
+            vec![
+                t(p),
+                t(code),
+                t(g),
+                t(name),
+                t(unit),
+                Cell::Number(norm),
+                Cell::Number(level),
+                t(ev),
+            ]
+        };
+    sheet(
+        &mut book,
+        OrgSheet::Catalogs,
+        &[
+            item(
+                "CV-TCCB",
+                "B01",
+                "B",
+                "Tham mưu văn bản góp ý/trả lời",
+                "văn bản",
+                120.0,
+                2.0,
+                "có",
+            ),
+            item(
+                "CV-TCCB",
+                "B02",
+                "B",
+                "Dự họp, hội nghị",
+                "buổi",
+                180.0,
+                1.0,
+                "không",
+            ),
+            item(
+                "CV-TCCB",
+                "C08",
+                "C",
+                "Thẩm định hồ sơ nâng lương",
+                "hồ sơ",
+                30.0,
+                2.0,
+                "có",
+            ),
+            item(
+                "TP-TCCB",
+                "A01",
+                "A",
+                "Chỉ đạo, điều hành công việc của phòng",
+                "ngày",
+                60.0,
+                2.0,
+                "không",
+            ),
+            item(
+                "TP-TCCB",
+                "B01",
+                "B",
+                "Tham mưu văn bản góp ý/trả lời",
+                "văn bản",
+                120.0,
+                2.0,
+                "có",
+            ),
+        ],
+    )?;
+    book.save_to_buffer().map_err(fail)
+}

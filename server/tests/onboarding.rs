@@ -1,0 +1,415 @@
+//! Loading a province from its workbook, on SQLite and PostgreSQL: the template applied to
+//! an empty database, applied again (no change), exported and imported back (no change);
+//! every kind of bad cell named with nothing written; formula cells neutralised on export;
+//! the `rubric import org` / `rubric export org` commands.
+
+mod common;
+
+use app::i18n::Locale;
+use app::models::{CellProblem, OrgSheet, PlanAct};
+use app::ssr::entities::{activation_code, audit_event, unit, user, user_role};
+use app::ssr::services::audit::Actor;
+use app::ssr::services::onboarding;
+use common::{backends, TestDb};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+fn admin() -> Actor {
+    Actor::system("test import")
+}
+
+async fn counts(db: &sea_orm::DatabaseConnection) -> (u64, u64, u64, u64) {
+    (
+        unit::Entity::find().count(db).await.expect("units"),
+        user::Entity::find().count(db).await.expect("users"),
+        user_role::Entity::find().count(db).await.expect("roles"),
+        app::ssr::entities::catalog_item::Entity::find()
+            .count(db)
+            .await
+            .expect("items"),
+    )
+}
+
+/// A CSV sheet: the header of `sheet` and the rows, `;`-separated.
+fn csv(sheet: OrgSheet, rows: &[&str]) -> Vec<u8> {
+    let mut s = sheet.columns().join(";");
+    for r in rows {
+        s.push('\n');
+        s.push_str(r);
+    }
+    s.into_bytes()
+}
+
+#[tokio::test]
+async fn the_template_loads_and_loading_it_again_or_its_export_changes_nothing() {
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let template = onboarding::template().await.expect("template");
+
+        let dry = onboarding::dry_run(&t.db, &admin(), template.clone())
+            .await
+            .expect("dry run");
+        assert!(dry.errors.is_empty(), "{name}: {:?}", dry.errors);
+        // 3 units, 2 positions, 2 catalogs, 2 people.
+        assert_eq!(
+            (dry.create, dry.change, dry.deactivate),
+            (9, 0, 0),
+            "{name}"
+        );
+        assert_eq!(
+            counts(&t.db).await,
+            (0, 0, 0, 0),
+            "{name}: a dry run writes nothing"
+        );
+
+        let applied = onboarding::apply(&t.db, &admin(), template.clone())
+            .await
+            .expect("apply");
+        assert!(applied.applied, "{name}: {:?}", applied.errors);
+        assert_eq!(
+            applied.counts_line(),
+            "create 9, change 0, deactivate 0, errors 0"
+        );
+        assert_eq!(
+            applied.activations.len(),
+            2,
+            "{name}: one code per new person"
+        );
+        let codes = activation_code::Entity::find()
+            .all(&t.db)
+            .await
+            .expect("codes");
+        assert_eq!(codes.len(), 2, "{name}");
+        assert!(
+            codes
+                .iter()
+                .all(|c| !applied.activations.iter().any(|a| a.code == c.code_hash)),
+            "{name}: codes are stored hashed"
+        );
+        let new_people = user::Entity::find().all(&t.db).await.expect("users");
+        assert!(
+            new_people.iter().all(|u| u.password_hash.is_none()),
+            "{name}: nobody gets a shared password"
+        );
+        let audited = audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq("org.import"))
+            .count(&t.db)
+            .await
+            .expect("audit");
+        assert_eq!(audited, 1, "{name}");
+        let loaded = counts(&t.db).await;
+
+        let again = onboarding::apply(&t.db, &admin(), template)
+            .await
+            .expect("again");
+        assert_eq!(
+            again.counts_line(),
+            "create 0, change 0, deactivate 0, errors 0",
+            "{name}: {:?}",
+            again.lines
+        );
+        assert_eq!(counts(&t.db).await, loaded, "{name}");
+
+        let exported = onboarding::export(&t.db).await.expect("export");
+        let back = onboarding::apply(&t.db, &admin(), exported)
+            .await
+            .expect("round trip");
+        assert_eq!(
+            back.counts_line(),
+            "create 0, change 0, deactivate 0, errors 0",
+            "{name}: {:?} {:?}",
+            back.lines,
+            back.errors
+        );
+        assert_eq!(counts(&t.db).await, loaded, "{name}");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        onboarding::apply(&t.db, &admin(), onboarding::template().await.expect("t"))
+            .await
+            .expect("template");
+        let before = counts(&t.db).await;
+
+        let units = csv(
+            OrgSheet::Units,
+            &[
+                "x1;Đơn vị một;Cơ quan;x2;",
+                "x2;Đơn vị hai;Cơ quan;x1;",
+                "x3;Đơn vị ba;Xã;tinh;",
+                "x4;Đơn vị bốn;Phòng;khong-co;31/02/2026",
+                "x1;Trùng mã;Phòng;tinh;",
+            ],
+        );
+        let report = onboarding::apply(&t.db, &admin(), units)
+            .await
+            .expect("units");
+        assert!(!report.applied, "{name}");
+        let problems: Vec<(u32, Option<String>, CellProblem)> = report
+            .errors
+            .iter()
+            .map(|e| (e.row, e.column.clone(), e.problem.clone()))
+            .collect();
+        for expected in [
+            (
+                4,
+                Some("Loại".to_string()),
+                CellProblem::BadUnitKind("Xã".into()),
+            ),
+            (
+                5,
+                Some("Ngày giải thể".to_string()),
+                CellProblem::BadDate("31/02/2026".into()),
+            ),
+            (
+                6,
+                Some("Mã".to_string()),
+                CellProblem::Duplicate("x1".into()),
+            ),
+        ] {
+            assert!(
+                problems.contains(&expected),
+                "{name}: {expected:?} not in {problems:?}"
+            );
+        }
+
+        // Cells well formed, but against the records: a cycle, an unknown parent.
+        let tree = csv(
+            OrgSheet::Units,
+            &[
+                "x1;Đơn vị một;Cơ quan;x2;",
+                "x2;Đơn vị hai;Cơ quan;x1;",
+                "x4;Bốn;Phòng;khong-co;",
+            ],
+        );
+        let report = onboarding::dry_run(&t.db, &admin(), tree)
+            .await
+            .expect("tree");
+        let problems: Vec<&CellProblem> = report.errors.iter().map(|e| &e.problem).collect();
+        assert!(
+            problems.contains(&&CellProblem::Cycle("x1".into())),
+            "{name}: {problems:?}"
+        );
+        assert!(
+            problems.contains(&&CellProblem::UnknownUnit("khong-co".into())),
+            "{name}: {problems:?}"
+        );
+
+        let people = csv(
+            OrgSheet::People,
+            &[
+                "cv.moi;Người Mới;NS-9;khong-co;CV-TCCB;Cán bộ;;có",
+                "cv.moi;Trùng Tên;NS-10;snv/tccb;CV-TCCB;Cán bộ;;có",
+                "tp.moi;Trưởng Mới;;snv/tccb;TP-TCCB;Trưởng đơn vị;;có",
+                "x.moi;Vai Lạ;;snv/tccb;CV-TCCB;Giám đốc;;có",
+                "y.moi;Không Vị Trí;;snv/tccb;VT-KHONG-CO;Cán bộ;;có",
+                "z.moi;Người Khác;NS-0001;snv/tccb;CV-TCCB;Cán bộ;;có",
+                "tp.tccb;Nguyễn Văn An;NS-0001;snv/tccb;TP-TCCB;Cán bộ, Trưởng đơn vị;snv/tccb;có",
+                "cv.tccb.01;Trần Thị Bình;NS-0002;snv/tccb;CV-TCCB;Cán bộ;;có",
+            ],
+        );
+        let report = onboarding::apply(&t.db, &admin(), people)
+            .await
+            .expect("people");
+        assert!(!report.applied, "{name}");
+        let problems: Vec<(u32, Option<String>, CellProblem)> = report
+            .errors
+            .iter()
+            .map(|e| (e.row, e.column.clone(), e.problem.clone()))
+            .collect();
+        for expected in [
+            (
+                2,
+                Some("Đơn vị".to_string()),
+                CellProblem::UnknownUnit("khong-co".into()),
+            ),
+            (
+                3,
+                Some("Tên đăng nhập".to_string()),
+                CellProblem::Duplicate("cv.moi".into()),
+            ),
+            (
+                4,
+                Some("Đơn vị phụ trách".to_string()),
+                CellProblem::ReviewerNeedsUnits,
+            ),
+            (
+                5,
+                Some("Vai trò".to_string()),
+                CellProblem::UnknownRole("Giám đốc".into()),
+            ),
+            (
+                6,
+                Some("Vị trí việc làm".to_string()),
+                CellProblem::UnknownPosition("VT-KHONG-CO".into()),
+            ),
+            (
+                8,
+                Some("Mã nhân sự".to_string()),
+                CellProblem::Duplicate("NS-0001".into()),
+            ),
+        ] {
+            assert!(
+                problems.contains(&expected),
+                "{name}: {expected:?} not in {problems:?}"
+            );
+        }
+        // Every error reads in both languages, naming the sheet, the row and the column.
+        let first = &report.errors[0];
+        assert!(
+            first.text(Locale::Vi).starts_with("Nhân sự, dòng "),
+            "{name}"
+        );
+        assert!(first.text(Locale::En).starts_with("People, row "), "{name}");
+
+        // A position with officers and no catalog.
+        let positions = csv(
+            OrgSheet::Positions,
+            &["VT-MOI;Vị trí mới;Hỗ trợ phục vụ;;snv"],
+        );
+        onboarding::apply(&t.db, &admin(), positions)
+            .await
+            .expect("position")
+            .applied
+            .then_some(())
+            .expect("the position alone is fine");
+        let before = (before.0, before.1, before.2, before.3);
+        let people = csv(
+            OrgSheet::People,
+            &[
+                "tp.tccb;Nguyễn Văn An;NS-0001;snv/tccb;TP-TCCB;Cán bộ, Trưởng đơn vị;snv/tccb;có",
+                "cv.tccb.01;Trần Thị Bình;;snv/tccb;CV-TCCB;Cán bộ;;có",
+                "vt.moi;Người Mới;NS-3;snv/tccb;VT-MOI;Cán bộ;;có",
+                "z.moi;Người Khác;NS-0002;snv/tccb;CV-TCCB;Cán bộ;;có",
+            ],
+        );
+        let report = onboarding::apply(&t.db, &admin(), people)
+            .await
+            .expect("people");
+        assert_eq!(
+            report
+                .errors
+                .iter()
+                .map(|e| (e.row, e.problem.clone()))
+                .collect::<Vec<_>>(),
+            vec![
+                (4, CellProblem::PositionWithoutCatalog("VT-MOI".into())),
+                (5, CellProblem::PersonIdTaken("NS-0002".into())),
+            ],
+            "{name}"
+        );
+        assert_eq!(counts(&t.db).await, before, "{name}: nothing written");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn people_left_out_are_deactivated_and_a_formula_cell_comes_back_as_text() {
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        onboarding::apply(&t.db, &admin(), onboarding::template().await.expect("t"))
+            .await
+            .expect("template");
+        let hostile = "=HYPERLINK(\"http://x\",\"bấm\")";
+        // The cell is quoted: its quotes are doubled, its comma stays inside.
+        let row = format!(
+            "tp.tccb;\"{}\";NS-0001;snv/tccb;TP-TCCB;Cán bộ, Trưởng đơn vị;snv/tccb;có",
+            hostile.replace('"', "\"\"")
+        );
+        let people = csv(OrgSheet::People, &[&row]);
+        let report = onboarding::apply(&t.db, &admin(), people)
+            .await
+            .expect("apply");
+        assert!(report.applied, "{name}: {:?}", report.errors);
+        assert_eq!(report.change, 1, "{name}: {:?}", report.lines);
+        assert_eq!(report.deactivate, 1, "{name}: cv.tccb.01 is left out");
+        let left = user::Entity::find()
+            .filter(user::Column::Username.eq("cv.tccb.01"))
+            .one(&t.db)
+            .await
+            .expect("user")
+            .expect("kept, deactivated");
+        assert!(!left.is_active, "{name}");
+        let renamed = user::Entity::find()
+            .filter(user::Column::Username.eq("tp.tccb"))
+            .one(&t.db)
+            .await
+            .expect("user")
+            .expect("user");
+        assert_eq!(renamed.full_name, hostile, "{name}");
+
+        let exported = onboarding::export(&t.db).await.expect("export");
+        let again = onboarding::dry_run(&t.db, &admin(), exported)
+            .await
+            .expect("round trip");
+        assert_eq!(
+            again.counts_line(),
+            "create 0, change 0, deactivate 0, errors 0",
+            "{name}: {:?}",
+            again.lines
+        );
+        assert!(
+            again.lines.iter().all(|l| l.act != PlanAct::Change),
+            "{name}: the formula-looking name reads back as written"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[test]
+fn the_command_line_names_bad_cells_and_exits_1() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}/r.db?mode=rwc", dir.path().display());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rubric"))
+            .env("RUBRIC_DATABASE_URL", &url)
+            .env("RUST_LOG", "warn")
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    assert!(run(&["migrate"]).status.success());
+    let bad = dir.path().join("units.csv");
+    std::fs::write(&bad, csv(OrgSheet::Units, &["a;A;Tỉnh;;", "b;B;Xã;a;"])).expect("write");
+    let out = run(&["import", "org", bad.to_str().expect("path"), "--dry-run"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("Đơn vị, dòng 3, cột Loại"), "{stdout}");
+    assert_eq!(
+        stdout.lines().last(),
+        Some("create 1, change 0, deactivate 0, errors 1")
+    );
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        csv(OrgSheet::Units, &["a;A;Tỉnh;;", "b;B;Cơ quan;a;"]),
+    )
+    .expect("write");
+    let out = run(&["import", "org", good.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let book = dir.path().join("org.xlsx");
+    let out = run(&["export", "org", book.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["import", "org", book.to_str().expect("path"), "--dry-run"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert_eq!(
+        stdout.lines().last(),
+        Some("create 0, change 0, deactivate 0, errors 0")
+    );
+}
