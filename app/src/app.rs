@@ -10,7 +10,7 @@ use leptos_router::{
 use crate::components::auth::{provide_auth, Guarded};
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, Msg};
-use crate::pages::account::{ChangePasswordPage, SignInPage};
+use crate::pages::account::{ActivationPage, ChangePasswordPage, SignInPage};
 use crate::pages::admin::formulas::FormulasPage;
 use crate::pages::admin::positions::{PositionPage, PositionsPage};
 use crate::pages::admin::rules::{RuleVersionPage, SimulationPage};
@@ -73,6 +73,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route ssr=SsrMode::Async path=path!("") view=HomePage />
                         <Route ssr=SsrMode::Async path=path!("dang-nhap") view=SignInPage />
+                        <Route path=path!("kich-hoat") view=ActivationPage />
                         <Route
                             ssr=SsrMode::Async
                             path=path!("doi-mat-khau")

@@ -261,6 +261,7 @@ pub struct Page {
 
 pub const SIGN_IN_PATH: &str = "/dang-nhap";
 pub const CHANGE_PASSWORD_PATH: &str = "/doi-mat-khau";
+pub const ACTIVATION_PATH: &str = "/kich-hoat";
 
 /// Every page, in navigation order. The router's routes must all appear here (a test
 /// checks it); a path's rule also covers the paths under it unless they have their own.
@@ -272,6 +273,11 @@ pub const PAGES: &[Page] = &[
     },
     Page {
         path: SIGN_IN_PATH,
+        rule: PageRule::Public,
+        nav: None,
+    },
+    Page {
+        path: ACTIVATION_PATH,
         rule: PageRule::Public,
         nav: None,
     },

@@ -413,3 +413,68 @@ fn the_command_line_names_bad_cells_and_exits_1() {
         Some("create 0, change 0, deactivate 0, errors 0")
     );
 }
+
+/// A person the import created activates their account with the code, once; a wrong or
+/// used code is refused with one message; then they sign in with their own password.
+#[tokio::test]
+async fn a_new_person_activates_with_the_code_once_and_signs_in() {
+    for backend in backends() {
+        let name = backend.name();
+        let app = common::TestApp::spawn(&backend).await;
+        let report = onboarding::apply(
+            &app.db.db,
+            &admin(),
+            onboarding::template().await.expect("t"),
+        )
+        .await
+        .expect("import");
+        let code = report
+            .activations
+            .iter()
+            .find(|a| a.username == "cv.tccb.01")
+            .expect("a code for cv.tccb.01")
+            .code
+            .clone();
+        let browser = app.browser();
+        let attempt = |code: String| {
+            let browser = browser.clone();
+            let addr = app.addr;
+            async move {
+                common::call(
+                    &browser,
+                    addr,
+                    "activate_account",
+                    &[
+                        ("username", "cv.tccb.01"),
+                        ("code", &code),
+                        ("password", "Mot cau de nho 2026"),
+                        ("confirm", "Mot cau de nho 2026"),
+                    ],
+                )
+                .await
+            }
+        };
+        let wrong = attempt("AAAA-BBBB-CCCC".into()).await;
+        assert_eq!(wrong.status.as_u16(), 422, "{name}: {wrong:?}");
+        let err: app::error::AppError = wrong.json();
+        assert!(
+            err.user_message(Locale::En).contains("activation code"),
+            "{name}"
+        );
+        // Typed in lower case with spaces, as people do.
+        let ok = attempt(code.to_lowercase().replace('-', " ")).await;
+        assert!(ok.status.is_success(), "{name}: {ok:?}");
+        let again = attempt(code.clone()).await;
+        assert_eq!(again.status.as_u16(), 422, "{name}: a code works once");
+        assert_eq!(
+            activation_code::Entity::find()
+                .count(&app.db.db)
+                .await
+                .expect("codes"),
+            1,
+            "{name}: the other person's code stays"
+        );
+        let _signed_in = app.signed_in("cv.tccb.01", "Mot cau de nho 2026").await;
+        app.stop().await;
+    }
+}

@@ -130,6 +130,16 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ALL,
             ),
             (
+                "activate_account",
+                vec![
+                    ("username", "khong.co.ai"),
+                    ("code", "AAAA-BBBB-CCCC"),
+                    ("password", "Song-Cai-2-dong"),
+                    ("confirm", "Song-Cai-2-dong"),
+                ],
+                ALL,
+            ),
+            (
                 "change_password",
                 vec![
                     ("current", "sai-hien-tai-1"),
@@ -454,6 +464,7 @@ async fn every_page_has_its_rule() {
         let pages: Vec<(&str, [u16; 6])> = vec![
             ("/", [200; 6]),
             ("/dang-nhap", [200; 6]),
+            ("/kich-hoat", [200; 6]),
             ("/doi-mat-khau", [303, 200, 200, 200, 200, 200]),
             ("/can-bo", [303, 200, 403, 403, 403, 403]),
             ("/can-bo/diem", [303, 200, 403, 403, 403, 403]),

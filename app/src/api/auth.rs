@@ -60,6 +60,31 @@ pub async fn sign_in(
     Ok(())
 }
 
+/// A new person activates their account with the one-time code an import gave them, and
+/// chooses their password; then they sign in.
+#[server(prefix = "/api", endpoint = "activate_account")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn activate_account(
+    username: String,
+    code: String,
+    password: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    use crate::authz::Action;
+    use crate::ssr::auth::{allow_public, client_addr};
+    allow_public(Action::SignInOrOut)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::activation::activate(
+        &state.db,
+        &username,
+        &code,
+        &password,
+        &confirm,
+        &client_addr(),
+    )
+    .await
+}
+
 /// Ends the session (its record is deleted) and goes home.
 #[server(prefix = "/api", endpoint = "sign_out")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]

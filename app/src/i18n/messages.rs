@@ -94,6 +94,13 @@ messages! {
     PasswordContainsUsername => "Mật khẩu không được chứa tên đăng nhập.", "The password may not contain the user name.";
     PasswordCommon => "Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.", "This password is too common or easy to guess. Choose another.";
     PasswordCurrentWrong => "Mật khẩu hiện tại không đúng.", "The current password is wrong.";
+    ActivationTitle => "Kích hoạt tài khoản", "Activate your account";
+    ActivationIntro => "Nhập tên đăng nhập và mã kích hoạt quản trị viên đã trao cho bạn, rồi tự đặt mật khẩu.", "Enter your user name and the activation code your administrator gave you, then choose your password.";
+    ActivationCode => "Mã kích hoạt", "Activation code";
+    ActivationSubmit => "Kích hoạt", "Activate";
+    ActivationFailed => "Tên đăng nhập hoặc mã kích hoạt không đúng, hoặc mã đã được dùng hay đã hết hạn.", "Wrong user name or activation code, or the code was used or has expired.";
+    ActivationDone => "Đã kích hoạt tài khoản. Hãy đăng nhập bằng mật khẩu vừa đặt.", "Your account is active. Sign in with the password you chose.";
+    ActivationLink => "Tài khoản mới? Kích hoạt bằng mã", "New account? Activate it with your code";
     PasswordMismatch => "Hai lần nhập mật khẩu mới không khớp.", "The two new passwords differ.";
     PasswordUnchanged => "Mật khẩu mới phải khác mật khẩu hiện tại.", "The new password must differ from the current one.";
     NavPositions => "Vị trí việc làm", "Job positions";

@@ -4,7 +4,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::auth::{has_admin, ChangePassword, SignIn};
+use crate::api::auth::{has_admin, ActivateAccount, ChangePassword, SignIn};
 use crate::components::auth::{use_auth, ErrorAlert};
 use crate::i18n::{use_i18n, Msg};
 
@@ -64,6 +64,50 @@ pub fn SignInPage() -> impl IntoView {
                     {i18n.t(Msg::SignInSubmit)}
                 </button>
             </ActionForm>
+            <p><a href=crate::authz::ACTIVATION_PATH data-testid="activation-link">{i18n.t(Msg::ActivationLink)}</a></p>
+        </section>
+    }
+}
+
+/// A new person's first password, set with their one-time activation code.
+#[component]
+pub fn ActivationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let activate = ServerAction::<ActivateAccount>::new();
+    let result = activate.value();
+    view! {
+        <section class="card narrow">
+            <h1>{i18n.t(Msg::ActivationTitle)}</h1>
+            <p class="muted">{i18n.t(Msg::ActivationIntro)}</p>
+            <Show
+                when=move || result.get().is_some_and(|r| r.is_ok())
+                fallback=move || view! {
+                    <ActionForm action=activate attr:class="form" attr:data-testid="activation-form">
+                        <label>
+                            {i18n.t(Msg::SignInUsername)}
+                            <input type="text" name="username" autocomplete="username" autocapitalize="none" required data-testid="username" />
+                        </label>
+                        <label>
+                            {i18n.t(Msg::ActivationCode)}
+                            <input type="text" name="code" autocomplete="one-time-code" autocapitalize="characters" required data-testid="activation-code" />
+                        </label>
+                        <label>
+                            {i18n.t(Msg::PasswordNew)}
+                            <input type="password" name="password" autocomplete="new-password" required data-testid="new-password" />
+                        </label>
+                        <label>
+                            {i18n.t(Msg::PasswordConfirm)}
+                            <input type="password" name="confirm" autocomplete="new-password" required data-testid="confirm-password" />
+                        </label>
+                        <p class="muted">{i18n.t(Msg::PasswordRules)}</p>
+                        {move || result.get().and_then(|r| r.err()).map(|e| view! { <ErrorAlert error=e /> })}
+                        <button type="submit" class="primary" data-testid="activate-submit">{i18n.t(Msg::ActivationSubmit)}</button>
+                    </ActionForm>
+                }
+            >
+                <p class="ok" role="status" data-testid="activated">{i18n.t(Msg::ActivationDone)}</p>
+                <a href=crate::authz::SIGN_IN_PATH>{i18n.t(Msg::SignIn)}</a>
+            </Show>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Services: each use case as one function over a connection or a transaction.
 
 pub mod accounts;
+pub mod activation;
 pub mod appeals;
 pub mod audit;
 pub mod diary;
