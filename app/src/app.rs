@@ -12,6 +12,7 @@ use crate::components::header::Header;
 use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ActivationPage, ChangePasswordPage, SignInPage};
 use crate::pages::admin::formulas::FormulasPage;
+use crate::pages::admin::org::{ImportPage, OrgPage};
 use crate::pages::admin::positions::{PositionPage, PositionsPage};
 use crate::pages::admin::rules::{RuleVersionPage, SimulationPage};
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
@@ -139,6 +140,16 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("quan-tri/cong-thuc/:id")
                             view=|| view! { <Guarded path="/quan-tri/cong-thuc"><RuleVersionPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/to-chuc")
+                            view=|| view! { <Guarded path="/quan-tri/to-chuc"><OrgPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/to-chuc/nhap/:id")
+                            view=|| view! { <Guarded path="/quan-tri/to-chuc"><ImportPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

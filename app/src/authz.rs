@@ -317,6 +317,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavAdmin),
     },
     Page {
+        path: "/quan-tri/to-chuc",
+        rule: PageRule::AnyOf(&[Role::Admin]),
+        nav: Some(Msg::NavOrg),
+    },
+    Page {
         path: "/quan-tri/nguoi-dung",
         rule: PageRule::AnyOf(&[Role::Admin, Role::Auditor]),
         nav: Some(Msg::NavUsers),
@@ -540,6 +545,7 @@ mod tests {
             [
                 "/",
                 "/quan-tri",
+                "/quan-tri/to-chuc",
                 "/quan-tri/nguoi-dung",
                 "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",

@@ -46,6 +46,22 @@ enum ActivationCodes {
     ExpiresAt,
 }
 
+/// An uploaded workbook: checked when uploaded, applied later from the same bytes.
+#[derive(DeriveIden)]
+enum OrgImports {
+    Table,
+    Id,
+    FileName,
+    Sha256,
+    Bytes,
+    DeactivateMissing,
+    ReportJson,
+    CreatedBy,
+    CreatedAt,
+    AppliedBy,
+    AppliedAt,
+}
+
 const USERS_EXTERNAL_ID: &str = "ux_users_external_id";
 
 #[async_trait::async_trait]
@@ -124,10 +140,30 @@ impl MigrationTrait for Migration {
                     )
                     .to_owned(),
             )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(OrgImports::Table)
+                    .col(pk_auto(OrgImports::Id))
+                    .col(string(OrgImports::FileName))
+                    .col(string(OrgImports::Sha256))
+                    .col(blob(OrgImports::Bytes))
+                    .col(boolean(OrgImports::DeactivateMissing))
+                    .col(text(OrgImports::ReportJson))
+                    .col(integer_null(OrgImports::CreatedBy))
+                    .col(timestamp_with_time_zone(OrgImports::CreatedAt))
+                    .col(integer_null(OrgImports::AppliedBy))
+                    .col(timestamp_with_time_zone_null(OrgImports::AppliedAt))
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(OrgImports::Table).to_owned())
+            .await?;
         manager
             .drop_table(Table::drop().table(ActivationCodes::Table).to_owned())
             .await?;

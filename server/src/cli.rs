@@ -34,15 +34,17 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Import(ImportCommand::Org {
             file,
             dry_run,
+            deactivate_missing,
             codes,
         }) => {
-            return match import_org(&database, &file, dry_run, codes).await {
+            let options = onboarding::Options { deactivate_missing };
+            return match import_org(&database, &file, dry_run, options, codes).await {
                 Ok(code) => code,
                 Err(e) => {
                     eprintln!("rubric: {e:#}");
                     ExitCode::FAILURE
                 }
-            }
+            };
         }
         Command::Export(ExportCommand::Org { file }) => export_org(&database, &file).await,
         Command::Export(ExportCommand::Template { file }) => export_template(&file).await,
@@ -335,6 +337,7 @@ async fn import_org(
     database: &Database,
     file: &std::path::Path,
     dry_run: bool,
+    options: onboarding::Options,
     codes: Option<std::path::PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     use app::models::PlanAct;
@@ -342,9 +345,9 @@ async fn import_org(
     let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let actor = Actor::system("rubric import org");
     let report = if dry_run {
-        onboarding::dry_run(&db, &actor, bytes).await
+        onboarding::dry_run(&db, &actor, bytes, options).await
     } else {
-        onboarding::apply(&db, &actor, bytes).await
+        onboarding::apply(&db, &actor, bytes, options).await
     }
     .map_err(app_err)?;
     let vi = app::i18n::Locale::Vi;

@@ -105,6 +105,10 @@ pub enum ImportCommand {
         /// Show what would change, write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The People sheet is the whole staff list: deactivate the active people it leaves
+        /// out (administrators excepted).
+        #[arg(long)]
+        deactivate_missing: bool,
         /// Where the new people's one-time activation codes go (CSV, readable by you
         /// alone); default: beside FILE, as FILE.ma-kich-hoat.csv.
         #[arg(long)]

@@ -13,7 +13,7 @@ use app::{shell, App};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
@@ -58,6 +58,14 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/api/xuat-danh-muc/{id}", get(app::ssr::export::catalog))
         .route("/api/xuat-mo-phong/{id}", get(app::ssr::export::simulation))
+        .route("/api/to-chuc/mau", get(app::ssr::org_files::template))
+        .route("/api/to-chuc/xuat", get(app::ssr::org_files::export))
+        .route(
+            app::ssr::org_files::UPLOAD_PATH,
+            post(app::ssr::org_files::upload).layer(axum::extract::DefaultBodyLimit::max(
+                app::ssr::org_files::UPLOAD_BODY_LIMIT,
+            )),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

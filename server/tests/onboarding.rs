@@ -29,6 +29,16 @@ async fn counts(db: &sea_orm::DatabaseConnection) -> (u64, u64, u64, u64) {
     )
 }
 
+/// A fresh database with the template loaded.
+async fn loaded_template(backend: &common::Backend) -> TestDb {
+    let t = TestDb::new(backend).await;
+    let template = onboarding::template().await.expect("template");
+    onboarding::apply(&t.db, &admin(), template, Default::default())
+        .await
+        .expect("load the template");
+    t
+}
+
 /// A CSV sheet: the header of `sheet` and the rows, `;`-separated.
 fn csv(sheet: OrgSheet, rows: &[&str]) -> Vec<u8> {
     let mut s = sheet.columns().join(";");
@@ -46,7 +56,7 @@ async fn the_template_loads_and_loading_it_again_or_its_export_changes_nothing()
         let t = TestDb::new(&backend).await;
         let template = onboarding::template().await.expect("template");
 
-        let dry = onboarding::dry_run(&t.db, &admin(), template.clone())
+        let dry = onboarding::dry_run(&t.db, &admin(), template.clone(), Default::default())
             .await
             .expect("dry run");
         assert!(dry.errors.is_empty(), "{name}: {:?}", dry.errors);
@@ -62,7 +72,7 @@ async fn the_template_loads_and_loading_it_again_or_its_export_changes_nothing()
             "{name}: a dry run writes nothing"
         );
 
-        let applied = onboarding::apply(&t.db, &admin(), template.clone())
+        let applied = onboarding::apply(&t.db, &admin(), template.clone(), Default::default())
             .await
             .expect("apply");
         assert!(applied.applied, "{name}: {:?}", applied.errors);
@@ -99,7 +109,7 @@ async fn the_template_loads_and_loading_it_again_or_its_export_changes_nothing()
         assert_eq!(audited, 1, "{name}");
         let loaded = counts(&t.db).await;
 
-        let again = onboarding::apply(&t.db, &admin(), template)
+        let again = onboarding::apply(&t.db, &admin(), template, Default::default())
             .await
             .expect("again");
         assert_eq!(
@@ -111,7 +121,7 @@ async fn the_template_loads_and_loading_it_again_or_its_export_changes_nothing()
         assert_eq!(counts(&t.db).await, loaded, "{name}");
 
         let exported = onboarding::export(&t.db).await.expect("export");
-        let back = onboarding::apply(&t.db, &admin(), exported)
+        let back = onboarding::apply(&t.db, &admin(), exported, Default::default())
             .await
             .expect("round trip");
         assert_eq!(
@@ -130,10 +140,7 @@ async fn the_template_loads_and_loading_it_again_or_its_export_changes_nothing()
 async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
     for backend in backends() {
         let name = backend.name();
-        let t = TestDb::new(&backend).await;
-        onboarding::apply(&t.db, &admin(), onboarding::template().await.expect("t"))
-            .await
-            .expect("template");
+        let t = loaded_template(&backend).await;
         let before = counts(&t.db).await;
 
         let units = csv(
@@ -146,7 +153,7 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
                 "x1;Trùng mã;Phòng;tinh;",
             ],
         );
-        let report = onboarding::apply(&t.db, &admin(), units)
+        let report = onboarding::apply(&t.db, &admin(), units, Default::default())
             .await
             .expect("units");
         assert!(!report.applied, "{name}");
@@ -187,7 +194,7 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
                 "x4;Bốn;Phòng;khong-co;",
             ],
         );
-        let report = onboarding::dry_run(&t.db, &admin(), tree)
+        let report = onboarding::dry_run(&t.db, &admin(), tree, Default::default())
             .await
             .expect("tree");
         let problems: Vec<&CellProblem> = report.errors.iter().map(|e| &e.problem).collect();
@@ -213,7 +220,7 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
                 "cv.tccb.01;Trần Thị Bình;NS-0002;snv/tccb;CV-TCCB;Cán bộ;;có",
             ],
         );
-        let report = onboarding::apply(&t.db, &admin(), people)
+        let report = onboarding::apply(&t.db, &admin(), people, Default::default())
             .await
             .expect("people");
         assert!(!report.applied, "{name}");
@@ -272,7 +279,7 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
             OrgSheet::Positions,
             &["VT-MOI;Vị trí mới;Hỗ trợ phục vụ;;snv"],
         );
-        onboarding::apply(&t.db, &admin(), positions)
+        onboarding::apply(&t.db, &admin(), positions, Default::default())
             .await
             .expect("position")
             .applied
@@ -288,7 +295,7 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
                 "z.moi;Người Khác;NS-0002;snv/tccb;CV-TCCB;Cán bộ;;có",
             ],
         );
-        let report = onboarding::apply(&t.db, &admin(), people)
+        let report = onboarding::apply(&t.db, &admin(), people, Default::default())
             .await
             .expect("people");
         assert_eq!(
@@ -312,10 +319,7 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
 async fn people_left_out_are_deactivated_and_a_formula_cell_comes_back_as_text() {
     for backend in backends() {
         let name = backend.name();
-        let t = TestDb::new(&backend).await;
-        onboarding::apply(&t.db, &admin(), onboarding::template().await.expect("t"))
-            .await
-            .expect("template");
+        let t = loaded_template(&backend).await;
         let hostile = "=HYPERLINK(\"http://x\",\"bấm\")";
         // The cell is quoted: its quotes are doubled, its comma stays inside.
         let row = format!(
@@ -323,7 +327,16 @@ async fn people_left_out_are_deactivated_and_a_formula_cell_comes_back_as_text()
             hostile.replace('"', "\"\"")
         );
         let people = csv(OrgSheet::People, &[&row]);
-        let report = onboarding::apply(&t.db, &admin(), people)
+        // Left out alone, a person stays as they are …
+        let partial = onboarding::dry_run(&t.db, &admin(), people.clone(), Default::default())
+            .await
+            .expect("dry run");
+        assert_eq!(partial.deactivate, 0, "{name}: {:?}", partial.lines);
+        // … unless the sheet is declared the whole staff list.
+        let whole = onboarding::Options {
+            deactivate_missing: true,
+        };
+        let report = onboarding::apply(&t.db, &admin(), people, whole)
             .await
             .expect("apply");
         assert!(report.applied, "{name}: {:?}", report.errors);
@@ -345,7 +358,7 @@ async fn people_left_out_are_deactivated_and_a_formula_cell_comes_back_as_text()
         assert_eq!(renamed.full_name, hostile, "{name}");
 
         let exported = onboarding::export(&t.db).await.expect("export");
-        let again = onboarding::dry_run(&t.db, &admin(), exported)
+        let again = onboarding::dry_run(&t.db, &admin(), exported, Default::default())
             .await
             .expect("round trip");
         assert_eq!(
@@ -425,6 +438,7 @@ async fn a_new_person_activates_with_the_code_once_and_signs_in() {
             &app.db.db,
             &admin(),
             onboarding::template().await.expect("t"),
+            Default::default(),
         )
         .await
         .expect("import");
@@ -475,6 +489,88 @@ async fn a_new_person_activates_with_the_code_once_and_signs_in() {
             "{name}: the other person's code stays"
         );
         let _signed_in = app.signed_in("cv.tccb.01", "Mot cau de nho 2026").await;
+        app.stop().await;
+    }
+}
+
+/// The upload over HTTP: refused to visitors and officers before anything is read; an
+/// administrator's upload is checked and kept, its page reports it, applying it returns the
+/// codes once, and a second apply is refused.
+#[tokio::test]
+async fn an_upload_is_checked_kept_and_applied_once() {
+    for backend in backends() {
+        let name = backend.name();
+        let app = common::TestApp::demo(&backend).await;
+        let sheet = String::from_utf8(csv(
+            OrgSheet::People,
+            &["cb.tai.len;Người Tải Lên;NS-UP-1;snv/tccb;CV-TCCB;Cán bộ;;có"],
+        ))
+        .expect("utf8");
+        let form = || {
+            reqwest::multipart::Form::new().part(
+                "file",
+                reqwest::multipart::Part::bytes(sheet.clone().into_bytes())
+                    .file_name("nhan-su.csv"),
+            )
+        };
+        let post = |client: reqwest::Client| {
+            let url = app.url("/api/to-chuc/nhap");
+            let form = form();
+            async move { client.post(url).multipart(form).send().await.expect("post") }
+        };
+        assert_eq!(post(app.browser()).await.status().as_u16(), 401, "{name}");
+        let officer = app
+            .signed_in("cb.snv.tccb.02", app::ssr::services::seed::DEMO_PASSWORD)
+            .await;
+        assert_eq!(post(officer).await.status().as_u16(), 403, "{name}");
+
+        let admin = app
+            .signed_in("admin", app::ssr::services::seed::DEMO_PASSWORD)
+            .await;
+        let res = post(admin.clone()).await;
+        assert_eq!(res.status().as_u16(), 303, "{name}");
+        let page = res
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .expect("location")
+            .to_string();
+        let id = page.rsplit('/').next().expect("id").to_string();
+        assert!(
+            page.starts_with("/quan-tri/to-chuc/nhap/"),
+            "{name}: {page}"
+        );
+        let view: app::models::ImportView =
+            common::call(&admin, app.addr, "get_import", &[("id", &id)])
+                .await
+                .json();
+        assert_eq!(
+            view.report.counts_line(),
+            "create 1, change 0, deactivate 0, errors 0",
+            "{name}"
+        );
+        assert!(
+            view.report.activations.is_empty(),
+            "{name}: a dry run hands out no code"
+        );
+
+        let applied: app::models::ImportReport =
+            common::call(&admin, app.addr, "apply_import", &[("id", &id)])
+                .await
+                .json();
+        assert!(applied.applied, "{name}");
+        assert_eq!(applied.activations.len(), 1, "{name}");
+        let again = common::call(&admin, app.addr, "apply_import", &[("id", &id)]).await;
+        assert_eq!(again.status.as_u16(), 422, "{name}: applied once");
+        let view: app::models::ImportView =
+            common::call(&admin, app.addr, "get_import", &[("id", &id)])
+                .await
+                .json();
+        assert!(view.brief.applied_at.is_some(), "{name}");
+        assert!(
+            view.report.activations.is_empty(),
+            "{name}: codes are never kept"
+        );
         app.stop().await;
     }
 }

@@ -412,6 +412,9 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ),
             ("rescore_period", vec![("period", "1999-01")], COMMITTEE),
             ("get_job", vec![("id", "999999")], CONFIG_READERS),
+            ("list_imports", vec![], ADMIN),
+            ("get_import", vec![("id", "999999")], ADMIN),
+            ("apply_import", vec![("id", "999999")], ADMIN),
             ("cancel_job", vec![("id", "999999")], ADMIN_COMMITTEE),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
@@ -480,6 +483,11 @@ async fn every_page_has_its_rule() {
             (
                 "/quan-tri/cong-thuc/mo-phong/{id}",
                 [303, 403, 403, 200, 200, 200],
+            ),
+            ("/quan-tri/to-chuc", [303, 403, 403, 200, 403, 403]),
+            (
+                "/quan-tri/to-chuc/nhap/{id}",
+                [303, 403, 403, 200, 403, 403],
             ),
             ("/quan-tri/vi-tri", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/vi-tri/{id}", [303, 403, 403, 200, 200, 200]),

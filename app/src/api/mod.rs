@@ -10,6 +10,7 @@ pub mod auth;
 pub mod diary;
 pub mod home;
 pub mod jobs;
+pub mod onboarding;
 pub mod positions;
 pub mod review;
 pub mod rules;

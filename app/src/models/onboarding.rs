@@ -426,3 +426,25 @@ pub fn activations_csv(codes: &[Activation]) -> String {
     }
     out
 }
+
+/// An uploaded workbook in the list of imports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportBrief {
+    pub id: i32,
+    pub file_name: String,
+    pub uploaded_by: Option<String>,
+    pub uploaded_at: chrono::DateTime<chrono::Utc>,
+    pub create: usize,
+    pub change: usize,
+    pub deactivate: usize,
+    pub errors: usize,
+    pub applied_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// An uploaded workbook with what its dry run found.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportView {
+    pub brief: ImportBrief,
+    pub deactivate_missing: bool,
+    pub report: ImportReport,
+}

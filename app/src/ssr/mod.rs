@@ -6,6 +6,7 @@ pub mod db;
 pub mod entities;
 pub mod export;
 pub mod headers;
+pub mod org_files;
 pub mod rule_pool;
 pub mod services;
 pub mod state;

@@ -10,6 +10,7 @@ pub mod criteria_points;
 pub mod job;
 pub mod job_description_version;
 pub mod job_part;
+pub mod org_import;
 pub mod password_reset_request;
 pub mod period;
 pub mod period_score;

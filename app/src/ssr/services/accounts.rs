@@ -417,6 +417,27 @@ async fn check_input<C: ConnectionTrait>(db: &C, input: &UserInput) -> Result<Ch
     })
 }
 
+/// The full names of users `ids` (the unknown ones left out).
+pub async fn full_names<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<std::collections::HashMap<i32, String>, AppError> {
+    let ids: std::collections::BTreeSet<i32> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::FullName)
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// A user name: 3 to 64 characters of a-z, 0-9, dot, dash or underscore.
 pub fn check_username(username: &str) -> Result<String, AppError> {
     let u = username.trim().to_lowercase();

@@ -441,20 +441,6 @@ fn brief(s: &simulation::Model, period: &str, names: &HashMap<i32, String>) -> S
     }
 }
 
-async fn user_names<C: ConnectionTrait>(
-    db: &C,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let ids: HashSet<i32> = ids.into_iter().collect();
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.full_name))
-        .collect())
-}
-
 async fn period_codes<C: ConnectionTrait>(
     db: &C,
     ids: impl IntoIterator<Item = i32>,
@@ -480,7 +466,9 @@ pub async fn briefs<C: ConnectionTrait>(
         .order_by_desc(simulation::Column::Id)
         .all(db)
         .await?;
-    let names = user_names(db, sims.iter().filter_map(|s| s.started_by)).await?;
+    let names =
+        crate::ssr::services::accounts::full_names(db, sims.iter().filter_map(|s| s.started_by))
+            .await?;
     let periods = period_codes(db, sims.iter().map(|s| s.period_id)).await?;
     Ok(sims
         .iter()
@@ -516,7 +504,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, id: i32) -> Result<SimulationView,
         .into_iter()
         .map(|p| (p.id, p.code))
         .collect();
-    let names = user_names(db, s.started_by).await?;
+    let names = crate::ssr::services::accounts::full_names(db, s.started_by).await?;
     let periods = period_codes(db, [s.period_id]).await?;
     let mut rows: Vec<SimulationRow> = results
         .into_iter()

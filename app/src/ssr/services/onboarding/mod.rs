@@ -18,6 +18,7 @@ pub mod check;
 pub mod export;
 pub mod plan;
 pub mod read;
+pub mod uploads;
 
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use sha2::{Digest, Sha256};
@@ -61,16 +62,25 @@ fn report(plan: &plan::Plan, errors: Vec<crate::models::CellError>) -> ImportRep
     }
 }
 
+/// How an import treats what the workbook leaves out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Deactivate the active people the People sheet leaves out (the sheet is the whole
+    /// staff list); administrators and the importing account excepted.
+    pub deactivate_missing: bool,
+}
+
 /// What importing `bytes` would do, writing nothing.
 #[tracing::instrument(skip_all, fields(bytes = bytes.len(), actor = %actor.name), err)]
 pub async fn dry_run(
     db: &DatabaseConnection,
     actor: &Actor,
     bytes: Vec<u8>,
+    options: Options,
 ) -> Result<ImportReport, AppError> {
     let (book, mut errors, _) = parse(bytes).await?;
     let now = plan::Current::load(db, chrono::Utc::now().date_naive()).await?;
-    let (plan, mut more) = plan::plan(&book, &now, me(actor));
+    let (plan, mut more) = plan::plan(&book, &now, me(actor), options.deactivate_missing);
     errors.append(&mut more);
     Ok(report(&plan, errors))
 }
@@ -83,12 +93,13 @@ pub async fn apply(
     db: &DatabaseConnection,
     actor: &Actor,
     bytes: Vec<u8>,
+    options: Options,
 ) -> Result<ImportReport, AppError> {
     let (book, mut errors, hash) = parse(bytes).await?;
     let txn = db.begin().await?;
     let now = plan::Current::load(&txn, chrono::Utc::now().date_naive()).await?;
     // Planned even with bad cells: the report names every problem at once.
-    let (plan, mut more) = plan::plan(&book, &now, me(actor));
+    let (plan, mut more) = plan::plan(&book, &now, me(actor), options.deactivate_missing);
     errors.append(&mut more);
     let mut out = report(&plan, errors);
     if !out.errors.is_empty() {

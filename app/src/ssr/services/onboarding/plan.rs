@@ -131,8 +131,14 @@ fn err(sheet: OrgSheet, row: u32, col: usize, problem: CellProblem) -> CellError
     }
 }
 
-/// Compares the workbook with `now`; `me` is the account running the import.
-pub fn plan(book: &Book, now: &Current, me: Option<&str>) -> (Plan, Vec<CellError>) {
+/// Compares the workbook with `now`; `me` is the account running the import. With
+/// `deactivate_missing`, the active people the People sheet leaves out are deactivated.
+pub fn plan(
+    book: &Book,
+    now: &Current,
+    me: Option<&str>,
+    deactivate_missing: bool,
+) -> (Plan, Vec<CellError>) {
     let mut p = Plan::default();
     let mut errors = Vec::new();
 
@@ -445,10 +451,10 @@ pub fn plan(book: &Book, now: &Current, me: Option<&str>) -> (Plan, Vec<CellErro
                 }
             }
         }
-        // The active people the sheet leaves out are deactivated, except administrators
-        // (managed on the users page) and the account running the import.
+        // Asked for, the active people the sheet leaves out are deactivated, except
+        // administrators (managed on the users page) and the account running the import.
         let listed: HashSet<&str> = people.iter().map(|x| x.username.as_str()).collect();
-        for u in now.users.values() {
+        for u in now.users.values().filter(|_| deactivate_missing) {
             let admin = now
                 .grants
                 .get(&u.id)
