@@ -163,28 +163,7 @@ async fn a_simulation_is_taken_over_after_a_kill() {
         seed::seed_demo_if_empty(&t.db, &Default::default())
             .await
             .expect("seed");
-        let (month1, _) = seed::demo_months(chrono::Utc::now().date_naive());
-        let scored = PeriodCode::month_of(month1).to_string();
-        let draft = app::ssr::entities::rule_set_version::Entity::find()
-            .filter(
-                app::ssr::entities::rule_set_version::Column::Status
-                    .eq(app::models::RuleStatus::Draft),
-            )
-            .one(&t.db)
-            .await
-            .expect("find")
-            .expect("the demo's draft formula");
-        let committee = Actor::system("committee");
-        let sim = app::ssr::services::simulations::start(
-            &t.db,
-            &Default::default(),
-            &committee,
-            draft.id,
-            &scored,
-            Default::default(),
-        )
-        .await
-        .expect("start");
+        let sim = queued_demo_simulation(&t, &Actor::system("committee")).await;
         // A worker claims the simulation's part and dies with it.
         let a = WorkerProcess::start(&t);
         let started = Instant::now();

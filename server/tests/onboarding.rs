@@ -6,7 +6,7 @@
 mod common;
 
 use app::i18n::Locale;
-use app::models::{CellProblem, OrgSheet, PlanAct};
+use app::models::{CellProblem, ImportReport, OrgSheet, PlanAct};
 use app::ssr::entities::{activation_code, audit_event, unit, user, user_role};
 use app::ssr::services::audit::Actor;
 use app::ssr::services::onboarding;
@@ -27,6 +27,22 @@ async fn counts(db: &sea_orm::DatabaseConnection) -> (u64, u64, u64, u64) {
             .await
             .expect("items"),
     )
+}
+
+/// Asserts that every `(row, column, problem)` is among the report's errors.
+fn assert_named(name: &str, report: &ImportReport, expected: Vec<(u32, &str, CellProblem)>) {
+    let problems: Vec<(u32, Option<String>, CellProblem)> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.clone(), e.problem.clone()))
+        .collect();
+    for (row, column, problem) in expected {
+        let expected = (row, Some(column.to_string()), problem);
+        assert!(
+            problems.contains(&expected),
+            "{name}: {expected:?} not in {problems:?}"
+        );
+    }
 }
 
 /// A fresh database with the template loaded.
@@ -157,33 +173,19 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
             .await
             .expect("units");
         assert!(!report.applied, "{name}");
-        let problems: Vec<(u32, Option<String>, CellProblem)> = report
-            .errors
-            .iter()
-            .map(|e| (e.row, e.column.clone(), e.problem.clone()))
-            .collect();
-        for expected in [
-            (
-                4,
-                Some("Loại".to_string()),
-                CellProblem::BadUnitKind("Xã".into()),
-            ),
-            (
-                5,
-                Some("Ngày giải thể".to_string()),
-                CellProblem::BadDate("31/02/2026".into()),
-            ),
-            (
-                6,
-                Some("Mã".to_string()),
-                CellProblem::Duplicate("x1".into()),
-            ),
-        ] {
-            assert!(
-                problems.contains(&expected),
-                "{name}: {expected:?} not in {problems:?}"
-            );
-        }
+        assert_named(
+            name,
+            &report,
+            vec![
+                (4, "Loại", CellProblem::BadUnitKind("Xã".into())),
+                (
+                    5,
+                    "Ngày giải thể",
+                    CellProblem::BadDate("31/02/2026".into()),
+                ),
+                (6, "Mã", CellProblem::Duplicate("x1".into())),
+            ],
+        );
 
         // Cells well formed, but against the records: a cycle, an unknown parent.
         let tree = csv(
@@ -224,48 +226,22 @@ async fn every_kind_of_bad_cell_is_named_and_nothing_is_written() {
             .await
             .expect("people");
         assert!(!report.applied, "{name}");
-        let problems: Vec<(u32, Option<String>, CellProblem)> = report
-            .errors
-            .iter()
-            .map(|e| (e.row, e.column.clone(), e.problem.clone()))
-            .collect();
-        for expected in [
-            (
-                2,
-                Some("Đơn vị".to_string()),
-                CellProblem::UnknownUnit("khong-co".into()),
-            ),
-            (
-                3,
-                Some("Tên đăng nhập".to_string()),
-                CellProblem::Duplicate("cv.moi".into()),
-            ),
-            (
-                4,
-                Some("Đơn vị phụ trách".to_string()),
-                CellProblem::ReviewerNeedsUnits,
-            ),
-            (
-                5,
-                Some("Vai trò".to_string()),
-                CellProblem::UnknownRole("Giám đốc".into()),
-            ),
-            (
-                6,
-                Some("Vị trí việc làm".to_string()),
-                CellProblem::UnknownPosition("VT-KHONG-CO".into()),
-            ),
-            (
-                8,
-                Some("Mã nhân sự".to_string()),
-                CellProblem::Duplicate("NS-0001".into()),
-            ),
-        ] {
-            assert!(
-                problems.contains(&expected),
-                "{name}: {expected:?} not in {problems:?}"
-            );
-        }
+        assert_named(
+            name,
+            &report,
+            vec![
+                (2, "Đơn vị", CellProblem::UnknownUnit("khong-co".into())),
+                (3, "Tên đăng nhập", CellProblem::Duplicate("cv.moi".into())),
+                (4, "Đơn vị phụ trách", CellProblem::ReviewerNeedsUnits),
+                (5, "Vai trò", CellProblem::UnknownRole("Giám đốc".into())),
+                (
+                    6,
+                    "Vị trí việc làm",
+                    CellProblem::UnknownPosition("VT-KHONG-CO".into()),
+                ),
+                (8, "Mã nhân sự", CellProblem::Duplicate("NS-0001".into())),
+            ],
+        );
         // Every error reads in both languages, naming the sheet, the row and the column.
         let first = &report.errors[0];
         assert!(

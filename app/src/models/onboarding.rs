@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
+use crate::models::CATALOG_COLUMNS;
 
 /// The sheets of the organisation workbook, in the order they are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -59,19 +60,23 @@ impl OrgSheet {
                 "Đơn vị phụ trách",
                 "Đang làm việc",
             ],
-            OrgSheet::Catalogs => &[
-                "Vị trí việc làm",
-                "Mã",
-                "Nhóm",
-                "Công việc",
-                "Đơn vị tính",
-                "Định mức (phút)",
-                "Mức độ phức tạp",
-                "Cần minh chứng",
-            ],
+            OrgSheet::Catalogs => &CATALOG_SHEET_COLUMNS,
         }
     }
 }
+
+/// The catalog sheet: the position, then the columns of a catalog table (the same as the
+/// catalog page's CSV).
+const CATALOG_SHEET_COLUMNS: [&str; 8] = [
+    "Vị trí việc làm",
+    CATALOG_COLUMNS[0],
+    CATALOG_COLUMNS[1],
+    CATALOG_COLUMNS[2],
+    CATALOG_COLUMNS[3],
+    CATALOG_COLUMNS[4],
+    CATALOG_COLUMNS[5],
+    CATALOG_COLUMNS[6],
+];
 
 /// What is wrong with one cell (or one row) of the workbook.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -80,6 +80,15 @@ pub async fn officer<C: ConnectionTrait>(
     on: On,
 ) -> Result<Principal, AppError> {
     require(Action::OwnAccount)?;
+    decide_on(db, officer_id, on).await
+}
+
+/// The decision on officer `officer_id`'s record, once the caller is known to be signed in.
+async fn decide_on<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+    on: On,
+) -> Result<Principal, AppError> {
     let target = officer_target(db, officer_id).await?;
     require(on.action(&target))
 }
@@ -94,7 +103,7 @@ pub async fn entry<C: ConnectionTrait>(db: &C, id: i64, on: On) -> Result<Princi
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    officer(db, officer_id, on).await
+    decide_on(db, officer_id, on).await
 }
 
 /// The caller, once they may do `on` with the officer behind appeal `id`.
@@ -107,7 +116,7 @@ pub async fn appeal<C: ConnectionTrait>(db: &C, id: i32, on: On) -> Result<Princ
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    officer(db, officer_id, on).await
+    decide_on(db, officer_id, on).await
 }
 
 /// The caller, once they review unit `unit_id` (they head it or a unit above it).

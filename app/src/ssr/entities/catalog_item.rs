@@ -24,6 +24,21 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
+impl From<Model> for crate::models::CatalogItemInput {
+    fn from(i: Model) -> Self {
+        crate::models::CatalogItemInput {
+            code: i.code,
+            group_code: i.group_code,
+            name: i.name,
+            unit_of_measure: i.unit_of_measure,
+            norm_minutes: i.norm_minutes,
+            complexity_level: i.complexity_level,
+            coefficient: Some(i.coefficient),
+            evidence_required: i.evidence_required,
+        }
+    }
+}
+
 impl From<Model> for crate::models::CatalogItemView {
     fn from(i: Model) -> Self {
         crate::models::CatalogItemView {

@@ -177,6 +177,41 @@ pub(crate) async fn write_catalog<C: ConnectionTrait>(
     Ok(())
 }
 
+/// A position's latest job-description version, whatever its state.
+pub(crate) async fn latest_version<C: ConnectionTrait>(
+    db: &C,
+    position_id: i32,
+) -> Result<Option<jdv::Model>, AppError> {
+    Ok(jdv::Entity::find()
+        .filter(jdv::Column::PositionId.eq(position_id))
+        .order_by_desc(jdv::Column::VersionNo)
+        .one(db)
+        .await?)
+}
+
+/// Inserts a position's next version as a draft with `latest`'s text (no catalog yet).
+pub(crate) async fn insert_draft<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    position_id: i32,
+    latest: Option<&jdv::Model>,
+) -> Result<jdv::Model, AppError> {
+    let now = Utc::now();
+    Ok(jdv::ActiveModel {
+        position_id: Set(position_id),
+        version_no: Set(latest.map_or(1, |l| l.version_no + 1)),
+        status: Set(JdStatus::Draft),
+        description: Set(latest.map(|l| l.description.clone()).unwrap_or_default()),
+        author_id: Set(actor.id),
+        lock_version: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
 /// A new draft for a position, starting from its latest version's text and catalog.
 pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -188,11 +223,7 @@ pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let latest = jdv::Entity::find()
-        .filter(jdv::Column::PositionId.eq(position_id))
-        .order_by_desc(jdv::Column::VersionNo)
-        .one(&txn)
-        .await?;
+    let latest = latest_version(&txn, position_id).await?;
     if let Some(open) = &latest {
         if open.status.is_open() {
             return Err(AppError::notice(
@@ -203,37 +234,12 @@ pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
             ));
         }
     }
-    let now = Utc::now();
-    let draft = jdv::ActiveModel {
-        position_id: Set(position_id),
-        version_no: Set(latest.as_ref().map(|l| l.version_no + 1).unwrap_or(1)),
-        status: Set(JdStatus::Draft),
-        description: Set(latest
-            .as_ref()
-            .map(|l| l.description.clone())
-            .unwrap_or_default()),
-        author_id: Set(actor.id),
-        lock_version: Set(0),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let draft = insert_draft(&txn, actor, position_id, latest.as_ref()).await?;
     if let Some(l) = &latest {
         let items: Vec<CatalogItemInput> = catalog_of(&txn, l.id)
             .await?
             .into_iter()
-            .map(|i| CatalogItemInput {
-                code: i.code,
-                group_code: i.group_code,
-                name: i.name,
-                unit_of_measure: i.unit_of_measure,
-                norm_minutes: i.norm_minutes,
-                complexity_level: i.complexity_level,
-                coefficient: Some(i.coefficient),
-                evidence_required: i.evidence_required,
-            })
+            .map(CatalogItemInput::from)
             .collect();
         write_catalog(&txn, draft.id, &items).await?;
     }

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -163,11 +161,7 @@ pub async fn apply<C: ConnectionTrait>(
     for (act, code, rows) in &plan.catalogs {
         let pid = position_id[code];
         let items: Vec<_> = rows.iter().map(|r| r.item.clone()).collect();
-        let latest = jdv::Entity::find()
-            .filter(jdv::Column::PositionId.eq(pid))
-            .order_by_desc(jdv::Column::VersionNo)
-            .one(txn)
-            .await?;
+        let latest = job_descriptions::latest_version(txn, pid).await?;
         let version_id = match (act, &latest) {
             (_, Some(open)) if open.status.is_open() => open.id,
             (PlanAct::Create, None) => {
@@ -191,23 +185,9 @@ pub async fn apply<C: ConnectionTrait>(
                 .id
             }
             (_, latest) => {
-                jdv::ActiveModel {
-                    position_id: Set(pid),
-                    version_no: Set(latest.as_ref().map_or(1, |l| l.version_no + 1)),
-                    status: Set(JdStatus::Draft),
-                    description: Set(latest
-                        .as_ref()
-                        .map(|l| l.description.clone())
-                        .unwrap_or_default()),
-                    author_id: Set(actor.id),
-                    lock_version: Set(0),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await?
-                .id
+                job_descriptions::insert_draft(txn, actor, pid, latest.as_ref())
+                    .await?
+                    .id
             }
         };
         job_descriptions::write_catalog(txn, version_id, &items).await?;

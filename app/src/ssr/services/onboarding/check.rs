@@ -210,6 +210,51 @@ fn code(e: &mut Errors, row: u32, col: usize, text: &str) -> Option<String> {
     }
 }
 
+/// A code that must not repeat within the sheet (`seen` holds the earlier rows').
+fn unique_code(
+    e: &mut Errors,
+    seen: &mut HashSet<String>,
+    row: u32,
+    col: usize,
+    text: &str,
+) -> Option<String> {
+    let code = code(e, row, col, text)?;
+    if !seen.insert(code.clone()) {
+        e.at(row, col, CellProblem::Duplicate(code.clone()));
+    }
+    Some(code)
+}
+
+/// One of a table's names (`parse`), required; `bad` names a text it does not know.
+fn choice(
+    e: &mut Errors,
+    row: u32,
+    col: usize,
+    text: &str,
+    parse: fn(&str) -> Option<&'static str>,
+    bad: fn(String) -> CellProblem,
+) -> Option<&'static str> {
+    let found = parse(text);
+    if found.is_none() {
+        let problem = if text.trim().is_empty() {
+            CellProblem::Required
+        } else {
+            bad(text.to_string())
+        };
+        e.at(row, col, problem);
+    }
+    found
+}
+
+/// Yes or no; empty is `default`.
+fn yes_no_cell(e: &mut Errors, row: u32, col: usize, text: &str, default: bool) -> Option<bool> {
+    let found = yes_no(text, default);
+    if found.is_none() {
+        e.at(row, col, CellProblem::BadYesNo(text.to_string()));
+    }
+    found
+}
+
 fn units(sheet: Sheet, out: &mut Vec<CellError>) -> Vec<UnitRow> {
     let mut e = Errors {
         sheet: OrgSheet::Units,
@@ -218,24 +263,9 @@ fn units(sheet: Sheet, out: &mut Vec<CellError>) -> Vec<UnitRow> {
     let mut seen = HashSet::new();
     let mut rows = Vec::new();
     for (row, c) in sheet.rows {
-        let code = code(&mut e, row, 0, &c[0]);
-        if let Some(code) = &code {
-            if !seen.insert(code.clone()) {
-                e.at(row, 0, CellProblem::Duplicate(code.clone()));
-            }
-        }
+        let code = unique_code(&mut e, &mut seen, row, 0, &c[0]);
         let name = required(&mut e, row, 1, &c[1]);
-        let kind = match unit_kind(&c[2]) {
-            Some(k) => Some(k),
-            None if c[2].trim().is_empty() => {
-                e.at(row, 2, CellProblem::Required);
-                None
-            }
-            None => {
-                e.at(row, 2, CellProblem::BadUnitKind(c[2].clone()));
-                None
-            }
-        };
+        let kind = choice(&mut e, row, 2, &c[2], unit_kind, CellProblem::BadUnitKind);
         let parent = match c[3].trim() {
             "" => Some(None),
             t if code_ok(t) => Some(Some(t.to_string())),
@@ -278,24 +308,16 @@ fn positions(sheet: Sheet, out: &mut Vec<CellError>) -> Vec<PositionRow> {
     let mut seen = HashSet::new();
     let mut rows = Vec::new();
     for (row, c) in sheet.rows {
-        let code = code(&mut e, row, 0, &c[0]);
-        if let Some(code) = &code {
-            if !seen.insert(code.clone()) {
-                e.at(row, 0, CellProblem::Duplicate(code.clone()));
-            }
-        }
+        let code = unique_code(&mut e, &mut seen, row, 0, &c[0]);
         let name = required(&mut e, row, 1, &c[1]);
-        let kind = match position_group(&c[2]) {
-            Some(k) => Some(k),
-            None if c[2].trim().is_empty() => {
-                e.at(row, 2, CellProblem::Required);
-                None
-            }
-            None => {
-                e.at(row, 2, CellProblem::BadPositionGroup(c[2].clone()));
-                None
-            }
-        };
+        let kind = choice(
+            &mut e,
+            row,
+            2,
+            &c[2],
+            position_group,
+            CellProblem::BadPositionGroup,
+        );
         // Similar positions of an agency form one cohort; by default the position alone.
         let cohort_group = match c[3].trim() {
             "" => code.clone().map(|c| c.to_lowercase()),
@@ -395,13 +417,7 @@ fn people(sheet: Sheet, out: &mut Vec<CellError>) -> Vec<PersonRow> {
             e.at(row, 6, CellProblem::ReviewerNeedsUnits);
             roles_ok = false;
         }
-        let active = match yes_no(&c[7], true) {
-            Some(a) => Some(a),
-            None => {
-                e.at(row, 7, CellProblem::BadYesNo(c[7].clone()));
-                None
-            }
-        };
+        let active = yes_no_cell(&mut e, row, 7, &c[7], true);
         if let (Some(username), Some(full_name), Some(active), true) =
             (username, full_name, active, roles_ok)
         {
@@ -461,13 +477,7 @@ fn catalogs(sheet: Sheet, out: &mut Vec<CellError>) -> Vec<CatalogRow> {
                 None
             }
         };
-        let evidence = match yes_no(&c[7], false) {
-            Some(v) => Some(v),
-            None => {
-                e.at(row, 7, CellProblem::BadYesNo(c[7].clone()));
-                None
-            }
-        };
+        let evidence = yes_no_cell(&mut e, row, 7, &c[7], false);
         if let (
             Some(position),
             Some(code),

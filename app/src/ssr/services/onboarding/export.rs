@@ -61,25 +61,20 @@ fn label<'a>(table: &[(&'a str, &'a str)], key: &'a str) -> &'a str {
 
 /// The workbook of Rubric's organisation now.
 pub fn workbook(now: &Current) -> Result<Vec<u8>, AppError> {
-    let code_of_unit = |id: Option<i32>| -> String {
-        id.and_then(|id| now.units.values().find(|u| u.id == id))
-            .map(|u| u.code.clone())
-            .unwrap_or_default()
-    };
+    let code_of_unit = |id: Option<i32>| now.unit_code(id).unwrap_or_default();
     // Parents before children, so that the sheet reads top-down.
     let depth = |u: &crate::ssr::entities::unit::Model| {
         let mut d = 0;
-        let mut at = u.parent_id;
-        while let Some(id) = at {
+        let mut at = now.unit_code(u.parent_id);
+        while let Some(code) = at {
             d += 1;
             if d > now.units.len() {
                 break;
             }
             at = now
                 .units
-                .values()
-                .find(|x| x.id == id)
-                .and_then(|x| x.parent_id);
+                .get(&code)
+                .and_then(|x| now.unit_code(x.parent_id));
         }
         d
     };
@@ -142,10 +137,7 @@ pub fn workbook(now: &Current) -> Result<Vec<u8>, AppError> {
                 t(&u.full_name),
                 t(u.external_id.clone().unwrap_or_default()),
                 t(code_of_unit(u.unit_id)),
-                t(u.position_id
-                    .and_then(|id| now.positions.values().find(|p| p.id == id))
-                    .map(|p| p.code.clone())
-                    .unwrap_or_default()),
+                t(now.position_code(u.position_id).unwrap_or_default()),
                 t(roles.join("; ")),
                 t(reviews.join("; ")),
                 t(if u.is_active { "có" } else { "không" }),
@@ -194,7 +186,7 @@ pub fn template() -> Result<Vec<u8>, AppError> {
         "Đơn vị — Loại: Tỉnh, Cơ quan hoặc Phòng; Mã đơn vị cấp trên để trống với đơn vị cấp tỉnh; Ngày giải thể theo dd/mm/yyyy.",
         "Vị trí việc làm — Nhóm: Lãnh đạo quản lý, Chuyên môn nghiệp vụ hoặc Hỗ trợ phục vụ; Cơ quan sử dụng: các mã cơ quan cách nhau bởi dấu ;",
         "Nhân sự — Vai trò: Cán bộ, Trưởng đơn vị, Quản trị, Ban chỉ đạo, Thanh tra (cách nhau bởi ;); Trưởng đơn vị cần Đơn vị phụ trách; Đang làm việc: có/không.",
-        "Danh mục công việc — Nhóm: A, B, C hoặc D; Định mức tính bằng phút; Mức độ phức tạp 1, 2 hoặc 3; Cần minh chứng: có/không.",
+        "Danh mục công việc — Nhóm: A, B, C hoặc D; Định mức tính bằng phút; Mức độ phức tạp 1, 2 hoặc 3; Cần số văn bản: có/không.",
         "Người mới nhận mã kích hoạt dùng một lần (hiệu lực 30 ngày) để tự đặt mật khẩu tại trang Kích hoạt tài khoản.",
         "Chạy thử trước khi áp dụng: mọi ô sai được chỉ rõ theo trang, dòng và cột; áp dụng là tất cả hoặc không gì cả.",
     ];

@@ -25,16 +25,29 @@ pub struct Current {
     pub grants: HashMap<i32, BTreeSet<(Role, Option<String>)>>,
     /// The catalog in force today per position id (`None`: the position has no version).
     pub catalogs: HashMap<i32, Option<Vec<CatalogItemInput>>>,
+    unit_codes: HashMap<i32, String>,
+    position_codes: HashMap<i32, String>,
 }
 
 impl Current {
+    /// The code of unit `id`.
+    pub fn unit_code(&self, id: Option<i32>) -> Option<String> {
+        id.and_then(|id| self.unit_codes.get(&id).cloned())
+    }
+
+    /// The code of position `id`.
+    pub fn position_code(&self, id: Option<i32>) -> Option<String> {
+        id.and_then(|id| self.position_codes.get(&id).cloned())
+    }
+
     pub async fn load<C: ConnectionTrait>(db: &C, today: NaiveDate) -> Result<Current, AppError> {
         let units: Vec<unit::Model> = unit::Entity::find().all(db).await?;
-        let code_of: HashMap<i32, String> = units.iter().map(|u| (u.id, u.code.clone())).collect();
+        let unit_codes: HashMap<i32, String> =
+            units.iter().map(|u| (u.id, u.code.clone())).collect();
         let positions: Vec<position::Model> = position::Entity::find().all(db).await?;
         let mut agencies: HashMap<i32, BTreeSet<String>> = HashMap::new();
         for pa in position_agency::Entity::find().all(db).await? {
-            if let Some(code) = code_of.get(&pa.unit_id) {
+            if let Some(code) = unit_codes.get(&pa.unit_id) {
                 agencies
                     .entry(pa.position_id)
                     .or_default()
@@ -45,7 +58,7 @@ impl Current {
         let mut grants: HashMap<i32, BTreeSet<(Role, Option<String>)>> = HashMap::new();
         for g in user_role::Entity::find().all(db).await? {
             if let Some(role) = Role::parse(&g.role) {
-                let unit = g.unit_id.and_then(|u| code_of.get(&u).cloned());
+                let unit = g.unit_id.and_then(|u| unit_codes.get(&u).cloned());
                 grants.entry(g.user_id).or_default().insert((role, unit));
             }
         }
@@ -56,16 +69,7 @@ impl Current {
                     job_descriptions::catalog_of(db, v.id)
                         .await?
                         .into_iter()
-                        .map(|i| CatalogItemInput {
-                            code: i.code,
-                            group_code: i.group_code,
-                            name: i.name,
-                            unit_of_measure: i.unit_of_measure,
-                            norm_minutes: i.norm_minutes,
-                            complexity_level: i.complexity_level,
-                            coefficient: None,
-                            evidence_required: i.evidence_required,
-                        })
+                        .map(CatalogItemInput::from)
                         .collect(),
                 ),
                 None => {
@@ -81,7 +85,10 @@ impl Current {
             };
             catalogs.insert(p.id, items);
         }
+        let position_codes = positions.iter().map(|p| (p.id, p.code.clone())).collect();
         Ok(Current {
+            unit_codes,
+            position_codes,
             units: units.into_iter().map(|u| (u.code.clone(), u)).collect(),
             positions: positions.into_iter().map(|p| (p.code.clone(), p)).collect(),
             agencies,
@@ -146,13 +153,7 @@ pub fn plan(
     let mut parent: BTreeMap<String, Option<String>> = now
         .units
         .values()
-        .map(|u| {
-            let up = u
-                .parent_id
-                .and_then(|id| now.units.values().find(|x| x.id == id))
-                .map(|x| x.code.clone());
-            (u.code.clone(), up)
-        })
+        .map(|u| (u.code.clone(), now.unit_code(u.parent_id)))
         .collect();
     let mut kind: HashMap<String, String> = now
         .units
@@ -211,10 +212,7 @@ pub fn plan(
                 p.units.push((PlanAct::Create, u.clone()));
             }
             Some(x) => {
-                let up_now = x
-                    .parent_id
-                    .and_then(|id| now.units.values().find(|y| y.id == id))
-                    .map(|y| y.code.clone());
+                let up_now = now.unit_code(x.parent_id);
                 let mut f = Vec::new();
                 if x.name != u.name {
                     f.push(1);
@@ -493,20 +491,6 @@ pub fn grants_of(x: &PersonRow) -> BTreeSet<(Role, Option<String>)> {
 }
 
 fn person_changes(u: &user::Model, x: &PersonRow, now: &Current) -> Vec<usize> {
-    let code_of = |id: Option<i32>, units: bool| -> Option<String> {
-        let id = id?;
-        if units {
-            now.units
-                .values()
-                .find(|v| v.id == id)
-                .map(|v| v.code.clone())
-        } else {
-            now.positions
-                .values()
-                .find(|v| v.id == id)
-                .map(|v| v.code.clone())
-        }
-    };
     let mut f = Vec::new();
     if u.full_name != x.full_name {
         f.push(1);
@@ -514,10 +498,10 @@ fn person_changes(u: &user::Model, x: &PersonRow, now: &Current) -> Vec<usize> {
     if u.external_id != x.external_id {
         f.push(2);
     }
-    if code_of(u.unit_id, true) != x.unit {
+    if now.unit_code(u.unit_id) != x.unit {
         f.push(3);
     }
-    if code_of(u.position_id, false) != x.position {
+    if now.position_code(u.position_id) != x.position {
         f.push(4);
     }
     let had = now.grants.get(&u.id).cloned().unwrap_or_default();
