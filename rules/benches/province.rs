@@ -111,6 +111,7 @@ fn generate(officers: usize) -> ScoringInput {
                 disqualified: rng.chance(1),
                 criteria,
                 entries: entries.into(),
+                led_unit: None,
             }
         })
         .collect();

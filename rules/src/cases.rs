@@ -1,11 +1,13 @@
 //! Test cases a rule set carries: input document → expected results.
 //!
 //! `cases.json` is an array of
-//! `{name, input, params?, expect: [{officer, status, total?, grade?, components?, tolerance?}]}`.
-//! `params` overrides parameter values for that case; `tolerance` (default
-//! 0.005) bounds the difference for `total` and `components`.
+//! `{name, input, params?, cohort?, expect: [{officer, status, total?, grade?, components?, tolerance?}]}`.
+//! `params` overrides parameter values for that case; `cohort: false` runs
+//! only `score`, without the cohort step (a case about one officer's grade
+//! would otherwise meet the cohort cap); `tolerance` (default 0.005) bounds
+//! the difference for `total` and `components`.
 
-use crate::engine::{CompiledRuleSet, RuleEngine};
+use crate::engine::{CompiledRuleSet, RuleEngine, Steps};
 use crate::error::RuleError;
 use crate::input::ScoringInput;
 use crate::numbers::format_vn;
@@ -26,7 +28,18 @@ pub struct CaseSpec {
     pub input: Value,
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub params: serde_json::Map<String, Value>,
+    /// Run the cohort step after `score` (the default); `false` skips it.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub cohort: bool,
     pub expect: Vec<Expectation>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// What one officer's result must be.
@@ -125,12 +138,22 @@ pub(crate) fn run_all(engine: &RuleEngine, rules: &CompiledRuleSet) -> CaseRepor
     }
 }
 
-fn run_one(engine: &RuleEngine, rules: &CompiledRuleSet, case: &CaseSpec) -> CaseOutcome {
+/// Runs one case against `rules`.
+pub(crate) fn run_one(
+    engine: &RuleEngine,
+    rules: &CompiledRuleSet,
+    case: &CaseSpec,
+) -> CaseOutcome {
+    let steps = if case.cohort {
+        Steps::ScoreAndCohort
+    } else {
+        Steps::ScoreOnly
+    };
     let scored = ScoringInput::from_value(&case.input)
         .map_err(RuleError::from)
         .and_then(|input| {
             let params = rules.params().resolve_json(&case.params)?;
-            engine.score_resolved(rules, &input, &params, 1)
+            engine.score_resolved(rules, &input, &params, 1, steps)
         });
     match scored {
         Ok(results) => {
@@ -233,6 +256,19 @@ mod tests {
         let dup = r#"[{"name": "a", "input": {}, "expect": [{"officer": "x", "status": "scored"}]},
                       {"name": "a", "input": {}, "expect": [{"officer": "x", "status": "scored"}]}]"#;
         assert!(parse_cases(dup).is_err());
+    }
+
+    #[test]
+    fn the_cohort_flag_defaults_to_true_and_is_written_only_when_false() {
+        let cases = parse_cases(
+            r#"[{"name": "a", "input": {}, "expect": [{"officer": "x", "status": "scored"}]},
+                {"name": "b", "input": {}, "cohort": false, "expect": [{"officer": "x", "status": "scored"}]}]"#,
+        )
+        .expect("valid");
+        assert!(cases[0].cohort && !cases[1].cohort);
+        let json = serde_json::to_value(&cases).expect("json");
+        assert!(json[0].get("cohort").is_none());
+        assert_eq!(json[1]["cohort"], false);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The rule engine: one sandboxed Rhai engine, compiled scripts cached by
 //! content hash, scoring runs on worker threads.
 
-use crate::cases::{self, CaseReport, CaseSpec};
+use crate::cases::{self, CaseOutcome, CaseReport, CaseSpec};
 use crate::cohort;
 use crate::error::LimitError;
 use crate::error::{RuleError, ScriptError, Stage};
@@ -43,6 +43,15 @@ impl Default for RuleEngine {
     fn default() -> Self {
         Self::new(Limits::default())
     }
+}
+
+/// Which contract functions a scoring run calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Steps {
+    /// `score` for every officer, then `cohort` when the script defines it.
+    ScoreAndCohort,
+    /// `score` only: a test case about one officer's own grade.
+    ScoreOnly,
 }
 
 /// A rule set ready to score: its AST, parameters and test cases. Cheap to clone.
@@ -172,12 +181,18 @@ impl RuleEngine {
         threads: usize,
     ) -> Result<Vec<OfficerResult>, RuleError> {
         let params = rules.params().resolve(overrides)?;
-        self.score_resolved(rules, input, &params, threads)
+        self.score_resolved(rules, input, &params, threads, Steps::ScoreAndCohort)
     }
 
     /// Runs the rule set's test cases.
     pub fn run_cases(&self, rules: &CompiledRuleSet) -> CaseReport {
         cases::run_all(self, rules)
+    }
+
+    /// Runs one test case against `rules` (for instance a proposed one,
+    /// [`crate::boundary::boundary_cases`]), whether or not `rules` carries it.
+    pub fn run_case(&self, rules: &CompiledRuleSet, case: &CaseSpec) -> CaseOutcome {
+        cases::run_one(self, rules, case)
     }
 
     pub(crate) fn score_resolved(
@@ -186,6 +201,7 @@ impl RuleEngine {
         input: &ScoringInput,
         params: &ParamValues,
         threads: usize,
+        steps: Steps,
     ) -> Result<Vec<OfficerResult>, RuleError> {
         input.validate()?;
         let job = Job {
@@ -201,7 +217,7 @@ impl RuleEngine {
             let mut scope = Scope::new();
             evaluate::score_officer(&job, officer, &mut scope)
         })?;
-        if rules.has_cohort_step() {
+        if steps == Steps::ScoreAndCohort && rules.has_cohort_step() {
             cohort::run(&job, input, &mut results, threads, stack)?;
         }
         Ok(results)

@@ -8,7 +8,7 @@ use crate::limits::Limits;
 use crate::numbers::{format_vn, round_half_away, to_cents};
 use crate::result::{OfficerResult, Status, Trace, TraceItem, ROUNDING_RULE};
 use crate::rhai_error::{self, Subject};
-use rhai::{CallFnOptions, Dynamic, Engine, Map as RhaiMap, Scope, AST};
+use rhai::{Array, CallFnOptions, Dynamic, Engine, Map as RhaiMap, Scope, AST};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -41,6 +41,9 @@ fn optional_text(value: &Option<String>) -> Dynamic {
     value.clone().map_or(Dynamic::UNIT, Dynamic::from)
 }
 
+/// The `officer` argument of `score`. A leader's `led_unit` is
+/// `#{code, members}` with each member built the same way (their own
+/// `led_unit` is `()`); everyone else's is `()`.
 fn officer_map(officer: &Officer) -> Dynamic {
     let criteria: RhaiMap = officer
         .criteria
@@ -59,6 +62,14 @@ fn officer_map(officer: &Officer) -> Dynamic {
         "entries".into(),
         Dynamic::from(EntryList(officer.entries.clone())),
     );
+    let led_unit = officer.led_unit.as_ref().map_or(Dynamic::UNIT, |unit| {
+        let mut led = RhaiMap::new();
+        led.insert("code".into(), unit.code.clone().into());
+        let members: Array = unit.members.iter().map(officer_map).collect();
+        led.insert("members".into(), Dynamic::from_array(members));
+        Dynamic::from_map(led)
+    });
+    map.insert("led_unit".into(), led_unit);
     Dynamic::from_map(map)
 }
 

@@ -19,12 +19,16 @@ use std::sync::Arc;
 /// Longest id, cohort or code accepted, in characters.
 const MAX_ID_CHARS: usize = 128;
 /// Largest criteria points accepted.
-const MAX_CRITERIA_POINTS: f64 = 1_000.0;
+pub(crate) const MAX_CRITERIA_POINTS: f64 = 1_000.0;
 /// Largest norm: about 69 days of minutes for one unit of work.
 const MAX_NORM_MINUTES: f64 = 100_000.0;
 const MAX_COEFFICIENT: f64 = 100.0;
 const MAX_QUANTITY: f64 = 1e9;
 const MAX_COUNT: u64 = 1_000_000;
+/// Most officers in the unit a leader leads. Each member becomes a map of
+/// about ten properties in the leader's `officer` argument, so this keeps a
+/// leader's map well inside the default script limits (100 000 properties).
+pub const MAX_LED_UNIT_MEMBERS: usize = 2_000;
 
 /// The document DOMAIN.md shows; used by `rubric rules check` for a trial run.
 pub const SAMPLE_DOCUMENT: &str = r#"{
@@ -92,6 +96,20 @@ pub struct Officer {
     /// Points entered by the reviewer, by criterion (`general`, `reform_it`, …).
     pub criteria: BTreeMap<String, f64>,
     pub entries: Arc<[Entry]>,
+    /// The unit this officer leads, for leaders (absent for everyone else).
+    /// Left out of the serialized form when absent, so the input hashes stored
+    /// with past scores stay the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub led_unit: Option<LedUnit>,
+}
+
+/// The unit a leader leads: its code and the officers in it (the leader
+/// excluded), each with their own entries and criteria of the same period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LedUnit {
+    pub code: String,
+    /// Officers of the unit; none of them carries a `led_unit` of their own.
+    pub members: Vec<Officer>,
 }
 
 /// A validated scoring input document.
@@ -177,27 +195,9 @@ impl ScoringInput {
             if !officer_ids.insert(officer.id.as_str()) {
                 return Err(who().error("id", "trùng mã cán bộ với một cán bộ khác"));
             }
-            check_id(&officer.cohort, &who(), "cohort")?;
-            for (name, points) in &officer.criteria {
-                check_range(*points, 0.0, MAX_CRITERIA_POINTS)
-                    .map_err(|p| who().error(&format!("criteria.{name}"), &p))?;
-            }
-            for (j, entry) in officer.entries.iter().enumerate() {
-                entry_problem(entry)
-                    .map_err(|(field, p)| who().entry(&entry.id, j).error(field, &p))?;
-            }
-            // Sorting ids is cheaper than hashing them, and an officer has ~100 entries.
-            let mut ids: Vec<&str> = officer.entries.iter().map(|e| &*e.id).collect();
-            ids.sort_unstable();
-            if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
-                let j = officer
-                    .entries
-                    .iter()
-                    .position(|e| &*e.id == pair[0])
-                    .unwrap_or(0);
-                return Err(who()
-                    .entry(pair[0], j)
-                    .error("id", "trùng mã công việc trong cùng cán bộ"));
+            check_officer(officer, who)?;
+            if let Some(unit) = &officer.led_unit {
+                check_led_unit(&officer.id, unit, who)?;
             }
         }
         Ok(())
@@ -207,6 +207,78 @@ impl ScoringInput {
     pub fn entry_count(&self) -> usize {
         self.officers.iter().map(|o| o.entries.len()).sum()
     }
+}
+
+/// The checks of [`ScoringInput::validate`] for one officer, except its id
+/// (unique among its siblings) and its `led_unit`.
+fn check_officer(officer: &Officer, who: impl Fn() -> Who) -> Result<(), InputError> {
+    check_id(&officer.cohort, &who(), "cohort")?;
+    for (name, points) in &officer.criteria {
+        check_range(*points, 0.0, MAX_CRITERIA_POINTS)
+            .map_err(|p| who().error(&format!("criteria.{name}"), &p))?;
+    }
+    for (j, entry) in officer.entries.iter().enumerate() {
+        entry_problem(entry).map_err(|(field, p)| who().entry(&entry.id, j).error(field, &p))?;
+    }
+    // Sorting ids is cheaper than hashing them, and an officer has ~100 entries.
+    let mut ids: Vec<&str> = officer.entries.iter().map(|e| &*e.id).collect();
+    ids.sort_unstable();
+    if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+        let j = officer
+            .entries
+            .iter()
+            .position(|e| &*e.id == pair[0])
+            .unwrap_or(0);
+        return Err(who()
+            .entry(pair[0], j)
+            .error("id", "trùng mã công việc trong cùng cán bộ"));
+    }
+    Ok(())
+}
+
+/// A leader's unit: a code, at most [`MAX_LED_UNIT_MEMBERS`] members with
+/// distinct ids, none of them the leader and none leading a unit in turn.
+fn check_led_unit(leader: &str, unit: &LedUnit, who: impl Fn() -> Who) -> Result<(), InputError> {
+    check_id(&unit.code, &who(), "led_unit.code")?;
+    check_member_count(unit.members.len(), &who())?;
+    let mut ids = HashSet::with_capacity(unit.members.len());
+    for (j, member) in unit.members.iter().enumerate() {
+        let member_who = || who().member(&member.id, j);
+        check_id(&member.id, &member_who(), "id")?;
+        not_the_leader(leader, &member.id, &member_who())?;
+        if !ids.insert(member.id.as_str()) {
+            return Err(member_who().error("id", DUPLICATE_MEMBER));
+        }
+        if member.led_unit.is_some() {
+            return Err(member_who().error("led_unit", NESTED_LED_UNIT));
+        }
+        check_officer(member, member_who)?;
+    }
+    Ok(())
+}
+
+const DUPLICATE_MEMBER: &str = "trùng mã cán bộ với một thành viên khác của đơn vị";
+const NESTED_LED_UNIT: &str =
+    "thành viên của đơn vị không được có led_unit (chỉ xét một cấp đơn vị)";
+
+fn check_member_count(count: usize, who: &Who) -> Result<(), InputError> {
+    if count > MAX_LED_UNIT_MEMBERS {
+        return Err(who.error(
+            "led_unit.members",
+            &format!("không được quá {MAX_LED_UNIT_MEMBERS} cán bộ (nhận {count})"),
+        ));
+    }
+    Ok(())
+}
+
+fn not_the_leader(leader: &str, id: &str, who: &Who) -> Result<(), InputError> {
+    if id == leader {
+        return Err(who.error(
+            "id",
+            "là chính cán bộ lãnh đạo; thành viên của đơn vị không gồm người lãnh đạo",
+        ));
+    }
+    Ok(())
 }
 
 /// The first field of an entry that is out of bounds, with the problem.
@@ -281,17 +353,40 @@ fn check_id(id: &str, who: &Who, field: &str) -> Result<(), InputError> {
     id_problem(id).map_err(|p| who.error(field, &p))
 }
 
-/// Which officer and entry a field belongs to, for error messages.
+/// Which officer and entry a field belongs to, for error messages. A member
+/// of a leader's unit is reported under the leader, its fields prefixed with
+/// `led_unit.members[<member>].`.
 struct Who {
     officer: Option<String>,
     entry: Option<String>,
+    prefix: String,
 }
 
 impl Who {
+    fn root() -> Self {
+        Self {
+            officer: None,
+            entry: None,
+            prefix: String::new(),
+        }
+    }
+
     fn officer(id: &str, index: usize) -> Self {
         Self {
             officer: Some(label_or_position(Some(id), index)),
+            ..Self::root()
+        }
+    }
+
+    fn member(&self, id: &str, index: usize) -> Self {
+        Self {
+            officer: self.officer.clone(),
             entry: None,
+            prefix: format!(
+                "{}led_unit.members[{}].",
+                self.prefix,
+                label_or_position(Some(id), index)
+            ),
         }
     }
 
@@ -299,6 +394,7 @@ impl Who {
         Self {
             officer: self.officer.clone(),
             entry: Some(label_or_position(Some(id), index)),
+            prefix: self.prefix.clone(),
         }
     }
 
@@ -306,7 +402,7 @@ impl Who {
         InputError::Field {
             officer: self.officer.clone(),
             entry: self.entry.clone(),
-            field: field.to_string(),
+            field: format!("{}{field}", self.prefix),
             problem: problem.to_string(),
         }
     }
@@ -320,11 +416,7 @@ fn label_or_position(id: Option<&str>, index: usize) -> String {
 }
 
 fn root_error(field: &str, problem: &str) -> InputError {
-    Who {
-        officer: None,
-        entry: None,
-    }
-    .error(field, problem)
+    Who::root().error(field, problem)
 }
 
 fn serde_failure(e: &serde_json::Error) -> InputError {
@@ -348,10 +440,7 @@ fn serde_failure(e: &serde_json::Error) -> InputError {
 type Fields = Map<String, Value>;
 
 fn period_from_value(value: &Value) -> Result<Period, InputError> {
-    let who = Who {
-        officer: None,
-        entry: None,
-    };
+    let who = Who::root();
     let obj = value
         .as_object()
         .ok_or_else(|| who.error("period", "phải là một đối tượng"))?;
@@ -371,22 +460,74 @@ fn officer_from_value(
 ) -> Result<Officer, InputError> {
     let position_only = Who {
         officer: Some(format!("#{}", index + 1)),
-        entry: None,
+        ..Who::root()
     };
     let obj = value
         .as_object()
         .ok_or_else(|| position_only.error("(cán bộ)", "phải là một đối tượng"))?;
     let who = Who::officer(obj.get("id").and_then(Value::as_str).unwrap_or(""), index);
-    let id = required_str(obj, "id", &who, "")?;
-    check_id(&id, &who, "id")?;
-    if !seen.insert(id.clone()) {
-        return Err(who.error("id", "trùng mã cán bộ với một cán bộ khác"));
+    let mut officer = officer_fields(obj, &who, seen)?;
+    officer.led_unit = match obj.get("led_unit") {
+        None | Some(Value::Null) => None,
+        Some(unit) => Some(led_unit_from_value(unit, &officer.id, &who)?),
+    };
+    Ok(officer)
+}
+
+/// Reads `{code, members}`; members are read like officers.
+fn led_unit_from_value(value: &Value, leader: &str, who: &Who) -> Result<LedUnit, InputError> {
+    let obj = value.as_object().ok_or_else(|| {
+        who.error(
+            "led_unit",
+            "phải là một đối tượng {code, members} hoặc null",
+        )
+    })?;
+    let code = required_str(obj, "code", who, "led_unit.")?;
+    check_id(&code, who, "led_unit.code")?;
+    let list = match obj.get("members") {
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err(who.error("led_unit.members", "phải là một mảng")),
+        None => return Err(who.error("led_unit.members", "thiếu trường bắt buộc")),
+    };
+    check_member_count(list.len(), who)?;
+    let mut seen = HashSet::with_capacity(list.len());
+    let mut members = Vec::with_capacity(list.len());
+    for (j, item) in list.iter().enumerate() {
+        let obj = item
+            .as_object()
+            .ok_or_else(|| who.member("", j).error("(cán bộ)", "phải là một đối tượng"))?;
+        let member_who = who.member(obj.get("id").and_then(Value::as_str).unwrap_or(""), j);
+        if obj.get("led_unit").is_some_and(|v| !v.is_null()) {
+            return Err(member_who.error("led_unit", NESTED_LED_UNIT));
+        }
+        let member = officer_fields(obj, &member_who, &mut seen)?;
+        not_the_leader(leader, &member.id, &member_who)?;
+        members.push(member);
     }
-    let cohort = required_str(obj, "cohort", &who, "")?;
-    check_id(&cohort, &who, "cohort")?;
+    Ok(LedUnit { code, members })
+}
+
+/// Every field of an officer but `led_unit`; `seen` holds the ids of its siblings.
+fn officer_fields(
+    obj: &Fields,
+    who: &Who,
+    seen: &mut HashSet<String>,
+) -> Result<Officer, InputError> {
+    let id = required_str(obj, "id", who, "")?;
+    check_id(&id, who, "id")?;
+    if !seen.insert(id.clone()) {
+        let problem = if who.prefix.is_empty() {
+            "trùng mã cán bộ với một cán bộ khác"
+        } else {
+            DUPLICATE_MEMBER
+        };
+        return Err(who.error("id", problem));
+    }
+    let cohort = required_str(obj, "cohort", who, "")?;
+    check_id(&cohort, who, "cohort")?;
     let criteria = match obj.get("criteria") {
         None | Some(Value::Null) => BTreeMap::new(),
-        Some(Value::Object(map)) => criteria_from(map, &who)?,
+        Some(Value::Object(map)) => criteria_from(map, who)?,
         Some(_) => return Err(who.error("criteria", "phải là một đối tượng điểm theo tiêu chí")),
     };
     let list = match obj.get("entries") {
@@ -397,7 +538,7 @@ fn officer_from_value(
     let mut entry_ids = HashSet::with_capacity(list.len());
     let mut entries = Vec::with_capacity(list.len());
     for (j, item) in list.iter().enumerate() {
-        let entry = entry_from_value(item, j, &who)?;
+        let entry = entry_from_value(item, j, who)?;
         if !entry_ids.insert(entry.id.clone()) {
             return Err(who
                 .entry(&entry.id, j)
@@ -407,13 +548,14 @@ fn officer_from_value(
     }
     Ok(Officer {
         id,
-        name: optional_str(obj, "name", &who)?,
-        unit: optional_str(obj, "unit", &who)?,
-        position: optional_str(obj, "position", &who)?,
+        name: optional_str(obj, "name", who)?,
+        unit: optional_str(obj, "unit", who)?,
+        position: optional_str(obj, "position", who)?,
         cohort,
-        disqualified: optional_bool(obj, "disqualified", &who)?.unwrap_or(false),
+        disqualified: optional_bool(obj, "disqualified", who)?.unwrap_or(false),
         criteria,
         entries: entries.into(),
+        led_unit: None,
     })
 }
 
@@ -705,6 +847,180 @@ mod tests {
     fn from_value_and_from_json_agree() {
         let value: Value = serde_json::from_str(SAMPLE_DOCUMENT).expect("json");
         assert_eq!(ScoringInput::from_value(&value), ScoringInput::sample());
+    }
+
+    const LEADER_DOCUMENT: &str = r#"{
+      "period": { "kind": "month", "start": "2025-05-01", "end": "2025-05-31" },
+      "officers": [
+        { "id": "cb-lead", "cohort": "snv:lanh-dao", "criteria": { "general": 28 },
+          "entries": [ { "id": "e-1", "norm_minutes": 60, "coefficient": 1, "assigned_qty": 2, "completed_qty": 2 } ],
+          "led_unit": { "code": "snv/tccb", "members": [
+            { "id": "cb-1", "cohort": "snv:chuyen-vien", "criteria": { "general": 25 },
+              "entries": [ { "id": "e-1", "norm_minutes": 30, "coefficient": 1.2, "assigned_qty": 4, "completed_qty": 3 } ] },
+            { "id": "cb-2", "cohort": "snv:chuyen-vien", "entries": [], "led_unit": null }
+          ] } }
+      ]
+    }"#;
+
+    fn leader_error(from: &str, to: &str) -> (Option<String>, Option<String>, String) {
+        let doc = LEADER_DOCUMENT.replacen(from, to, 1);
+        assert_ne!(doc, LEADER_DOCUMENT, "`{from}` not in the document");
+        let value: Value = serde_json::from_str(&doc).expect("json");
+        assert_eq!(
+            ScoringInput::from_value(&value).err(),
+            ScoringInput::from_json(doc.as_bytes()).err()
+        );
+        field_error(&doc)
+    }
+
+    #[test]
+    fn reads_the_unit_a_leader_leads() {
+        let input = ScoringInput::from_json(LEADER_DOCUMENT.as_bytes()).expect("parses");
+        let unit = input.officers[0].led_unit.as_ref().expect("led unit");
+        assert_eq!(unit.code, "snv/tccb");
+        let ids: Vec<&str> = unit.members.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["cb-1", "cb-2"]);
+        assert_eq!(unit.members[0].entries[0].completed_qty, 3.0);
+        assert_eq!(unit.members[0].criteria.get("general"), Some(&25.0));
+        assert!(unit.members.iter().all(|m| m.led_unit.is_none()));
+        assert_eq!(input.validate(), Ok(()));
+        let json = serde_json::to_value(&input).expect("serializes");
+        assert_eq!(json["officers"][0]["led_unit"]["members"][1]["id"], "cb-2");
+        assert!(json["officers"][0]["led_unit"]["members"][0]
+            .get("led_unit")
+            .is_none());
+    }
+
+    #[test]
+    fn an_officer_without_a_unit_serializes_as_before() {
+        // Stored input hashes are computed over this form: it must not change.
+        let input = ScoringInput::sample().expect("sample");
+        let json = serde_json::to_string(&input.officers[0]).expect("serializes");
+        assert_eq!(
+            json,
+            r#"{"id":"cb-0001","name":"Nguyễn Văn An","unit":"snv/tccb","position":"CV-TCCB","cohort":"snv:chuyen-vien","disqualified":false,"criteria":{"general":27.5},"entries":[{"id":"e-1","date":"2025-05-05","task":"C08","norm_minutes":30.0,"coefficient":1.2,"assigned_qty":4.0,"completed_qty":4.0,"deadline":"2025-05-07","completed_on":"2025-05-06","quality_failures":0,"delays":0,"objective_cause":false}]}"#
+        );
+        let doc = SAMPLE_DOCUMENT.replace("\"entries\"", "\"led_unit\": null, \"entries\"");
+        assert_eq!(
+            ScoringInput::from_json(doc.as_bytes()),
+            ScoringInput::sample()
+        );
+    }
+
+    #[test]
+    fn a_bad_member_is_named_under_its_leader() {
+        let lead = Some("cb-lead".to_string());
+        assert_eq!(
+            leader_error("\"norm_minutes\": 30", "\"norm_minutes\": -30"),
+            (
+                lead.clone(),
+                Some("e-1".into()),
+                "led_unit.members[cb-1].norm_minutes".into()
+            )
+        );
+        for (from, to, field) in [
+            (
+                "\"id\": \"cb-2\"",
+                "\"id\": \"cb-1\"",
+                "led_unit.members[cb-1].id",
+            ),
+            (
+                "\"id\": \"cb-2\"",
+                "\"id\": \"cb-lead\"",
+                "led_unit.members[cb-lead].id",
+            ),
+            (
+                "\"led_unit\": null",
+                "\"led_unit\": {\"code\": \"x\", \"members\": []}",
+                "led_unit.members[cb-2].led_unit",
+            ),
+            ("\"code\": \"snv/tccb\", ", "", "led_unit.code"),
+            (
+                "\"members\": [",
+                "\"members\": 3, \"x\": [",
+                "led_unit.members",
+            ),
+            (
+                "{ \"id\": \"cb-2\"",
+                "7, { \"id\": \"cb-2\"",
+                "led_unit.members[#2].(cán bộ)",
+            ),
+        ] {
+            assert_eq!(
+                leader_error(from, to),
+                (lead.clone(), None, field.to_string()),
+                "{to}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_size_of_a_unit_is_bounded() {
+        let member = |i: usize| format!(r#"{{"id": "m-{i}", "cohort": "c", "entries": []}}"#);
+        let members: Vec<String> = (0..=MAX_LED_UNIT_MEMBERS).map(member).collect();
+        let doc = LEADER_DOCUMENT.replacen(
+            "\"members\": [",
+            &format!("\"members\": [{}], \"x\": [", members.join(",")),
+            1,
+        );
+        assert_eq!(field_error(&doc).2, "led_unit.members");
+        let mut input = ScoringInput::from_json(LEADER_DOCUMENT.as_bytes()).expect("parses");
+        if let Some(unit) = input.officers[0].led_unit.as_mut() {
+            let template = unit.members[1].clone();
+            unit.members = (0..=MAX_LED_UNIT_MEMBERS)
+                .map(|i| Officer {
+                    id: format!("m-{i}"),
+                    ..template.clone()
+                })
+                .collect();
+        }
+        assert!(
+            matches!(input.validate(), Err(InputError::Field { field, .. }) if field == "led_unit.members")
+        );
+    }
+
+    #[test]
+    fn validate_checks_the_members_of_a_unit() {
+        let parsed = ScoringInput::from_json(LEADER_DOCUMENT.as_bytes()).expect("parses");
+        let with = |change: &dyn Fn(&mut LedUnit)| {
+            let mut input = parsed.clone();
+            if let Some(unit) = input.officers[0].led_unit.as_mut() {
+                change(unit);
+            }
+            match input.validate() {
+                Err(InputError::Field { officer, field, .. }) => (officer, field),
+                other => panic!("expected a field error, got {other:?}"),
+            }
+        };
+        let lead = Some("cb-lead".to_string());
+        assert_eq!(
+            with(&|u| u.members[1].id = "cb-1".into()),
+            (lead.clone(), "led_unit.members[cb-1].id".into())
+        );
+        assert_eq!(
+            with(&|u| u.members[1].id = "cb-lead".into()),
+            (lead.clone(), "led_unit.members[cb-lead].id".into())
+        );
+        assert_eq!(
+            with(&|u| u.members[1].led_unit = Some(LedUnit {
+                code: "x".into(),
+                members: Vec::new()
+            })),
+            (lead.clone(), "led_unit.members[cb-2].led_unit".into())
+        );
+        assert_eq!(
+            with(&|u| {
+                u.members[0].criteria.insert("general".into(), -1.0);
+            }),
+            (
+                lead.clone(),
+                "led_unit.members[cb-1].criteria.general".into()
+            )
+        );
+        assert_eq!(
+            with(&|u| u.code = " ".into()),
+            (lead, "led_unit.code".into())
+        );
     }
 
     #[test]

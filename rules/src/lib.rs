@@ -36,6 +36,19 @@
 //! `ids` and `rows()` (an array of maps, for loops). Columns combine with
 //! `+ - * /`, `min`, `max` (with columns or numbers), `choose(mask, a, b)`,
 //! `sum(column)`, `column(array)` and `to_array(column)`.
+//! `officer.led_unit` is `()` except for leaders, where it is `#{code,
+//! members}`: the code of the unit they lead and an array of its officers,
+//! each a map built exactly like `officer` (`criteria`, `entries` columns, …;
+//! their own `led_unit` is `()`), so a script can run its own helper
+//! functions on `m.entries` and `m.criteria`. The host fills it for an
+//! officer who holds the reviewer role on a unit: the members are the active
+//! officers of that unit's subtree except the leader, with their confirmed
+//! entries and criteria of the same period ([`LedUnit`], at most
+//! [`input::MAX_LED_UNIT_MEMBERS`]). Work done on members counts against the
+//! leader's evaluation (operations, column memory, deadline), and `award`
+//! links points only to the leader's own entries. The shipped template
+//! `rules/profiles/leader/` ("Mẫu cho lãnh đạo đơn vị") blends a leader's
+//! own task score with the unit's result (DOMAIN.md, "Leaders").
 //! `params` is a map of the rule set's parameters (defaults from `params.json`
 //! with the run's overrides). `period` is `#{kind, start, end}` (ISO dates).
 //! Reading a property that does not exist is an error, so typos surface.
@@ -132,9 +145,14 @@
 //!
 //! Rule sets live on disk as a directory of `rule.rhai`, `params.json` and
 //! `cases.json` ([`RuleSetSource::from_dir`]); the shipped profiles are under
-//! `rules/profiles/`. The `rubric rules check|test|eval` commands are in
-//! [`cli`].
+//! `rules/profiles/` (`decree-335`, `khanh-hoa-2025`, and the leader template
+//! `leader`). Parameters that are grade thresholds say so (`"grade"` in
+//! `params.json`), and [`boundary::boundary_cases`] proposes test cases on
+//! either side of each of them. The `rubric rules check|test|eval` commands,
+//! and `boundary` (so far only in the stand-alone `rubric-rules` binary), are
+//! in [`cli`].
 
+pub mod boundary;
 pub mod cases;
 pub mod cli;
 mod cohort;
@@ -153,11 +171,12 @@ mod sandbox;
 pub mod source;
 mod workers;
 
+pub use boundary::{BoundaryCases, BoundaryError, UnreachableBoundary};
 pub use cases::{CaseFailure, CaseOutcome, CaseReport, CaseSpec, Expectation};
 pub use engine::{CompiledRuleSet, RuleEngine};
 pub use error::{InputError, LimitError, ParamError, RuleError, ScriptError, Stage};
-pub use input::{Entry, Officer, Period, ScoringInput};
+pub use input::{Entry, LedUnit, Officer, Period, ScoringInput};
 pub use limits::{LimitKind, Limits};
-pub use params::{ParamDecl, ParamDecls, ParamType, ParamValue, ParamValues};
+pub use params::{GradeThreshold, ParamDecl, ParamDecls, ParamType, ParamValue, ParamValues};
 pub use result::{EntryContribution, OfficerResult, Status, Trace, TraceItem};
 pub use source::RuleSetSource;

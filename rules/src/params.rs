@@ -1,9 +1,16 @@
 //! Named, typed parameters of a rule set: weights, thresholds, coefficients.
 //!
 //! `params.json` maps each name to a declaration
-//! `{type: "number"|"integer"|"bool", default, min?, max?, label_vi, label_en?}`.
+//! `{type: "number"|"integer"|"bool", default, min?, max?, label_vi, label_en?,
+//! grade?, grade_strict?}`.
 //! Values can be overridden per scoring run or per test case without touching
 //! the script; every value is checked against its type and bounds.
+//!
+//! `grade` marks a grade threshold: `"grade": "HTXSNV"` says the parameter is
+//! the minimum total for that grade (`total >= value`); with
+//! `"grade_strict": true` the total must be above it (`total > value`).
+//! [`crate::boundary`] uses them to propose cases on either side of each
+//! threshold.
 
 use crate::error::ParamError;
 use rhai::{Dynamic, Map as RhaiMap};
@@ -66,14 +73,50 @@ pub struct ParamDecl {
     pub label_vi: String,
     #[serde(default)]
     pub label_en: String,
+    /// The grade this parameter is the threshold of (`HTXSNV`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// The grade needs a total above the value, not at least the value.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub grade_strict: bool,
 }
+
+impl ParamDecl {
+    /// The grade threshold this parameter declares, if any.
+    pub fn threshold(&self) -> Option<GradeThreshold<'_>> {
+        self.grade.as_deref().map(|grade| GradeThreshold {
+            grade,
+            strict: self.grade_strict,
+        })
+    }
+}
+
+/// A parameter's meaning as a grade threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GradeThreshold<'a> {
+    pub grade: &'a str,
+    /// `total > value` rather than `total >= value`.
+    pub strict: bool,
+}
+
+/// Longest grade code a parameter may name.
+pub const MAX_GRADE_CODE_CHARS: usize = 16;
 
 /// The parameter declarations of a rule set, by name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ParamDecls(pub BTreeMap<String, ParamDecl>);
 
-const KNOWN_KEYS: [&str; 6] = ["type", "default", "min", "max", "label_vi", "label_en"];
+const KNOWN_KEYS: [&str; 8] = [
+    "type",
+    "default",
+    "min",
+    "max",
+    "label_vi",
+    "label_en",
+    "grade",
+    "grade_strict",
+];
 
 impl ParamDecls {
     /// Parses and checks `params.json`.
@@ -93,9 +136,18 @@ impl ParamDecls {
             });
         };
         let mut decls = BTreeMap::new();
+        let mut grades: BTreeMap<String, String> = BTreeMap::new();
         for (name, raw) in map {
             check_name(&name)?;
             let decl = parse_decl(&name, &raw)?;
+            if let Some(grade) = &decl.grade {
+                if let Some(other) = grades.insert(grade.clone(), name.clone()) {
+                    return Err(ParamError::named(
+                        &name,
+                        format!("xếp loại `{grade}` đã là ngưỡng của tham số `{other}`"),
+                    ));
+                }
+            }
             decls.insert(name, decl);
         }
         Ok(Self(decls))
@@ -189,6 +241,7 @@ fn parse_decl(name: &str, raw: &Value) -> Result<ParamDecl, ParamError> {
             "tham số kiểu bool không có min/max",
         ));
     }
+    check_grade(name, &decl)?;
     if let (Some(min), Some(max)) = (decl.min, decl.max) {
         if min > max {
             return Err(ParamError::named(
@@ -200,6 +253,37 @@ fn parse_decl(name: &str, raw: &Value) -> Result<ParamDecl, ParamError> {
     coerce(name, &decl, decl.default)
         .map_err(|e| ParamError::named(name, format!("giá trị mặc định: {}", e.message)))?;
     Ok(decl)
+}
+
+fn check_grade(name: &str, decl: &ParamDecl) -> Result<(), ParamError> {
+    let Some(grade) = &decl.grade else {
+        if decl.grade_strict {
+            return Err(ParamError::named(
+                name,
+                "`grade_strict` chỉ dùng cùng với `grade`",
+            ));
+        }
+        return Ok(());
+    };
+    if decl.kind == ParamType::Bool {
+        return Err(ParamError::named(
+            name,
+            "chỉ tham số kiểu number hoặc integer mới là ngưỡng xếp loại (`grade`)",
+        ));
+    }
+    if grade.trim().is_empty() || grade.trim() != grade {
+        return Err(ParamError::named(
+            name,
+            "`grade` phải là mã xếp loại không rỗng, không có khoảng trắng ở đầu hoặc cuối",
+        ));
+    }
+    if grade.chars().count() > MAX_GRADE_CODE_CHARS {
+        return Err(ParamError::named(
+            name,
+            format!("`grade` dài quá {MAX_GRADE_CODE_CHARS} ký tự"),
+        ));
+    }
+    Ok(())
 }
 
 /// Checks a value against a declaration, converting integers to numbers where declared.
@@ -271,6 +355,35 @@ mod tests {
     }
 
     #[test]
+    fn grade_thresholds_are_declared_on_numbers() {
+        let decls = ParamDecls::parse(
+            r#"{"top": {"type": "number", "default": 90, "grade": "HTXSNV", "label_vi": "x"},
+                "good": {"type": "integer", "default": 80, "grade": "HTTNV", "grade_strict": true, "label_vi": "y"},
+                "w": {"type": "number", "default": 1, "label_vi": "z"}}"#,
+        )
+        .expect("valid");
+        let threshold = |name: &str| decls.0[name].threshold();
+        assert_eq!(
+            threshold("top"),
+            Some(GradeThreshold {
+                grade: "HTXSNV",
+                strict: false
+            })
+        );
+        assert_eq!(
+            threshold("good"),
+            Some(GradeThreshold {
+                grade: "HTTNV",
+                strict: true
+            })
+        );
+        assert_eq!(threshold("w"), None);
+        // Declarations without a grade serialize as before.
+        let w = serde_json::to_value(&decls.0["w"]).expect("json");
+        assert!(w.get("grade").is_none() && w.get("grade_strict").is_none());
+    }
+
+    #[test]
     fn bad_declarations_are_rejected() {
         for bad in [
             r#"[]"#,
@@ -281,6 +394,13 @@ mod tests {
             r#"{"w": {"type": "text", "default": 1, "label_vi": "x"}}"#,
             r#"{"w": {"type": "bool", "default": true, "min": 0, "label_vi": "x"}}"#,
             r#"{"w": "#,
+            r#"{"w": {"type": "bool", "default": true, "grade": "HTNV", "label_vi": "x"}}"#,
+            r#"{"w": {"type": "number", "default": 1, "grade": "", "label_vi": "x"}}"#,
+            r#"{"w": {"type": "number", "default": 1, "grade": "HOANTHANHXUATSAC1", "label_vi": "x"}}"#,
+            r#"{"w": {"type": "number", "default": 1, "grade": 1, "label_vi": "x"}}"#,
+            r#"{"w": {"type": "number", "default": 1, "grade_strict": true, "label_vi": "x"}}"#,
+            r#"{"w": {"type": "number", "default": 1, "grade": "A", "label_vi": "x"},
+                "v": {"type": "number", "default": 2, "grade": "A", "label_vi": "y"}}"#,
         ] {
             assert!(ParamDecls::parse(bad).is_err(), "accepted {bad}");
         }

@@ -34,7 +34,7 @@ fn sample_input(dir: &Path) -> PathBuf {
 
 #[test]
 fn check_accepts_the_profiles() {
-    for name in ["decree-335", "khanh-hoa-2025"] {
+    for name in ["decree-335", "khanh-hoa-2025", "leader"] {
         let script = profile(name).join("rule.rhai");
         let (code, out, err) = run(|o, e| cli::check(&script, o, e));
         assert_eq!(code, 0, "{name}: {err}");
@@ -136,5 +136,30 @@ fn eval_names_the_officer_entry_and_field_of_bad_input() {
     let missing = dir.join("missing.json");
     let (code, out, _) = run(|o, e| cli::eval(&profile("decree-335"), &missing, true, o, e));
     assert_eq!((code, out.is_empty()), (cli::EXIT_INPUT, true));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn boundary_prints_the_proposed_cases_as_json() {
+    let (code, out, err) = run(|o, e| cli::boundary(&profile("decree-335"), None, o, e));
+    assert_eq!(code, cli::EXIT_OK, "{err}");
+    assert!(err.is_empty());
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("only JSON on stdout");
+    let cases = doc["cases"].as_array().expect("cases");
+    assert_eq!(cases.len(), 9);
+    assert_eq!(cases[0]["name"], "Ranh giới HTXSNV (90,00): tổng 89,99");
+    assert_eq!(cases[0]["cohort"], false);
+    assert_eq!(doc["unreachable"], serde_json::json!([]));
+
+    let dir = temp_dir("boundary");
+    let template = dir.join("template.json");
+    std::fs::write(&template, SAMPLE_DOCUMENT).expect("write");
+    let (code, _, err) =
+        run(|o, e| cli::boundary(&profile("khanh-hoa-2025"), Some(&template), o, e));
+    assert_eq!(code, cli::EXIT_FAILED);
+    assert!(err.contains("cb-0001 không được chấm"), "{err}");
+    let missing = dir.join("missing.json");
+    let (code, _, _) = run(|o, e| cli::boundary(&profile("decree-335"), Some(&missing), o, e));
+    assert_eq!(code, cli::EXIT_INPUT);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -109,6 +109,141 @@ fn khanh_hoa_2025_passes_its_cases_with_complete_traces() {
 }
 
 #[test]
+fn leader_template_passes_its_cases_with_complete_traces() {
+    check_profile("leader");
+}
+
+/// The trace item of `rule` for `officer` in the leader template's case `name`.
+fn leader_item(name: &str, officer: &str, rule: &str) -> rubric_rules::TraceItem {
+    let engine = RuleEngine::default();
+    let rules = engine.compile(&profile("leader")).expect("compiles");
+    let case = rules
+        .cases()
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no case `{name}`"));
+    let input = ScoringInput::from_value(&case.input).expect("input");
+    let results = engine
+        .score(&rules, &input, &ParamValues::new())
+        .expect("scores");
+    let result = results.iter().find(|r| r.id == officer).expect("officer");
+    result
+        .trace
+        .items()
+        .iter()
+        .find(|i| i.rule == rule)
+        .cloned()
+        .unwrap_or_else(|| panic!("{name}: no `{rule}` item in {:?}", result.trace))
+}
+
+#[test]
+fn the_leader_template_explains_the_unit_result() {
+    let unit = leader_item(
+        "Lãnh đạo: một cán bộ KHTNV nên kết quả đơn vị 50%",
+        "ld-1",
+        "task.unit",
+    );
+    assert_eq!(unit.points, 17.5);
+    for part in [
+        "snv/tccb có 3 cán bộ được chấm",
+        "1 người Không hoàn thành nhiệm vụ (cb-3: 45,00 điểm)",
+        "kết quả của đơn vị là 50,00%",
+        "50,00% × 50,00% × 70,00 = 17,50 điểm",
+    ] {
+        assert!(unit.explanation.contains(part), "{}", unit.explanation);
+    }
+    let skipped = leader_item(
+        "Lãnh đạo: cán bộ không được chấm thì không tính vào kết quả đơn vị",
+        "ld-1",
+        "task.unit",
+    );
+    assert!(
+        skipped.explanation.contains("có 1 cán bộ được chấm")
+            && skipped.explanation.contains("3 cán bộ không được chấm"),
+        "{}",
+        skipped.explanation
+    );
+    let own = leader_item(
+        "Lãnh đạo: cán bộ không được chấm thì không tính vào kết quả đơn vị",
+        "ld-1",
+        "task.quantity",
+    );
+    assert!(own.explanation.contains("chiếm 50,00% điểm nhiệm vụ"));
+    let alone = leader_item(
+        "Lãnh đạo không phụ trách đơn vị: chỉ tính công việc của bản thân",
+        "ld-1",
+        "task.unit.none",
+    );
+    assert_eq!(alone.points, 0.0);
+    assert!(alone.explanation.contains("không phụ trách đơn vị"));
+    let nobody = leader_item(
+        "Lãnh đạo có đơn vị nhưng không ai được chấm: chỉ tính công việc của bản thân",
+        "ld-1",
+        "task.unit.none",
+    );
+    assert!(
+        nobody
+            .explanation
+            .contains("(2 cán bộ không có công việc được giao"),
+        "{}",
+        nobody.explanation
+    );
+}
+
+#[test]
+fn a_leader_of_the_largest_unit_is_scored_within_the_default_size_limits() {
+    use rubric_rules::input::MAX_LED_UNIT_MEMBERS;
+    let entries: Vec<serde_json::Value> = (0..10)
+        .map(|j| {
+            serde_json::json!({"id": format!("e-{j}"), "norm_minutes": 30, "coefficient": 1.2,
+                               "assigned_qty": 4, "completed_qty": 3 + j % 2, "delays": j % 3})
+        })
+        .collect();
+    let members: Vec<serde_json::Value> = (0..MAX_LED_UNIT_MEMBERS)
+        .map(|i| {
+            serde_json::json!({"id": format!("cb-{i}"), "cohort": "c", "disqualified": i % 7 == 0,
+                               "criteria": {"general": 10 + i % 20}, "entries": entries})
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "period": {"kind": "month", "start": "2025-05-01", "end": "2025-05-31"},
+        "officers": [{"id": "ld", "cohort": "l", "criteria": {"general": 25}, "entries": entries,
+                      "led_unit": {"code": "u", "members": members}}]
+    });
+    let input = ScoringInput::from_value(&doc).expect("input");
+    // Operations, sizes and column memory as by default; the deadline is for
+    // release builds (this takes about a second unoptimised, a tenth of that
+    // or less optimised).
+    let engine = RuleEngine::new(rubric_rules::Limits {
+        deadline_ms: 30_000,
+        ..Default::default()
+    });
+    let rules = engine.compile(&profile("leader")).expect("compiles");
+    let results = engine
+        .score(&rules, &input, &ParamValues::new())
+        .expect("scores");
+    let unit = results[0]
+        .trace
+        .items()
+        .iter()
+        .find(|i| i.rule == "task.unit")
+        .expect("unit item");
+    assert!(
+        unit.explanation
+            .contains(&format!("có {MAX_LED_UNIT_MEMBERS} cán bộ được chấm")),
+        "{}",
+        unit.explanation
+    );
+    assert!(
+        unit.explanation
+            .contains("286 người Không hoàn thành nhiệm vụ (cb-0: bị kỷ luật; cb-7")
+            && unit.explanation.contains("; …)"),
+        "{}",
+        unit.explanation
+    );
+}
+
+#[test]
 fn the_domain_sample_document_evaluates() {
     let engine = RuleEngine::default();
     let rules = engine.compile(&profile("decree-335")).expect("compiles");

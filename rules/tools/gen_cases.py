@@ -55,20 +55,24 @@ def mixed_entries():
 
 
 def officer(oid, entries, general=None, reform_it=None, cohort="snv:chuyen-vien",
-            disqualified=False, name=None):
+            disqualified=False, name=None, led_unit=None):
     criteria = {}
     if general is not None:
         criteria["general"] = general
     if reform_it is not None:
         criteria["reform_it"] = reform_it
-    return {"id": oid, "name": name or f"Cán bộ {oid}", "unit": "snv/tccb",
-            "position": "CV", "cohort": cohort, "disqualified": disqualified,
-            "criteria": criteria, "entries": entries}
+    o = {"id": oid, "name": name or f"Cán bộ {oid}", "unit": "snv/tccb",
+         "position": "CV", "cohort": cohort, "disqualified": disqualified,
+         "criteria": criteria, "entries": entries}
+    if led_unit is not None:
+        o["led_unit"] = led_unit
+    return o
 
 
 DECREE = {"general_max": 30, "task_max": 70, "weight_quantity": 1, "weight_quality": 1,
           "weight_timeliness": 1, "quality_penalty": 0.25, "delay_penalty": 0.25,
           "excellent_min": 90, "good_min": 70, "pass_min": 50, "excellent_cap_percent": 20}
+LEADER = dict(DECREE, unit_weight=0.5, unit_fail_ratio=0.5)
 KHANH_HOA = {"general_max": 20, "reform_it_max": 10, "task_max": 70, "weight_quantity": 1,
              "weight_quality": 1, "weight_timeliness": 1, "quality_penalty": 0.25,
              "delay_penalty": 0.25, "excellent_min": 90, "good_above": 80, "pass_min": 50}
@@ -94,8 +98,32 @@ def task_score(o, p):
     return a, b, c, task
 
 
+def decree_grade(total, p):
+    if total >= p["excellent_min"]:
+        return "HTXSNV"
+    if total >= p["good_min"]:
+        return "HTTNV"
+    if total >= p["pass_min"]:
+        return "HTNV"
+    return "KHTNV"
+
+
+def unit_result(led, p):
+    """(scored members, members graded KHTNV) of a leader's unit, by the decree formula."""
+    scored = failed = 0
+    for m in (led or {}).get("members", []):
+        parts = task_score(m, p)
+        if parts is None or "general" not in m["criteria"]:
+            continue
+        scored += 1
+        total = round2(min(p["general_max"], m["criteria"]["general"]) + parts[3])
+        if m["disqualified"] or decree_grade(total, p) == "KHTNV":
+            failed += 1
+    return scored, failed
+
+
 def oracle(doc, profile, params):
-    p = dict(DECREE if profile == "decree" else KHANH_HOA)
+    p = dict({"decree": DECREE, "leader": LEADER, "khanh-hoa": KHANH_HOA}[profile])
     p.update(params)
     out = {}
     for o in doc["officers"]:
@@ -108,6 +136,15 @@ def oracle(doc, profile, params):
         a, b, c, task = parts
         general = min(p["general_max"], crit["general"])
         comps = {"a": a, "b": b, "c": c, "task": task, "general": general}
+        if profile == "leader":
+            scored, failed = unit_result(o.get("led_unit"), p)
+            w = p["unit_weight"] if scored else 0.0
+            ratio = 1.0 if failed == 0 else p["unit_fail_ratio"]
+            comps.update(own_task=task, unit_weight=w)
+            task = (1 - w) * task + w * ratio * p["task_max"]
+            comps["task"] = task
+            if scored:
+                comps["unit_ratio"] = ratio
         raw = general + task
         if profile == "khanh-hoa":
             comps["reform_it"] = min(p["reform_it_max"], crit["reform_it"])
@@ -117,7 +154,7 @@ def oracle(doc, profile, params):
             grade = "KHTNV"
         elif total >= p["excellent_min"]:
             grade = "HTXSNV"
-        elif profile == "decree" and total >= p["good_min"]:
+        elif profile != "khanh-hoa" and total >= p["good_min"]:
             grade = "HTTNV"
         elif profile == "khanh-hoa" and total > p["good_above"]:
             grade = "HTTNV"
@@ -127,7 +164,7 @@ def oracle(doc, profile, params):
             grade = "KHTNV"
         out[o["id"]] = {"officer": o["id"], "status": "scored", "total": total,
                         "grade": grade, "components": comps, "_cohort": o["cohort"]}
-    if profile == "decree":
+    if profile != "khanh-hoa":
         apply_cap(out, p["excellent_cap_percent"])
     for r in out.values():
         r.pop("_cohort", None)
@@ -157,7 +194,7 @@ def case(name, officers, profile, params=None, check=None):
     for oid, want in (check or {}).items():
         got = expected[oid]
         for key, value in want.items():
-            actual = got.get(key)
+            actual = got[key] if key in got else got["components"].get(key)
             ok = math.isclose(actual, value, abs_tol=1e-9) if isinstance(value, float) else actual == value
             assert ok, f"{name}: {oid}.{key} oracle {actual} != hand {value}"
     spec = {"name": name, "input": doc, "expect": list(expected.values())}
@@ -273,6 +310,90 @@ def decree_cases():
     return cases
 
 
+def leader(oid, entries, general, members, code="snv/tccb", **kw):
+    """A head of unit: cohort of leaders, leading `members` (None: no unit)."""
+    led = None if members is None else {"code": code, "members": members}
+    o = officer(oid, entries, general=general, cohort="snv:lanh-dao", led_unit=led, **kw)
+    o["position"] = "TP"
+    return o
+
+
+def good_unit():
+    """90,00 (HTXSNV before the cap), 67,50 (HTNV), 55,00 (HTNV): every member at least HTNV."""
+    return [officer("cb-1", full(), general=20), officer("cb-2", three_quarters(), general=15),
+            officer("cb-3", half(), general=20)]
+
+
+def failing_unit():
+    """As good_unit, but cb-3 has 45,00: KHTNV."""
+    return [officer("cb-1", full(), general=20), officer("cb-2", three_quarters(), general=15),
+            officer("cb-3", half(), general=10)]
+
+
+def leader_cases():
+    L = "leader"
+    cases = []
+    cases.append(case("Lãnh đạo: đơn vị đều đạt từ HTNV trở lên, kết quả đơn vị 100%", [
+        leader("ld-1", three_quarters(), 25, good_unit()), *good_unit()], L,
+        check={"ld-1": {"total": 86.25, "grade": "HTTNV", "task": 61.25, "unit_ratio": 1.0}}))
+    cases.append(case("Lãnh đạo: một cán bộ KHTNV nên kết quả đơn vị 50%", [
+        leader("ld-1", three_quarters(), 25, failing_unit())], L,
+        check={"ld-1": {"total": 68.75, "grade": "HTNV", "task": 43.75, "unit_ratio": 0.5}}))
+    cases.append(case("Lãnh đạo: cán bộ đạt 49,99 điểm là KHTNV, kéo kết quả đơn vị xuống 50%", [
+        leader("ld-1", full(), 25, [officer("cb-1", full(), general=20),
+                                    officer("cb-4999", half(), general=14.99)])], L,
+        check={"ld-1": {"total": 77.5, "grade": "HTTNV", "unit_ratio": 0.5}}))
+    cases.append(case("Lãnh đạo: cán bộ đạt đúng 50,00 điểm là HTNV, kết quả đơn vị 100%", [
+        leader("ld-1", full(), 25, [officer("cb-1", full(), general=20),
+                                    officer("cb-50", half(), general=15)])], L,
+        check={"ld-1": {"total": 95.0, "unit_ratio": 1.0}}))
+    cases.append(case("Lãnh đạo: cán bộ bị kỷ luật trong đơn vị tính là KHTNV", [
+        leader("ld-1", full(), 25, [officer("cb-1", full(), general=20),
+                                    officer("cb-disq", full(), general=30, disqualified=True)])], L,
+        check={"ld-1": {"total": 77.5, "unit_ratio": 0.5}}))
+    cases.append(case("Lãnh đạo không phụ trách đơn vị: chỉ tính công việc của bản thân", [
+        leader("ld-1", three_quarters(), 25, None)], L,
+        check={"ld-1": {"total": 77.5, "grade": "HTTNV", "task": 52.5, "unit_weight": 0.0}}))
+    cases.append(case("Lãnh đạo có đơn vị nhưng không ai được chấm: chỉ tính công việc của bản thân", [
+        leader("ld-1", three_quarters(), 25, [officer("cb-nocrit", half()),
+                                              officer("cb-none", [entry("e-1", assigned=0)], general=20)])], L,
+        check={"ld-1": {"total": 77.5, "task": 52.5, "unit_weight": 0.0}}))
+    cases.append(case("Lãnh đạo có đơn vị không có thành viên: chỉ tính công việc của bản thân", [
+        leader("ld-1", three_quarters(), 25, [])], L,
+        check={"ld-1": {"total": 77.5, "unit_weight": 0.0}}))
+    cases.append(case("Lãnh đạo: cán bộ không được chấm thì không tính vào kết quả đơn vị", [
+        leader("ld-1", three_quarters(), 25, [
+            officer("cb-1", half(), general=20),
+            officer("cb-nocrit", [entry("e-1", assigned=10, completed=1)]),
+            officer("cb-none", [entry("e-1", assigned=0, completed=3)], general=5),
+            officer("cb-empty", [], general=5)])], L,
+        check={"ld-1": {"total": 86.25, "unit_ratio": 1.0}}))
+    cases.append(case("Trọng số đơn vị 0: chỉ tính công việc của bản thân dù đơn vị có người KHTNV", [
+        leader("ld-1", three_quarters(), 25, failing_unit())], L, params={"unit_weight": 0},
+        check={"ld-1": {"total": 77.5, "task": 52.5}}))
+    cases.append(case("Trọng số đơn vị 1: chỉ tính kết quả đơn vị (100%)", [
+        leader("ld-1", half(), 25, good_unit())], L, params={"unit_weight": 1},
+        check={"ld-1": {"total": 95.0, "task": 70.0}}))
+    cases.append(case("Trọng số đơn vị 1: chỉ tính kết quả đơn vị (50%)", [
+        leader("ld-1", full(), 25, failing_unit())], L, params={"unit_weight": 1},
+        check={"ld-1": {"total": 60.0, "grade": "HTNV", "task": 35.0}}))
+    cases.append(case("Kết quả đơn vị khi có người KHTNV đổi qua tham số", [
+        leader("ld-1", full(), 25, failing_unit())], L, params={"unit_fail_ratio": 0.2},
+        check={"ld-1": {"total": 67.0, "unit_ratio": 0.2}}))
+    cases.append(case("Lãnh đạo bị kỷ luật: KHTNV dù đơn vị đều đạt", [
+        leader("ld-1", full(), 30, good_unit(), disqualified=True)], L,
+        check={"ld-1": {"total": 100.0, "grade": "KHTNV"}}))
+    cases.append(case("Giới hạn 20% áp cho nhóm lãnh đạo như mọi nhóm", [
+        leader("ld-1", full(), 30, good_unit()), leader("ld-2", full(), 25, good_unit()),
+        *[leader(f"ld-f{i}", full(), 10, None) for i in range(1, 5)]], L,
+        check={"ld-1": {"total": 100.0, "grade": "HTXSNV"}, "ld-2": {"total": 95.0, "grade": "HTTNV"}}))
+    # Without a unit, a leader is scored exactly as by decree-335: its cases hold here too.
+    for c in decree_cases():
+        cases.append(case(f"Như Nghị định 335 khi không phụ trách đơn vị — {c['name']}",
+                          c["input"]["officers"], L, params=c.get("params")))
+    return cases
+
+
 def khanh_hoa_cases():
     K = "khanh-hoa"
     cases = []
@@ -356,3 +477,4 @@ def write(path, cases):
 if __name__ == "__main__":
     write("profiles/decree-335/cases.json", decree_cases())
     write("profiles/khanh-hoa-2025/cases.json", khanh_hoa_cases())
+    write("profiles/leader/cases.json", leader_cases())

@@ -1,6 +1,7 @@
 //! A stand-alone front end for the rule commands, for working on rule sets
 //! without the server: `rubric-rules check FILE.rhai`, `rubric-rules test DIR`,
-//! `rubric-rules eval --rules DIR --input FILE [--json]`.
+//! `rubric-rules eval --rules DIR --input FILE [--json]`,
+//! `rubric-rules boundary DIR [--input TEMPLATE.json]`.
 //! The product's CLI is `rubric rules …` in `server/`.
 
 use std::path::PathBuf;
@@ -9,7 +10,8 @@ use std::process::ExitCode;
 const USAGE: &str = "cách dùng:
   rubric-rules check FILE.rhai
   rubric-rules test DIR
-  rubric-rules eval --rules DIR --input INPUT.json [--json]";
+  rubric-rules eval --rules DIR --input INPUT.json [--json]
+  rubric-rules boundary DIR [--input TEMPLATE.json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +24,15 @@ fn main() -> ExitCode {
     {
         ["check", file] => rubric_rules::cli::check(&PathBuf::from(file), &mut out, &mut err),
         ["test", dir] => rubric_rules::cli::test(&PathBuf::from(dir), &mut out, &mut err),
+        ["boundary", dir] => {
+            rubric_rules::cli::boundary(&PathBuf::from(dir), None, &mut out, &mut err)
+        }
+        ["boundary", dir, "--input", template] => rubric_rules::cli::boundary(
+            &PathBuf::from(dir),
+            Some(&PathBuf::from(template)),
+            &mut out,
+            &mut err,
+        ),
         ["eval", rest @ ..] => match parse_eval(rest) {
             Some((rules, input, json)) => {
                 rubric_rules::cli::eval(&rules, &input, json, &mut out, &mut err)

@@ -1,12 +1,12 @@
 //! `rubric rules eval --rules DIR --input INPUT.json [--json]`
 
-use super::{exit_code, human, report, EXIT_INPUT, EXIT_OK};
+use super::{compile_dir, exit_code, human, report, EXIT_INPUT, EXIT_OK};
 use crate::engine::RuleEngine;
 use crate::error::RuleError;
 use crate::input::ScoringInput;
 use crate::params::ParamValues;
 use crate::result::OfficerResult;
-use crate::source::{RuleSetSource, SCRIPT_FILE};
+use crate::source::SCRIPT_FILE;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -26,12 +26,9 @@ pub fn eval(
     err: &mut dyn Write,
 ) -> i32 {
     let engine = RuleEngine::default();
-    let rules = match RuleSetSource::from_dir(rules_dir).and_then(|s| engine.compile(&s)) {
+    let rules = match compile_dir(&engine, rules_dir, err) {
         Ok(rules) => rules,
-        Err(e) => {
-            report(err, &rules_dir.join(SCRIPT_FILE), &e);
-            return exit_code(&e);
-        }
+        Err(code) => return code,
     };
     let input = match std::fs::read(input_path)
         .map_err(|e| RuleError::Io {

@@ -9,19 +9,24 @@
 //! | [`EXIT_FAILED`] (1) | the rule set is wrong: compile or contract error, a failing case, a script error or limit while scoring |
 //! | [`EXIT_INPUT`] (2) | a file cannot be read or the input document is invalid |
 //!
-//! Human output is Vietnamese with decimal commas. `eval --json` writes only
-//! the JSON document to stdout; every diagnostic goes to stderr.
+//! Human output is Vietnamese with decimal commas. `eval --json` and
+//! `boundary` write only the JSON document to stdout; every diagnostic goes
+//! to stderr.
 
+mod boundary;
 mod check;
 mod eval;
 mod human;
 mod test;
 
+pub use boundary::boundary;
 pub use check::check;
 pub use eval::eval;
 pub use test::test;
 
+use crate::engine::{CompiledRuleSet, RuleEngine};
 use crate::error::RuleError;
+use crate::source::{RuleSetSource, SCRIPT_FILE};
 use std::io::Write;
 use std::path::Path;
 
@@ -35,6 +40,21 @@ fn exit_code(error: &RuleError) -> i32 {
         RuleError::Io { .. } | RuleError::Input(_) => EXIT_INPUT,
         _ => EXIT_FAILED,
     }
+}
+
+/// Reads and compiles the rule set in `dir`; a failure is reported on `err`
+/// and becomes the exit code.
+fn compile_dir(
+    engine: &RuleEngine,
+    dir: &Path,
+    err: &mut dyn Write,
+) -> Result<CompiledRuleSet, i32> {
+    RuleSetSource::from_dir(dir)
+        .and_then(|s| engine.compile(&s))
+        .map_err(|e| {
+            report(err, &dir.join(SCRIPT_FILE), &e);
+            exit_code(&e)
+        })
 }
 
 /// Writes `path:line:column: message` (location omitted when unknown).

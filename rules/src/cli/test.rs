@@ -1,8 +1,7 @@
 //! `rubric rules test DIR`
 
-use super::{exit_code, report, EXIT_FAILED, EXIT_INPUT, EXIT_OK};
+use super::{compile_dir, EXIT_FAILED, EXIT_INPUT, EXIT_OK};
 use crate::engine::RuleEngine;
-use crate::source::{RuleSetSource, SCRIPT_FILE};
 use std::io::Write;
 use std::path::Path;
 
@@ -10,12 +9,9 @@ use std::path::Path;
 /// failing case, then the summary line `N passed, N failed`.
 pub fn test(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let engine = RuleEngine::default();
-    let rules = match RuleSetSource::from_dir(dir).and_then(|s| engine.compile(&s)) {
+    let rules = match compile_dir(&engine, dir, err) {
         Ok(rules) => rules,
-        Err(e) => {
-            report(err, &dir.join(SCRIPT_FILE), &e);
-            return exit_code(&e);
-        }
+        Err(code) => return code,
     };
     let report = engine.run_cases(&rules);
     let mut text = String::new();
