@@ -140,6 +140,12 @@ impl From<sea_orm::DbErr> for AppError {
             tracing::info!(error = %text, "write conflict");
             return AppError::Conflict;
         }
+        // Two requests inserting the same unique key at once: the loser retries and finds
+        // the winner's row.
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(detail)) = err.sql_err() {
+            tracing::info!(error = %detail, "unique key taken by a concurrent write");
+            return AppError::Conflict;
+        }
         AppError::internal("database", err)
     }
 }

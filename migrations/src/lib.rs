@@ -15,6 +15,7 @@ mod m20261201_000006_rule_checks;
 mod m20261201_000007_password_resets;
 mod m20261202_000008_jobs;
 mod m20261203_000009_onboarding;
+mod m20261203_000010_agency_formulas;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_password_resets::Migration),
             Box::new(m20261202_000008_jobs::Migration),
             Box::new(m20261203_000009_onboarding::Migration),
+            Box::new(m20261203_000010_agency_formulas::Migration),
         ]
     }
 }

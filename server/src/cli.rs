@@ -52,6 +52,25 @@ pub async fn run(cli: Cli) -> ExitCode {
             username,
             full_name,
         } => create_admin(&database, &username, &full_name).await,
+        Command::GenOrg {
+            file,
+            units,
+            positions,
+            people,
+            tasks,
+            min_mb,
+            bad_last_row,
+        } => {
+            let shape = onboarding::export::Synthetic {
+                units,
+                positions,
+                people,
+                tasks,
+                min_bytes: min_mb * 1024 * 1024,
+                bad_last_row,
+            };
+            gen_org(&file, shape).await
+        }
         Command::GenProvince {
             officers,
             entries_per_day,
@@ -158,7 +177,7 @@ async fn simulate(database: &Database, period: &str, version: Option<i32>) -> an
     let version = match version {
         Some(id) => id,
         None => {
-            let active = rule_versions::effective_for(&db, None, code.starts_on())
+            let (active, _) = rule_versions::effective_for(&db, None, None, code.starts_on())
                 .await
                 .map_err(app_err)?
                 .ok_or_else(|| anyhow::anyhow!("no province formula is in force for {code}"))?;
@@ -304,6 +323,9 @@ fn rules(cmd: RulesCommand) -> ExitCode {
         RulesCommand::Eval { rules, input, json } => {
             rubric_rules::cli::eval(&rules, &input, json, &mut out, &mut err)
         }
+        RulesCommand::Boundary { dir, input } => {
+            rubric_rules::cli::boundary(&dir, input.as_deref(), &mut out, &mut err)
+        }
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
@@ -406,6 +428,17 @@ async fn export_template(file: &std::path::Path) -> anyhow::Result<()> {
     let bytes = onboarding::template().await.map_err(app_err)?;
     std::fs::write(file, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     println!("{}", file.display());
+    Ok(())
+}
+
+/// `rubric gen-org FILE`: a made-up organisation workbook.
+async fn gen_org(
+    file: &std::path::Path,
+    shape: onboarding::export::Synthetic,
+) -> anyhow::Result<()> {
+    let bytes = onboarding::synthetic(shape).await.map_err(app_err)?;
+    std::fs::write(file, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    println!("{} ({} bytes)", file.display(), bytes.len());
     Ok(())
 }
 

@@ -83,6 +83,25 @@ pub enum Command {
         #[arg(long, default_value = "Quản trị viên")]
         full_name: String,
     },
+    /// Write a made-up organisation workbook (for the import benchmark).
+    GenOrg {
+        file: PathBuf,
+        #[arg(long, default_value_t = 300)]
+        units: usize,
+        #[arg(long, default_value_t = 60)]
+        positions: usize,
+        #[arg(long, default_value_t = 5_000)]
+        people: usize,
+        /// Catalog tasks per position.
+        #[arg(long, default_value_t = 40)]
+        tasks: usize,
+        /// Pad the catalogs until the file is at least this many MB.
+        #[arg(long, default_value_t = 0)]
+        min_mb: usize,
+        /// Make the last catalog row bad.
+        #[arg(long)]
+        bad_last_row: bool,
+    },
     /// Generate a province-month into an empty database (for the scoring benchmark).
     GenProvince {
         #[arg(long, default_value_t = 20_000)]
@@ -232,5 +251,14 @@ pub enum RulesCommand {
         /// Print the results as JSON on stdout and nothing else.
         #[arg(long)]
         json: bool,
+    },
+    /// Propose test cases just under, at and just over each grade threshold (±0,01), as
+    /// JSON to add to cases.json.
+    Boundary {
+        dir: PathBuf,
+        /// A scoring input document whose first officer is the template (default: the
+        /// engine's sample officer).
+        #[arg(long)]
+        input: Option<PathBuf>,
     },
 }

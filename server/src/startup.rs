@@ -66,6 +66,10 @@ pub fn router(state: AppState) -> Router {
                 app::ssr::org_files::UPLOAD_BODY_LIMIT,
             )),
         )
+        .route(
+            app::ssr::org_files::CATALOG_UPLOAD_PATH,
+            post(app::ssr::org_files::catalog_upload),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

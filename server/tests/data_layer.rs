@@ -40,7 +40,7 @@ async fn rule_version_life_cycle_and_refusals() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
         let db = &t.db;
-        let set = rv::create_rule_set(db, &admin(), "tinh", "Mặc định", None)
+        let set = rv::create_rule_set(db, &admin(), "tinh", "Mặc định", None, None)
             .await
             .expect("rule set");
 
@@ -122,12 +122,12 @@ async fn rule_version_life_cycle_and_refusals() {
         .await
         .expect("activate");
         assert_eq!(v.status, RuleStatus::Active);
-        let found = rv::effective_for(db, None, date(2025, 5, 1))
+        let found = rv::effective_for(db, None, None, date(2025, 5, 1))
             .await
             .expect("lookup")
             .expect("effective");
-        assert_eq!(found.id, v.id, "{name}");
-        assert!(rv::effective_for(db, None, date(2024, 12, 31))
+        assert_eq!(found.0.id, v.id, "{name}");
+        assert!(rv::effective_for(db, None, None, date(2024, 12, 31))
             .await
             .expect("lookup")
             .is_none());
@@ -135,7 +135,7 @@ async fn rule_version_life_cycle_and_refusals() {
             .await
             .expect("retire");
         assert_eq!(v.status, RuleStatus::Retired);
-        assert!(rv::effective_for(db, None, date(2025, 5, 1))
+        assert!(rv::effective_for(db, None, None, date(2025, 5, 1))
             .await
             .expect("lookup")
             .is_none());
@@ -167,7 +167,7 @@ async fn concurrent_activations_exactly_one_wins() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
         let db = &t.db;
-        let set = rv::create_rule_set(db, &admin(), "tinh", "Mặc định", None)
+        let set = rv::create_rule_set(db, &admin(), "tinh", "Mặc định", None, None)
             .await
             .expect("rule set");
         let mut approved = Vec::new();

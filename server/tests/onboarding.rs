@@ -550,3 +550,180 @@ async fn an_upload_is_checked_kept_and_applied_once() {
         app.stop().await;
     }
 }
+
+/// A catalog file on a position's page: an .xlsx replaces the draft's catalog; a CSV with
+/// bad lines changes nothing and the page's link names the lines (and nothing the file
+/// holds); a stale form is a conflict; visitors and officers are refused.
+#[tokio::test]
+async fn a_catalog_file_replaces_a_drafts_catalog_all_or_nothing() {
+    use app::models::{JdStatus, PositionDetail, PositionSummary};
+    for backend in backends() {
+        let name = backend.name();
+        let app = common::TestApp::demo(&backend).await;
+        let admin = app
+            .signed_in("admin", app::ssr::services::seed::DEMO_PASSWORD)
+            .await;
+        let all: Vec<PositionSummary> =
+            common::call(&admin, app.addr, "list_positions", &[("query", "CV-TCCB")])
+                .await
+                .json();
+        let id = all[0].id.to_string();
+        let detail = || async {
+            common::call(&admin, app.addr, "get_position", &[("id", &id)])
+                .await
+                .json::<PositionDetail>()
+        };
+        let draft = detail().await.versions[0].clone();
+        assert_eq!(draft.status, JdStatus::Draft, "{name}");
+
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, h) in app::models::CATALOG_COLUMNS.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).expect("header");
+        }
+        for (r, (code, task, norm, level)) in [
+            ("B01", "Tham mưu văn bản", 120.0, 2.0),
+            ("C08", "Thẩm định hồ sơ nâng lương", 30.0, 1.0),
+            ("C09", "=HYPERLINK(\"http://x\")", 45.0, 3.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, code).expect("cell");
+            ws.write_string(r, 1, "C").expect("cell");
+            ws.write_string(r, 2, task).expect("cell");
+            ws.write_string(r, 3, "việc").expect("cell");
+            ws.write_number(r, 4, norm).expect("cell");
+            ws.write_number(r, 5, level).expect("cell");
+        }
+        let xlsx = book.save_to_buffer().expect("xlsx");
+        let post = |client: reqwest::Client, bytes: Vec<u8>, file: &'static str, lock: i32| {
+            let url = app.url("/api/vi-tri/danh-muc");
+            let form = reqwest::multipart::Form::new()
+                .text("version", draft.id.to_string())
+                .text("lock_version", lock.to_string())
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(bytes).file_name(file),
+                );
+            async move { client.post(url).multipart(form).send().await.expect("post") }
+        };
+        let location = |res: &reqwest::Response| {
+            res.headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+
+        assert_eq!(
+            post(
+                app.browser(),
+                xlsx.clone(),
+                "danh-muc.xlsx",
+                draft.lock_version
+            )
+            .await
+            .status()
+            .as_u16(),
+            401,
+            "{name}"
+        );
+        let officer = app
+            .signed_in("cb.snv.tccb.02", app::ssr::services::seed::DEMO_PASSWORD)
+            .await;
+        assert_eq!(
+            post(officer, xlsx.clone(), "danh-muc.xlsx", draft.lock_version)
+                .await
+                .status()
+                .as_u16(),
+            403,
+            "{name}"
+        );
+
+        let res = post(
+            admin.clone(),
+            xlsx.clone(),
+            "danh-muc.xlsx",
+            draft.lock_version,
+        )
+        .await;
+        assert_eq!(res.status().as_u16(), 303, "{name}");
+        assert_eq!(
+            location(&res),
+            format!("/quan-tri/vi-tri/{id}?tep=ok&so=3"),
+            "{name}"
+        );
+        let now = detail().await.versions[0].clone();
+        let codes: Vec<&str> = now.items.iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, ["B01", "C08", "C09"], "{name}");
+        assert_eq!(
+            now.items[2].name, "=HYPERLINK(\"http://x\")",
+            "{name}: kept as text"
+        );
+
+        // Bad lines: nothing changes, the link names line and kind only.
+        let csv = "Mã;Nhóm;Công việc;Đơn vị tính;Định mức (phút);Mức độ phức tạp\nB01;B;Góp ý;văn bản;<script>;2\nB02;B;Dự họp\nB03;B;Báo cáo;báo cáo;60;1\n";
+        let res = post(
+            admin.clone(),
+            csv.as_bytes().to_vec(),
+            "danh-muc.csv",
+            now.lock_version,
+        )
+        .await;
+        assert_eq!(res.status().as_u16(), 303, "{name}");
+        assert_eq!(
+            location(&res),
+            format!("/quan-tri/vi-tri/{id}?tep=loi&dong=2-dinh-muc.3-cot"),
+            "{name}"
+        );
+        assert_eq!(
+            detail().await.versions[0].items.len(),
+            3,
+            "{name}: nothing changed"
+        );
+        // A stale form (the lock read before the last change) is a conflict.
+        let res = post(
+            admin.clone(),
+            xlsx.clone(),
+            "danh-muc.xlsx",
+            draft.lock_version,
+        )
+        .await;
+        assert!(
+            location(&res).ends_with("?tep=xung-dot"),
+            "{name}: {}",
+            location(&res)
+        );
+        // Not a spreadsheet.
+        let res = post(
+            admin.clone(),
+            b"PK\x03\x04broken".to_vec(),
+            "x.xlsx",
+            now.lock_version,
+        )
+        .await;
+        assert!(
+            location(&res).ends_with("?tep=hong"),
+            "{name}: {}",
+            location(&res)
+        );
+        // The page reads the link back in Vietnamese.
+        let html = admin
+            .get(app.url(&format!(
+                "/quan-tri/vi-tri/{id}?tep=loi&dong=2-dinh-muc.3-cot"
+            )))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
+        assert!(
+            html.contains("Dòng 2: định mức (phút) không phải là số."),
+            "{name}"
+        );
+        app.stop().await;
+    }
+}

@@ -252,3 +252,69 @@ pub async fn rescore_period(period: String) -> Result<i32, AppError> {
     let state = crate::ssr::state::app_state()?;
     crate::ssr::services::rule_editor::rescore(&state.db, &me.actor(), &period).await
 }
+
+/// The positions and agencies an administrator can make a formula for.
+#[server(prefix = "/api", endpoint = "formula_choices")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn formula_choices() -> Result<crate::models::FormulaChoices, AppError> {
+    crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    crate::ssr::services::formulas::choices(&state.db).await
+}
+
+/// Opens a draft of the formula of a position (`target` = "vi-tri") or an agency
+/// ("co-quan"), copied from a template; returns the draft's id.
+#[server(prefix = "/api", endpoint = "create_formula")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn create_formula(target: String, id: i32, template: String) -> Result<i32, AppError> {
+    use crate::i18n::Msg;
+    use crate::models::{FormulaTarget, FormulaTemplate};
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    let target = match target.as_str() {
+        "vi-tri" => FormulaTarget::Position(id),
+        "co-quan" => FormulaTarget::Agency(id),
+        _ => return Err(AppError::refused("target", Msg::FormulaUnknownTarget)),
+    };
+    let template = FormulaTemplate::parse(&template)
+        .ok_or_else(|| AppError::refused("template", Msg::FormulaUnknownTemplate))?;
+    crate::ssr::services::formulas::create(
+        &state.db,
+        &me.actor(),
+        target,
+        template,
+        rule_editor::today(),
+    )
+    .await
+    .map(|v| v.id)
+}
+
+/// Test cases proposed at each grade threshold of draft `id` (±0,01); nothing stored.
+#[server(prefix = "/api", endpoint = "propose_boundary_cases")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn propose_boundary_cases(id: i32) -> Result<crate::models::BoundaryProposal, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    rule_editor::propose_boundaries(&state.db, &state.rules, &me.actor(), id).await
+}
+
+/// Adds the chosen proposed boundary cases to draft `id`, saves it and runs its tests.
+#[server(prefix = "/api", endpoint = "accept_boundary_cases")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn accept_boundary_cases(
+    id: i32,
+    lock_version: i32,
+    #[server(default)] names: Vec<String>,
+) -> Result<CaseRunView, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    rule_editor::accept_boundaries(
+        &state.db,
+        &state.rules,
+        &me.actor(),
+        id,
+        lock_version,
+        &names,
+    )
+    .await
+}

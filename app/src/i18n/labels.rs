@@ -1,10 +1,32 @@
 //! The name of every state, as the pages show it: one place, so a page and a refusal
 //! message name a state the same way.
 
-use super::Msg;
+use super::{Locale, Msg};
 use crate::models::{
-    AppealDecision, AppealStatus, EntryStatus, JdStatus, JobStatus, PeriodStatus, RuleStatus,
+    AppealDecision, AppealStatus, EntryStatus, FormulaScope, JdStatus, JobStatus, PeriodStatus,
+    RuleStatus,
 };
+
+impl FormulaScope {
+    /// Which formula scored and why that one, as the score page says it.
+    pub fn describe(&self, locale: Locale) -> String {
+        let vi = locale == Locale::Vi;
+        match self {
+            FormulaScope::Position(code) if vi => {
+                format!("Công thức riêng của vị trí việc làm {code}.")
+            }
+            FormulaScope::Position(code) => format!("The own formula of position {code}."),
+            FormulaScope::Agency(name) if vi => format!(
+                "Công thức mặc định của tỉnh với tham số riêng của {name} (vị trí việc làm không có công thức riêng)."
+            ),
+            FormulaScope::Agency(name) => format!(
+                "The province default with the parameters of {name} (the position has no formula of its own)."
+            ),
+            FormulaScope::Province if vi => "Công thức mặc định của tỉnh (vị trí việc làm và cơ quan không có công thức riêng).".to_string(),
+            FormulaScope::Province => "The province default (neither the position nor the agency has its own formula).".to_string(),
+        }
+    }
+}
 
 impl EntryStatus {
     pub fn label(self) -> Msg {

@@ -242,6 +242,8 @@ pub enum Notice {
     ImportLinesRefused {
         lines: Vec<(u32, crate::models::LineProblem)>,
     },
+    /// No boundary case could be proposed (the engine's reason, in Vietnamese).
+    BoundaryFailed { error: String },
 }
 
 impl Notice {
@@ -499,11 +501,24 @@ impl Notice {
             Notice::OpenVersionExists { version_no } => format!(
                 "This position already has version {version_no} in draft or awaiting approval."
             ),
+            Notice::BoundaryFailed { error } if vi => {
+                format!("Không đề xuất được ca kiểm thử ranh giới: {error}")
+            }
+            Notice::BoundaryFailed { error } => {
+                format!("No boundary case could be proposed: {error}")
+            }
             Notice::ImportLinesRefused { lines } => lines
                 .iter()
                 .map(|(n, e)| {
                     use crate::models::LineProblem as P;
                     match (e, vi) {
+                        (P::TooFewColumns { found: 0 }, true) => format!(
+                            "Dòng {n}: cần ít nhất 6 cột ({}).",
+                            crate::models::CATALOG_COLUMNS[..6].join(", ")
+                        ),
+                        (P::TooFewColumns { found: 0 }, false) => format!(
+                            "Line {n}: at least 6 columns are needed (code, group, task, unit, norm in minutes, complexity)."
+                        ),
                         (P::TooFewColumns { found }, true) => format!(
                             "Dòng {n}: cần ít nhất 6 cột ({}), có {found}.",
                             crate::models::CATALOG_COLUMNS[..6].join(", ")
@@ -511,6 +526,18 @@ impl Notice {
                         (P::TooFewColumns { found }, false) => format!(
                             "Line {n}: at least 6 columns are needed (code, group, task, unit, norm in minutes, complexity), found {found}."
                         ),
+                        (P::BadNorm(t), true) if t.is_empty() => {
+                            format!("Dòng {n}: định mức (phút) không phải là số.")
+                        }
+                        (P::BadNorm(t), false) if t.is_empty() => {
+                            format!("Line {n}: the norm (minutes) is not a number.")
+                        }
+                        (P::BadLevel(t), true) if t.is_empty() => {
+                            format!("Dòng {n}: mức độ phức tạp phải là 1, 2 hoặc 3.")
+                        }
+                        (P::BadLevel(t), false) if t.is_empty() => {
+                            format!("Line {n}: the complexity level must be 1, 2 or 3.")
+                        }
                         (P::BadNorm(t), true) => {
                             format!("Dòng {n}: định mức \u{201c}{t}\u{201d} không phải là số.")
                         }

@@ -172,6 +172,17 @@ pub struct TraceLine {
     pub entries: Vec<TraceEntry>,
 }
 
+/// The formula that scored an officer, in the order scoring looks for one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormulaScope {
+    /// The position's own formula (the position's code).
+    Position(String),
+    /// The province default's script with the agency's parameter values (the agency's name).
+    Agency(String),
+    /// The province default: neither the position nor the agency has its own.
+    Province,
+}
+
 /// A score explained rule by rule, with the formula version that produced it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScoreExplanation {
@@ -186,6 +197,8 @@ pub struct ScoreExplanation {
     pub trace: Vec<TraceLine>,
     pub rule_version_id: i32,
     pub rule_set_name: String,
+    /// Which formula scored: the position's own, the agency's parameters, or the default.
+    pub formula_scope: FormulaScope,
     pub rule_version_no: i32,
     pub rule_version_hash: String,
     pub score_version: i32,

@@ -97,6 +97,8 @@ pub enum CellProblem {
     Duplicate(String),
     /// A unit code that neither the workbook nor Rubric knows.
     UnknownUnit(String),
+    /// An active person placed in a unit closed on or before today (the unit's code).
+    UnitClosed(String),
     /// A position code that neither the workbook nor Rubric knows.
     UnknownPosition(String),
     /// A role Rubric does not know.
@@ -182,6 +184,19 @@ impl CellProblem {
                     format!("không có đơn vị mã {}", q(t))
                 } else {
                     format!("there is no unit with code {}", q(t))
+                }
+            }
+            P::UnitClosed(t) => {
+                if vi {
+                    format!(
+                        "đơn vị {} đã giải thể: không thể xếp người đang làm việc vào đơn vị này",
+                        q(t)
+                    )
+                } else {
+                    format!(
+                        "unit {} is closed: no active person can be placed in it",
+                        q(t)
+                    )
                 }
             }
             P::UnknownPosition(t) => {
@@ -337,6 +352,15 @@ impl CellError {
     /// "Nhân sự, dòng 12, cột Đơn vị: không có đơn vị mã “x”".
     pub fn text(&self, locale: Locale) -> String {
         let vi = locale == Locale::Vi;
+        // A problem of the whole file (unreadable, too large) is not about any sheet.
+        if matches!(
+            self.problem,
+            CellProblem::Unreadable | CellProblem::TooLarge { .. }
+        ) && self.row == 0
+        {
+            let at = if vi { "Tệp" } else { "The file" };
+            return format!("{at}: {}", self.problem.text(locale));
+        }
         let mut at = self.sheet.name(locale).to_string();
         if self.row > 0 {
             at.push_str(&if vi {

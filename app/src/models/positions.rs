@@ -181,6 +181,99 @@ pub fn catalog_diff(old: &[CatalogItemView], new: &[CatalogItemView]) -> Vec<Cat
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_upload_link_reads_back_only_numbers_and_known_problems() {
+        assert_eq!(
+            CatalogFileOutcome::from_query(Some("ok"), Some("12"), None),
+            Some(CatalogFileOutcome::Imported(12))
+        );
+        assert_eq!(
+            CatalogFileOutcome::from_query(
+                Some("loi"),
+                None,
+                Some("3-dinh-muc.7-cot.x-y.9-<script>")
+            ),
+            Some(CatalogFileOutcome::Lines(vec![
+                (3, LineProblem::BadNorm(String::new())),
+                (7, LineProblem::TooFewColumns { found: 0 }),
+            ]))
+        );
+        assert_eq!(
+            CatalogFileOutcome::from_query(Some("ok"), Some("<b>"), None),
+            None
+        );
+        assert_eq!(
+            CatalogFileOutcome::from_query(Some("khac"), None, None),
+            None
+        );
+        assert_eq!(CatalogFileOutcome::from_query(None, Some("1"), None), None);
+        for p in [
+            LineProblem::TooFewColumns { found: 2 },
+            LineProblem::BadNorm("x".into()),
+            LineProblem::BadLevel("y".into()),
+        ] {
+            assert_eq!(
+                std::mem::discriminant(&LineProblem::from_code(p.code()).expect("known")),
+                std::mem::discriminant(&p)
+            );
+        }
+    }
+
+    #[test]
+    fn spreadsheet_rows_and_csv_text_read_the_same() {
+        let rows = vec![
+            (
+                1,
+                CATALOG_COLUMNS
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                2,
+                vec!["B01", "b", "Góp ý", "văn bản", "120", "2", "có"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            ),
+            (3, vec![String::new(); 7]),
+            (
+                4,
+                vec!["C08", "C", "Thẩm định", "hồ sơ", "30,5", "1"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            ),
+        ];
+        let from_rows = parse_catalog_rows(rows).expect("rows");
+        let from_text = parse_catalog_table(
+            "Mã;Nhóm;Công việc;Đơn vị tính;Định mức (phút);Mức độ phức tạp;Cần số văn bản\nB01;b;Góp ý;văn bản;120;2;có\n\nC08;C;Thẩm định;hồ sơ;30,5;1\n",
+        )
+        .expect("text");
+        assert_eq!(from_rows, from_text);
+        assert_eq!(from_rows.len(), 2);
+        assert_eq!(from_rows[1].norm_minutes, 30.5);
+        assert!(from_rows[0].evidence_required && from_rows[0].group_code == "B");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_upload_link_never_panics(tep in ".{0,12}", so in ".{0,12}", dong in ".{0,80}") {
+            if let Some(CatalogFileOutcome::Lines(lines)) =
+                CatalogFileOutcome::from_query(Some(&tep), Some(&so), Some(&dong))
+            {
+                proptest::prop_assert!(lines.len() <= 50);
+            }
+        }
+
+        #[test]
+        fn catalog_rows_never_panic(rows in proptest::collection::vec(
+            proptest::collection::vec(".{0,8}", 0..9), 0..12)) {
+            let numbered = rows.into_iter().enumerate().map(|(i, r)| (i + 1, r));
+            let _ = parse_catalog_rows(numbered);
+        }
+    }
+
     fn item(code: &str, norm: f64) -> CatalogItemView {
         CatalogItemView {
             code: code.into(),
@@ -263,6 +356,68 @@ pub enum LineProblem {
     BadLevel(String),
 }
 
+impl LineProblem {
+    /// A short code for a link (the cell's text is left out).
+    pub fn code(&self) -> &'static str {
+        match self {
+            LineProblem::TooFewColumns { .. } => "cot",
+            LineProblem::BadNorm(_) => "dinh-muc",
+            LineProblem::BadLevel(_) => "muc-do",
+        }
+    }
+
+    /// The problem a link's code names, without the cell's text.
+    pub fn from_code(code: &str) -> Option<LineProblem> {
+        match code {
+            "cot" => Some(LineProblem::TooFewColumns { found: 0 }),
+            "dinh-muc" => Some(LineProblem::BadNorm(String::new())),
+            "muc-do" => Some(LineProblem::BadLevel(String::new())),
+            _ => None,
+        }
+    }
+}
+
+/// Where a catalog file is posted (an axum route beside the server functions).
+pub const CATALOG_UPLOAD_PATH: &str = "/api/vi-tri/danh-muc";
+
+/// What the catalog file upload reports back in the position page's link
+/// (`?tep=…&so=…&dong=…`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum CatalogFileOutcome {
+    Imported(usize),
+    Lines(Vec<(u32, LineProblem)>),
+    Empty,
+    Unreadable,
+    Conflict,
+    NotDraft,
+    Invalid,
+}
+
+impl CatalogFileOutcome {
+    /// Reads the link's query values; `None` when the page was not reached from an upload.
+    pub fn from_query(tep: Option<&str>, so: Option<&str>, dong: Option<&str>) -> Option<Self> {
+        Some(match tep? {
+            "ok" => CatalogFileOutcome::Imported(so?.parse().ok()?),
+            "loi" => CatalogFileOutcome::Lines(
+                dong.unwrap_or_default()
+                    .split('.')
+                    .filter_map(|d| {
+                        let (n, code) = d.split_once('-')?;
+                        Some((n.parse().ok()?, LineProblem::from_code(code)?))
+                    })
+                    .take(50)
+                    .collect(),
+            ),
+            "rong" => CatalogFileOutcome::Empty,
+            "hong" => CatalogFileOutcome::Unreadable,
+            "xung-dot" => CatalogFileOutcome::Conflict,
+            "trang-thai" => CatalogFileOutcome::NotDraft,
+            "du-lieu" => CatalogFileOutcome::Invalid,
+            _ => return None,
+        })
+    }
+}
+
 pub const CATALOG_COLUMNS: [&str; 7] = [
     "Mã",
     "Nhóm",
@@ -322,12 +477,20 @@ pub fn parse_catalog_table(
     } else {
         ','
     };
+    parse_catalog_rows(split_table(text, sep))
+}
+
+/// Reads a catalog from rows of cells (a CSV text's lines or a spreadsheet's rows, each with
+/// the number the user sees), columns as in [`CATALOG_COLUMNS`]; a header row is skipped.
+/// All rows or none.
+pub fn parse_catalog_rows(
+    rows: impl IntoIterator<Item = (usize, Vec<String>)>,
+) -> Result<Vec<crate::models::CatalogItemInput>, Vec<(usize, LineProblem)>> {
     let (mut items, mut errors) = (Vec::new(), Vec::new());
-    for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-        if line.trim().is_empty() {
+    for (n, cells) in rows {
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let cells = split_row(line, sep);
         let header = crate::text::fold(&cells[0]);
         if items.is_empty() && errors.is_empty() && (header == "ma" || header == "code") {
             continue;
@@ -468,13 +631,66 @@ pub struct RuleVersionView {
     pub params: String,
 }
 
-/// A rule set (the province default or a position's own) with its versions, newest first.
+/// A rule set (the province default, an agency's or a position's own) with its versions,
+/// newest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RuleSetView {
     pub id: i32,
     pub code: String,
     pub name: String,
-    /// The position's code, `None` for the province default.
+    /// The position's code, `None` for the province default and an agency's formula.
     pub position: Option<String>,
+    /// The agency's code for an agency's parameter values on the default.
+    pub agency: Option<String>,
     pub versions: Vec<RuleVersionView>,
+}
+
+/// What a new formula is made from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormulaTemplate {
+    /// The province default in force today (or its newest version).
+    Default,
+    /// The shipped Decree 335 profile.
+    Decree335,
+    /// The shipped Khánh Hòa 2025 profile.
+    KhanhHoa2025,
+    /// The shipped template for unit leaders: own entries blended with the unit's results.
+    Leader,
+}
+
+impl FormulaTemplate {
+    pub const ALL: [FormulaTemplate; 4] = [
+        FormulaTemplate::Default,
+        FormulaTemplate::Decree335,
+        FormulaTemplate::KhanhHoa2025,
+        FormulaTemplate::Leader,
+    ];
+
+    /// The code a form sends.
+    pub fn code(self) -> &'static str {
+        match self {
+            FormulaTemplate::Default => "mac-dinh",
+            FormulaTemplate::Decree335 => "nd-335",
+            FormulaTemplate::KhanhHoa2025 => "khanh-hoa-2025",
+            FormulaTemplate::Leader => "lanh-dao",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<FormulaTemplate> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+/// Whom a new formula scores: a position's officers, or an agency's (parameters only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormulaTarget {
+    Position(i32),
+    Agency(i32),
+}
+
+/// The choices of the "new formula" form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormulaChoices {
+    pub positions: Vec<crate::models::Choice>,
+    pub agencies: Vec<crate::models::Choice>,
 }

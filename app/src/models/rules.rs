@@ -558,3 +558,23 @@ mod tests {
         assert_eq!(m.iter().flatten().sum::<usize>(), 4);
     }
 }
+
+/// Test cases the editor proposes on each side of the formula's grade thresholds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoundaryProposal {
+    pub cases: Vec<ProposedCase>,
+    /// Points next to a threshold no input could reach, with the reason.
+    pub unreachable: Vec<String>,
+    /// Why nothing could be proposed (the script does not compile, no grade thresholds…).
+    pub problem: Option<String>,
+}
+
+/// One proposed boundary case: one officer whose total is `total`, expected `grade`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposedCase {
+    pub name: String,
+    pub total: f64,
+    pub grade: String,
+    /// The draft already has a case of this name.
+    pub already: bool,
+}

@@ -92,6 +92,7 @@ pub(crate) fn Explanation(
     let version = s.rule_version_id;
     let total = s.total;
     let grade = s.grade.clone();
+    let scope = StoredValue::new(s.formula_scope.clone());
     view! {
         <nav class="periods" aria-label=i18n.t(Msg::ScoreHistory) data-testid="score-history">
             {history
@@ -188,6 +189,9 @@ pub(crate) fn Explanation(
             </a>
             {format!(" · {} {}", s.rule_version_hash.chars().take(12).collect::<String>(), "")}
             {move || format!("· {} {}", i18n.locale.get().t(Msg::ScoreVersion), s.score_version)}
+        </p>
+        <p class="muted" data-testid="formula-scope">
+            {move || scope.with_value(|f| f.describe(i18n.locale.get()))}
         </p>
         <ol class="trace" data-testid="trace">
             {s.trace.into_iter().map(|line| view! { <TraceRow line version /> }).collect_view()}

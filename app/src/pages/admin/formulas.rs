@@ -1,14 +1,16 @@
 //! Formulas (/quan-tri/cong-thuc): every rule set with its versions, and the comparison of
 //! two versions' scripts and parameters.
 
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::positions::list_rule_sets;
+use crate::api::rules::{formula_choices, CreateFormula};
 use crate::components::auth::ErrorAlert;
 use crate::components::diff::{LineDiff, VersionPicker};
 use crate::i18n::{format_date, use_i18n, Msg};
-use crate::models::{text_diff, LineChange, RuleSetView, RuleVersionView};
+use crate::models::{text_diff, FormulaTemplate, LineChange, RuleSetView, RuleVersionView};
 
 const PATH: &str = "/quan-tri/cong-thuc";
 
@@ -20,6 +22,7 @@ pub fn FormulasPage() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{i18n.t(Msg::RuleTitle)}</h1>
+            <NewFormula />
             <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
                 {move || {
                     sets.get()
@@ -43,6 +46,77 @@ pub fn FormulasPage() -> impl IntoView {
     }
 }
 
+/// An administrator's form: a position's own formula from a template, or an agency's
+/// parameters on the default. Others (the committee, auditors) do not see it.
+#[component]
+fn NewFormula() -> impl IntoView {
+    let i18n = use_i18n();
+    let choices = Resource::new(|| (), |_| formula_choices());
+    let create = ServerAction::<CreateFormula>::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("{PATH}/{id}"), Default::default());
+        }
+    });
+    let template_label = |t: FormulaTemplate| match t {
+        FormulaTemplate::Default => Msg::FormulaFromDefault,
+        FormulaTemplate::Decree335 => Msg::FormulaFromDecree335,
+        FormulaTemplate::KhanhHoa2025 => Msg::FormulaFromKhanhHoa,
+        FormulaTemplate::Leader => Msg::FormulaFromLeader,
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                choices.get().and_then(|r| r.ok()).map(|c| {
+                    let positions = c.positions.clone();
+                    let agencies = c.agencies.clone();
+                    view! {
+                        <details class="card" data-testid="new-formula">
+                            <summary>{i18n.t(Msg::FormulaNew)}</summary>
+                            <p class="muted">{i18n.t(Msg::FormulaOrder)}</p>
+                            <ActionForm action=create>
+                                <input type="hidden" name="target" value="vi-tri" />
+                                <label>
+                                    {i18n.t(Msg::FormulaForPosition)}
+                                    <select name="id" required data-testid="new-formula-position">
+                                        {positions.iter().map(|p| view! {
+                                            <option value=p.id.to_string()>{format!("{} — {}", p.code, p.name)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                                <label>
+                                    {i18n.t(Msg::FormulaTemplateLabel)}
+                                    <select name="template" data-testid="new-formula-template">
+                                        {FormulaTemplate::ALL.into_iter().map(|t| view! {
+                                            <option value=t.code()>{i18n.t(template_label(t))}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                                <button type="submit" data-testid="new-formula-position-submit">{i18n.t(Msg::FormulaCreatePosition)}</button>
+                            </ActionForm>
+                            <ActionForm action=create>
+                                <input type="hidden" name="target" value="co-quan" />
+                                <input type="hidden" name="template" value=FormulaTemplate::Default.code() />
+                                <label>
+                                    {i18n.t(Msg::FormulaForAgency)}
+                                    <select name="id" required data-testid="new-formula-agency">
+                                        {agencies.iter().map(|a| view! {
+                                            <option value=a.id.to_string()>{format!("{} — {}", a.code, a.name)}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                                <button type="submit" data-testid="new-formula-agency-submit">{i18n.t(Msg::FormulaCreateAgency)}</button>
+                            </ActionForm>
+                            {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorAlert error=e /> })}
+                        </details>
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
 #[component]
 fn RuleSet(s: RuleSetView, from: Option<i32>, to: Option<i32>) -> impl IntoView {
     let i18n = use_i18n();
@@ -50,7 +124,7 @@ fn RuleSet(s: RuleSetView, from: Option<i32>, to: Option<i32>) -> impl IntoView 
         |no: Option<i32>| no.and_then(|n| s.versions.iter().find(|v| v.version_no == n).cloned());
     let newer = pick(to).or_else(|| s.versions.first().cloned());
     let older = pick(from).or_else(|| s.versions.get(1).cloned());
-    let scope = s.position.clone();
+    let scope = s.position.clone().or_else(|| s.agency.clone());
     view! {
         <section class="rule-set" data-testid="rule-set" data-code=s.code.clone()>
             <h2>

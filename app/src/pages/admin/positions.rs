@@ -15,8 +15,8 @@ use crate::components::auth::ErrorAlert;
 use crate::components::diff::{LineDiff, VersionPicker};
 use crate::i18n::{format_date, format_number, use_i18n, Msg};
 use crate::models::{
-    catalog_diff, text_diff, CatalogChange, CatalogItemView, JdStatus, JdVersionView,
-    PositionDetail,
+    catalog_diff, text_diff, CatalogChange, CatalogFileOutcome, CatalogItemView, JdStatus,
+    JdVersionView, PositionDetail,
 };
 
 const PATH: &str = "/quan-tri/vi-tri";
@@ -149,7 +149,11 @@ pub fn PositionPage() -> impl IntoView {
             .or_else(|| actions.import.value().get().and_then(|r| r.err()));
         let saved = actions.save.value().get().is_some_and(|r| r.is_ok())
             || actions.import.value().get().is_some_and(|r| r.is_ok());
+        let file = query.with(|q| {
+            CatalogFileOutcome::from_query(q.get_str("tep"), q.get_str("so"), q.get_str("dong"))
+        });
         view! {
+            {file.map(|f| view! { <FileOutcome f /> })}
             {e.map(|e| view! { <ErrorAlert error=e /> })}
             {saved.then(|| view! { <p class="ok" role="status" data-testid="jd-saved">{i18n.t(Msg::PosSaved)}</p> })}
         }
@@ -416,6 +420,7 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
     let (id, lock) = (v.id.to_string(), v.lock_version.to_string());
     let (id2, lock2) = (id.clone(), lock.clone());
     let (id3, lock3) = (id.clone(), lock.clone());
+    let (id4, lock4) = (id.clone(), lock.clone());
     view! {
         <section class="editor" data-testid="jd-editor">
             <h2>{i18n.t(Msg::PosEditTitle)} {format!(" — v{} ", v.version_no)} <span class="badge">{i18n.t(v.status.label())}</span></h2>
@@ -489,8 +494,51 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
                     <textarea name="text" rows="6" required data-testid="import-text"></textarea>
                     <button type="submit" data-testid="import">{i18n.t(Msg::PosImportButton)}</button>
                 </ActionForm>
+                <form
+                    method="post"
+                    action=crate::models::CATALOG_UPLOAD_PATH
+                    enctype="multipart/form-data"
+                    class="form"
+                    data-testid="import-file-form"
+                >
+                    <input type="hidden" name="version" value=id4 />
+                    <input type="hidden" name="lock_version" value=lock4 />
+                    <label>
+                        {i18n.t(Msg::PosImportFile)}
+                        <input type="file" name="file" required accept=".xlsx,.xls,.ods,.csv,.txt" data-testid="import-file" />
+                    </label>
+                    <button type="submit" data-testid="import-file-submit">{i18n.t(Msg::PosImportFileButton)}</button>
+                </form>
             </details>
         </section>
+    }
+}
+
+/// What the catalog file upload did, as its link back to this page says.
+#[component]
+fn FileOutcome(f: CatalogFileOutcome) -> impl IntoView {
+    let i18n = use_i18n();
+    let ok = matches!(f, CatalogFileOutcome::Imported(_));
+    let text = move |locale: crate::i18n::Locale| match &f {
+        CatalogFileOutcome::Imported(n) => format!("{} {n}.", locale.t(Msg::PosImportFileDone)),
+        CatalogFileOutcome::Lines(lines) => crate::i18n::Notice::ImportLinesRefused {
+            lines: lines.clone(),
+        }
+        .render(locale),
+        CatalogFileOutcome::Empty => locale.t(Msg::PosImportNothing).to_string(),
+        CatalogFileOutcome::Unreadable => locale.t(Msg::PosImportFileUnreadable).to_string(),
+        CatalogFileOutcome::Conflict => locale.t(Msg::ErrConflict).to_string(),
+        CatalogFileOutcome::NotDraft => locale.t(Msg::PosImportNotDraft).to_string(),
+        CatalogFileOutcome::Invalid => locale.t(Msg::PosImportFileInvalid).to_string(),
+    };
+    view! {
+        <p
+            class=if ok { "ok" } else { "error" }
+            role=if ok { "status" } else { "alert" }
+            data-testid=if ok { "import-file-ok" } else { "import-file-error" }
+        >
+            {move || text(i18n.locale.get())}
+        </p>
     }
 }
 

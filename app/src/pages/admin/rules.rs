@@ -8,9 +8,9 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::api::rules::{
-    get_rule_version, get_simulation, ActivateRuleVersion, ApproveRuleVersion, NewRuleDraft,
-    RescorePeriod, RetireRuleVersion, ReturnRuleVersion, RunRuleChecks, SaveRuleDraft,
-    StartSimulation, SubmitRuleVersion, TryRuleVersion,
+    get_rule_version, get_simulation, AcceptBoundaryCases, ActivateRuleVersion, ApproveRuleVersion,
+    NewRuleDraft, ProposeBoundaryCases, RescorePeriod, RetireRuleVersion, ReturnRuleVersion,
+    RunRuleChecks, SaveRuleDraft, StartSimulation, SubmitRuleVersion, TryRuleVersion,
 };
 use crate::components::auth::ErrorAlert;
 use crate::components::job::JobProgress;
@@ -37,6 +37,8 @@ struct Actions {
     simulate: ServerAction<StartSimulation>,
     try_it: ServerAction<TryRuleVersion>,
     run_checks: ServerAction<RunRuleChecks>,
+    propose: ServerAction<ProposeBoundaryCases>,
+    accept: ServerAction<AcceptBoundaryCases>,
 }
 
 #[component]
@@ -55,6 +57,8 @@ pub fn RuleVersionPage() -> impl IntoView {
         simulate: ServerAction::new(),
         try_it: ServerAction::new(),
         run_checks: ServerAction::new(),
+        propose: ServerAction::new(),
+        accept: ServerAction::new(),
     };
     let data = Resource::new(
         move || {
@@ -67,6 +71,7 @@ pub fn RuleVersionPage() -> impl IntoView {
                 a.activate.version().get(),
                 a.retire.version().get(),
                 a.run_checks.version().get(),
+                a.accept.version().get(),
             )
         },
         |(id, ..)| get_rule_version(id),
@@ -332,11 +337,72 @@ fn Editor(p: RuleVersionPage, a: Actions) -> impl IntoView {
             <button type="submit" data-testid="save-rule">{i18n.t(Msg::ReSaveAndTest)}</button>
         </ActionForm>
         {results}
+        <Boundaries id lock a />
         <ActionForm action=a.submit attr:class="inline">
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="lock_version" value=lock.to_string() />
             <button type="submit" data-testid="submit-rule">{i18n.t(Msg::ReSubmit)}</button>
         </ActionForm>
+    }
+}
+
+/// Proposed test cases at the grade thresholds: ask, choose, add to the draft.
+#[component]
+fn Boundaries(id: i32, lock: i32, a: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let proposal = move || {
+        a.propose.value().get().map(|r| match r {
+            Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+            Ok(p) => {
+                let fresh = p.cases.iter().any(|c| !c.already);
+                view! {
+                    {p.problem.clone().map(|m| view! { <p class="error" role="alert" data-testid="boundary-problem">{m}</p> })}
+                    <ActionForm action=a.accept attr:class="form" attr:data-testid="boundary-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <input type="hidden" name="lock_version" value=lock.to_string() />
+                        <ul class="entries" data-testid="boundary-cases">
+                            {p.cases.iter().map(|c| {
+                                let total = c.total;
+                                view! {
+                                    <li data-testid="boundary-case">
+                                        <label>
+                                            <input type="checkbox" name="names[]" value=c.name.clone() checked=!c.already disabled=c.already />
+                                            " " {c.name.clone()} " → "
+                                            {move || format_score(i18n.locale.get(), total)} " · " <strong>{c.grade.clone()}</strong>
+                                            {c.already.then(|| view! { " (" {i18n.t(Msg::BoundaryAlready)} ")" })}
+                                        </label>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        {(!p.unreachable.is_empty()).then(|| view! {
+                            <p class="muted">{i18n.t(Msg::BoundaryUnreachable)}</p>
+                            <ul>{p.unreachable.iter().map(|u| view! { <li>{u.clone()}</li> }).collect_view()}</ul>
+                        })}
+                        {fresh.then(|| view! { <button type="submit" data-testid="boundary-accept">{i18n.t(Msg::BoundaryAccept)}</button> })}
+                    </ActionForm>
+                }
+                .into_any()
+            }
+        })
+    };
+    let accepted = move || {
+        a.accept.value().get().map(|r| match r {
+            Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+            Ok(run) => view! { <CaseResults run /> }.into_any(),
+        })
+    };
+    view! {
+        <section class="boundaries" data-testid="boundaries">
+            <h2>{i18n.t(Msg::BoundaryTitle)}</h2>
+            <p class="muted">{i18n.t(Msg::BoundaryHint)}</p>
+            <ActionForm action=a.propose attr:class="inline">
+                <input type="hidden" name="id" value=id.to_string() />
+                <button type="submit" data-testid="boundary-propose">{i18n.t(Msg::BoundaryPropose)}</button>
+            </ActionForm>
+            {proposal}
+            {accepted}
+        </section>
     }
 }
 

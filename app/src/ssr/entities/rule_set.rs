@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// A scoring rule set: a position's own, or the province default (no position).
+/// A scoring rule set: a position's own, an agency's (the default's script with the agency's
+/// parameter values), or the province default (neither).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "rule_sets")]
 pub struct Model {
@@ -10,6 +11,7 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub position_id: Option<i32>,
+    pub agency_id: Option<i32>,
     /// Bumped by every activation.
     pub lock_version: i32,
     pub created_at: DateTimeUtc,

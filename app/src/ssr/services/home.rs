@@ -84,7 +84,10 @@ pub async fn overview(db: &DatabaseConnection) -> Result<ProvinceOverview, AppEr
             status: p.status,
         })
         .collect();
-    let formula = match rule_versions::effective_for(db, None, Utc::now().date_naive()).await? {
+    let formula = match rule_versions::effective_for(db, None, None, Utc::now().date_naive())
+        .await?
+        .map(|(v, _)| v)
+    {
         Some(v) => {
             let set = rule_set::Entity::find_by_id(v.rule_set_id).one(db).await?;
             Some(FormulaSummary {

@@ -260,6 +260,11 @@ pub async fn new_draft<C: ConnectionTrait + TransactionTrait>(
 
 /// Replaces a draft's catalog and keeps its text (the catalog import). The lock version
 /// guards the read: a text edited meanwhile makes this a conflict, never a lost edit.
+/// The position a job description version belongs to.
+pub async fn position_of_version<C: ConnectionTrait>(db: &C, id: i32) -> Result<i32, AppError> {
+    Ok(load(db, id).await?.position_id)
+}
+
 pub async fn replace_catalog<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,

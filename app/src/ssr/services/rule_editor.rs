@@ -16,8 +16,8 @@ use crate::error::AppError;
 use crate::i18n::parse_number;
 use crate::i18n::{Act, Msg, Notice, Record};
 use crate::models::{
-    text_diff, CaseExpectRow, CaseRow, CaseRunView, Evidence, LineChange, ParamField,
-    RuleDraftForm, RuleVersionPage, ScriptProblem, TryResult,
+    text_diff, BoundaryProposal, CaseExpectRow, CaseRow, CaseRunView, Evidence, LineChange,
+    ParamField, ProposedCase, RuleDraftForm, RuleVersionPage, ScriptProblem, TryResult,
 };
 use crate::models::{JobStatus, PeriodKind, PeriodStatus, RuleStatus};
 use crate::ssr::entities::{
@@ -286,7 +286,7 @@ pub fn apply_form(v: &rsv::Model, form: &RuleDraftForm) -> Result<RuleSetSource,
 }
 
 /// Today in Vietnam.
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     crate::i18n::vietnam_date(Utc::now())
 }
 
@@ -447,8 +447,9 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     form: &RuleDraftForm,
 ) -> Result<CaseRunView, AppError> {
-    let (v, _) = rule_versions::with_set(db, form.id).await?;
+    let (v, set) = rule_versions::with_set(db, form.id).await?;
     let source = apply_form(&v, form)?;
+    crate::ssr::services::formulas::check_agency_script(db, &set, &source.script).await?;
     rule_versions::update_draft(db, actor, v.id, form.lock_version, &source).await?;
     rule_checks::ensure(db, pool, actor.id, &source).await
 }
@@ -485,10 +486,7 @@ pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
         Some(unit) => UnitTree::load(db).await?.agency_of(unit).map(|a| a.id),
         None => None,
     };
-    let draft = DraftRules {
-        version: &v,
-        position_id: set.position_id,
-    };
+    let draft = DraftRules::of(&v, &set);
     let (outcomes, _) =
         scoring::evaluate(db, pool, actor, &p, agency, Some(draft), Some(officer_id)).await?;
     let Some(r) = outcomes.into_iter().find(|r| r.officer_id == officer_id) else {
@@ -833,4 +831,139 @@ mod tests {
             AppError::refused("effective_from", Msg::RuleEffectiveDateNotPeriodStart)
         );
     }
+}
+
+/// Test cases proposed on each side of every grade threshold of draft `id` (±0,01), with
+/// whether the draft already holds each; computed on the engine pool, nothing stored.
+pub async fn propose_boundaries<C: ConnectionTrait>(
+    db: &C,
+    pool: &RulePool,
+    actor: &Actor,
+    id: i32,
+) -> Result<BoundaryProposal, AppError> {
+    let v = rule_versions::load(db, id).await?;
+    let have: HashSet<String> = existing_case_names(&v.cases_json);
+    Ok(match boundary_specs(pool, actor, &v).await? {
+        Ok(found) => BoundaryProposal {
+            cases: found
+                .cases
+                .iter()
+                .map(|c| ProposedCase {
+                    name: c.name.clone(),
+                    total: c.expect.first().and_then(|e| e.total).unwrap_or_default(),
+                    grade: c
+                        .expect
+                        .first()
+                        .and_then(|e| e.grade.clone())
+                        .unwrap_or_default(),
+                    already: have.contains(&c.name),
+                })
+                .collect(),
+            unreachable: found
+                .unreachable
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{} ({}): {}",
+                        u.grade,
+                        crate::i18n::format_number(crate::i18n::Locale::Vi, u.total, 2),
+                        u.reason
+                    )
+                })
+                .collect(),
+            problem: None,
+        },
+        Err(problem) => BoundaryProposal {
+            cases: Vec::new(),
+            unreachable: Vec::new(),
+            problem: Some(problem),
+        },
+    })
+}
+
+/// Adds the proposed boundary cases named in `names` to draft `id` (computed again here:
+/// nothing the browser sends is taken as a case), saves and runs the tests.
+pub async fn accept_boundaries<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    pool: &RulePool,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    names: &[String],
+) -> Result<CaseRunView, AppError> {
+    let (v, set) = rule_versions::with_set(db, id).await?;
+    if v.status != RuleStatus::Draft {
+        return Err(AppError::notice(
+            "status",
+            Notice::StateRefused {
+                act: Act::Edit,
+                record: Record::RuleVersion(v.version_no),
+                state: v.status.into(),
+            },
+        ));
+    }
+    let found = boundary_specs(pool, actor, &v)
+        .await?
+        .map_err(|problem| AppError::notice("cases", Notice::BoundaryFailed { error: problem }))?;
+    let have = existing_case_names(&v.cases_json);
+    let mut cases: Vec<Value> = serde_json::from_str(&v.cases_json).unwrap_or_default();
+    let before = cases.len();
+    for c in found.cases {
+        if names.contains(&c.name) && !have.contains(&c.name) {
+            cases.push(serde_json::to_value(&c).map_err(|e| AppError::internal("case json", e))?);
+        }
+    }
+    if cases.len() == before {
+        return Err(AppError::refused("names", Msg::BoundaryNothingChosen));
+    }
+    let text =
+        serde_json::to_string_pretty(&cases).map_err(|e| AppError::internal("cases json", e))?;
+    let source = RuleSetSource::new(v.script.clone(), v.params_json.clone(), text);
+    crate::ssr::services::formulas::check_agency_script(db, &set, &source.script).await?;
+    rule_versions::update_draft(db, actor, v.id, expected_lock, &source).await?;
+    rule_checks::ensure(db, pool, actor.id, &source).await
+}
+
+fn existing_case_names(cases_json: &str) -> HashSet<String> {
+    serde_json::from_str::<Vec<Value>>(cases_json)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| c.get("name").and_then(Value::as_str).map(str::to_string))
+        .collect()
+}
+
+/// The boundary cases of version `v` on the engine pool: the template officer is the first
+/// officer of the first of its cases that the formula scores, else the engine's sample.
+/// `Err` inside: why none could be proposed (the script does not compile, no thresholds…).
+async fn boundary_specs(
+    pool: &RulePool,
+    actor: &Actor,
+    v: &rsv::Model,
+) -> Result<Result<rubric_rules::boundary::BoundaryCases, String>, AppError> {
+    let source = rule_versions::source_of(v);
+    let inputs: Vec<Value> = serde_json::from_str::<Vec<Value>>(&v.cases_json)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|c| c.get("input").cloned())
+        .take(3)
+        .collect();
+    pool.run(actor.id, move |engine| {
+        let rules = engine.compile(&source).map_err(|e| e.to_string())?;
+        let values = rubric_rules::ParamValues::new();
+        let mut last = None;
+        for input in &inputs {
+            match rubric_rules::boundary::boundary_cases(engine, &rules, &values, Some(input)) {
+                Ok(found) => return Ok(found),
+                Err(e @ rubric_rules::boundary::BoundaryError::NoThresholds) => {
+                    return Err(e.to_string())
+                }
+                Err(e) => last = Some(e),
+            }
+        }
+        match rubric_rules::boundary::boundary_cases(engine, &rules, &values, None) {
+            Ok(found) => Ok(found),
+            Err(e) => Err(last.unwrap_or(e).to_string()),
+        }
+    })
+    .await
 }

@@ -63,13 +63,14 @@ fn check_status(v: &rsv::Model, allowed: &[RuleStatus], act: Act) -> Result<(), 
     }
 }
 
-/// Creates a rule set (the province default when `position_id` is `None`).
+/// Creates a rule set: a position's own, an agency's, or the province default (neither).
 pub async fn create_rule_set<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
     code: &str,
     name: &str,
     position_id: Option<i32>,
+    agency_id: Option<i32>,
 ) -> Result<rule_set::Model, AppError> {
     let code = code.trim();
     if code.is_empty() || name.trim().is_empty() {
@@ -80,6 +81,7 @@ pub async fn create_rule_set<C: ConnectionTrait + TransactionTrait>(
         code: Set(code.to_string()),
         name: Set(name.trim().to_string()),
         position_id: Set(position_id),
+        agency_id: Set(agency_id),
         lock_version: Set(0),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -90,7 +92,8 @@ pub async fn create_rule_set<C: ConnectionTrait + TransactionTrait>(
         &txn,
         actor,
         Change::new("rule_set.create", "rule_set", saved.id)
-            .after(&json!({"code": saved.code, "name": saved.name, "position_id": position_id})),
+            .after(&json!({"code": saved.code, "name": saved.name,
+                "position_id": position_id, "agency_id": agency_id})),
     )
     .await?;
     txn.commit().await?;
@@ -484,28 +487,58 @@ pub fn source_of(v: &rsv::Model) -> RuleSetSource {
     )
 }
 
-/// The version that scores a period starting on `date` for a position: the position's own
-/// active version with the latest effective date on or before `date`, else the province
-/// default's.
+/// Which of the three formulas scored an officer: the position's own, the agency's
+/// parameter values on the default's script, or the province default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Position,
+    Agency,
+    Default,
+}
+
+impl Level {
+    /// The level a rule set scores at.
+    pub fn of(set: &rule_set::Model) -> Level {
+        match (set.position_id, set.agency_id) {
+            (Some(_), _) => Level::Position,
+            (None, Some(_)) => Level::Agency,
+            (None, None) => Level::Default,
+        }
+    }
+}
+
+/// The version that scores a period starting on `date` for an officer of `position_id` in
+/// `agency_id`: the position's own active version with the latest effective date on or
+/// before `date`, else the agency's, else the province default's.
 pub async fn effective_for<C: ConnectionTrait>(
     db: &C,
     position_id: Option<i32>,
+    agency_id: Option<i32>,
     date: NaiveDate,
-) -> Result<Option<rsv::Model>, AppError> {
-    let mut sets = Vec::new();
+) -> Result<Option<(rsv::Model, Level)>, AppError> {
+    let mut levels: Vec<(Level, Vec<rule_set::Model>)> = Vec::with_capacity(3);
     if let Some(pid) = position_id {
-        sets.extend(
-            rule_set::Entity::find()
-                .filter(rule_set::Column::PositionId.eq(pid))
-                .all(db)
-                .await?,
-        );
+        let sets = rule_set::Entity::find()
+            .filter(rule_set::Column::PositionId.eq(pid))
+            .all(db)
+            .await?;
+        levels.push((Level::Position, sets));
+    }
+    if let Some(aid) = agency_id {
+        let sets = rule_set::Entity::find()
+            .filter(rule_set::Column::PositionId.is_null())
+            .filter(rule_set::Column::AgencyId.eq(aid))
+            .all(db)
+            .await?;
+        levels.push((Level::Agency, sets));
     }
     let defaults = rule_set::Entity::find()
         .filter(rule_set::Column::PositionId.is_null())
+        .filter(rule_set::Column::AgencyId.is_null())
         .all(db)
         .await?;
-    for group in [sets, defaults] {
+    levels.push((Level::Default, defaults));
+    for (level, group) in levels {
         let ids: Vec<i32> = group.iter().map(|s| s.id).collect();
         if ids.is_empty() {
             continue;
@@ -518,8 +551,8 @@ pub async fn effective_for<C: ConnectionTrait>(
             .order_by_desc(rsv::Column::ActivatedAt)
             .one(db)
             .await?;
-        if found.is_some() {
-            return Ok(found);
+        if let Some(v) = found {
+            return Ok(Some((v, level)));
         }
     }
     Ok(None)

@@ -109,6 +109,7 @@ pub async fn explanation<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)?;
     let (version, set) =
         crate::ssr::services::rule_versions::with_set(db, s.rule_set_version_id).await?;
+    let formula_scope = formula_scope(db, &set).await?;
     let trace: rubric_rules::Trace =
         serde_json::from_str(&s.trace_json).map_err(|e| AppError::internal("trace_json", e))?;
     let trace_lines = trace_lines(db, officer_id, &trace).await?;
@@ -132,6 +133,7 @@ pub async fn explanation<C: ConnectionTrait>(
         trace: trace_lines,
         rule_version_id: version.id,
         rule_set_name: set.name,
+        formula_scope,
         rule_version_no: version.version_no,
         rule_version_hash: s.rule_version_hash,
         score_version: s.score_version,
@@ -139,6 +141,32 @@ pub async fn explanation<C: ConnectionTrait>(
         versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
         appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
     })
+}
+
+/// Which level of formula `set` is, named for the score page.
+async fn formula_scope<C: ConnectionTrait>(
+    db: &C,
+    set: &crate::ssr::entities::rule_set::Model,
+) -> Result<crate::models::FormulaScope, AppError> {
+    use crate::models::FormulaScope;
+    use crate::ssr::entities::{position, unit};
+    if let Some(id) = set.position_id {
+        let code = position::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|p| p.code)
+            .unwrap_or_default();
+        return Ok(FormulaScope::Position(code));
+    }
+    if let Some(id) = set.agency_id {
+        let name = unit::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|u| u.name)
+            .unwrap_or_default();
+        return Ok(FormulaScope::Agency(name));
+    }
+    Ok(FormulaScope::Province)
 }
 
 /// A stored trace's items with the work-log entries behind each (date and task).

@@ -117,10 +117,7 @@ pub async fn run_recorded(
         id: s.started_by,
         name: format!("simulation:{id}"),
     };
-    let draft = DraftRules {
-        version: &version,
-        position_id: set.position_id,
-    };
+    let draft = DraftRules::of(&version, &set);
     run(db, pool, &actor, id, draft, &period.code, &scope).await
 }
 

@@ -319,3 +319,144 @@ pub fn template() -> Result<Vec<u8>, AppError> {
     )?;
     book.save_to_buffer().map_err(fail)
 }
+
+/// The shape of a generated organisation workbook (for the import benchmark).
+#[derive(Debug, Clone, Copy)]
+pub struct Synthetic {
+    /// Units in all: one province, then agencies (one in ten) and their departments.
+    pub units: usize,
+    pub positions: usize,
+    pub people: usize,
+    /// Catalog tasks per position.
+    pub tasks: usize,
+    /// Pad the catalogs with long task names until the file holds at least this much.
+    pub min_bytes: usize,
+    /// Make the very last catalog row bad (a norm that is not a number).
+    pub bad_last_row: bool,
+}
+
+/// A made-up province in the workbook's format: every reference resolves, every person
+/// belongs to a department and holds a position used by its agency.
+pub fn synthetic(shape: Synthetic) -> Result<Vec<u8>, AppError> {
+    let mut padding = 0usize;
+    loop {
+        let bytes = synthetic_once(shape, padding)?;
+        if bytes.len() >= shape.min_bytes || padding > 10_000_000 {
+            return Ok(bytes);
+        }
+        // About 110 bytes of the file per padding row: aim a little over.
+        let missing = shape.min_bytes - bytes.len();
+        padding += missing / 100 + 1;
+    }
+}
+
+fn synthetic_once(shape: Synthetic, padding: usize) -> Result<Vec<u8>, AppError> {
+    let agencies = (shape.units.saturating_sub(1) / 10).max(1);
+    let departments = shape.units.saturating_sub(1 + agencies);
+    let mut units = vec![vec![t("tinh"), t("Tỉnh Mẫu"), t("Tỉnh"), t(""), t("")]];
+    for a in 0..agencies {
+        units.push(vec![
+            t(format!("cq{a:03}")),
+            t(format!("Cơ quan số {a}")),
+            t("Cơ quan"),
+            t("tinh"),
+            t(""),
+        ]);
+    }
+    let department = |d: usize| format!("cq{:03}/p{d:04}", d % agencies);
+    for d in 0..departments {
+        units.push(vec![
+            t(department(d)),
+            t(format!("Phòng số {d}")),
+            t("Phòng"),
+            t(format!("cq{:03}", d % agencies)),
+            t(""),
+        ]);
+    }
+    let all_agencies: Vec<String> = (0..agencies).map(|a| format!("cq{a:03}")).collect();
+    let positions: Vec<Vec<Cell>> = (0..shape.positions)
+        .map(|p| {
+            vec![
+                t(format!("VT{p:03}")),
+                t(format!("Vị trí việc làm số {p}")),
+                t(if p % 10 == 0 {
+                    "Lãnh đạo quản lý"
+                } else {
+                    "Chuyên môn nghiệp vụ"
+                }),
+                t(format!("nhom-{}", p % 5)),
+                t(all_agencies.join("; ")),
+            ]
+        })
+        .collect();
+    let people: Vec<Vec<Cell>> = (0..shape.people)
+        .map(|i| {
+            let unit = if departments > 0 {
+                department(i % departments)
+            } else {
+                "tinh".to_string()
+            };
+            vec![
+                t(format!("cb{i:05}")),
+                t(format!("Cán bộ số {i}")),
+                t(format!("NS{i:06}")),
+                t(unit),
+                t(format!("VT{:03}", i % shape.positions.max(1))),
+                t("Cán bộ"),
+                t(""),
+                t("có"),
+            ]
+        })
+        .collect();
+    let mut catalogs: Vec<Vec<Cell>> = Vec::new();
+    let mut noise = 0x2545_f491_4f6c_dd1du64;
+    for p in 0..shape.positions {
+        for k in 0..shape.tasks {
+            catalogs.push(catalog_row(
+                p,
+                k,
+                format!("Công việc {k} của vị trí {p}"),
+                30.0,
+            ));
+        }
+    }
+    for k in 0..padding {
+        let mut name = String::from("Công việc bổ sung ");
+        for _ in 0..12 {
+            noise ^= noise << 13;
+            noise ^= noise >> 7;
+            noise ^= noise << 17;
+            name.push_str(&format!("{noise:016x}"));
+        }
+        catalogs.push(catalog_row(
+            k % shape.positions.max(1),
+            shape.tasks + k / shape.positions.max(1),
+            name,
+            45.0,
+        ));
+    }
+    if shape.bad_last_row {
+        if let Some(last) = catalogs.last_mut() {
+            last[5] = t("không rõ");
+        }
+    }
+    let mut book = Workbook::new();
+    sheet(&mut book, OrgSheet::Units, &units)?;
+    sheet(&mut book, OrgSheet::Positions, &positions)?;
+    sheet(&mut book, OrgSheet::People, &people)?;
+    sheet(&mut book, OrgSheet::Catalogs, &catalogs)?;
+    book.save_to_buffer().map_err(fail)
+}
+
+fn catalog_row(position: usize, task: usize, name: String, norm: f64) -> Vec<Cell> {
+    vec![
+        t(format!("VT{position:03}")),
+        t(format!("T{task:05}")),
+        t(["A", "B", "C", "D"][task % 4]),
+        t(name),
+        t("việc"),
+        Cell::Number(norm),
+        Cell::Number((task % 3 + 1) as f64),
+        t("không"),
+    ]
+}

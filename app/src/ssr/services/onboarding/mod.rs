@@ -130,3 +130,10 @@ pub async fn template() -> Result<Vec<u8>, AppError> {
 fn me(actor: &Actor) -> Option<&str> {
     actor.id.map(|_| actor.name.as_str())
 }
+
+/// A made-up province's workbook (for the import benchmark), built on the blocking pool.
+pub async fn synthetic(shape: export::Synthetic) -> Result<Vec<u8>, AppError> {
+    tokio::task::spawn_blocking(move || export::synthetic(shape))
+        .await
+        .map_err(|e| AppError::internal("spawn_blocking", e))?
+}

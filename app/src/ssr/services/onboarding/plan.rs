@@ -165,6 +165,21 @@ pub fn plan(
         kind.insert(u.code.clone(), u.kind.to_string());
     }
     let units_known = |code: &str| parent.contains_key(code);
+    // Units closed on or before today, after the import.
+    let today = crate::i18n::vietnam_date(chrono::Utc::now());
+    let mut closed: HashSet<String> = now
+        .units
+        .values()
+        .filter(|u| u.closed_on.is_some_and(|d| d <= today))
+        .map(|u| u.code.clone())
+        .collect();
+    for u in book.units.iter().flatten() {
+        if u.closed_on.is_some_and(|d| d <= today) {
+            closed.insert(u.code.clone());
+        } else {
+            closed.remove(&u.code);
+        }
+    }
     let roots: Vec<&String> = parent
         .iter()
         .filter(|(_, up)| up.is_none())
@@ -380,6 +395,10 @@ pub fn plan(
                     } else {
                         CellProblem::UnknownPosition(code.clone())
                     };
+                    errors.push(err(OrgSheet::People, x.row, col, problem));
+                    bad = true;
+                } else if col == 3 && x.active && closed.contains(code.as_str()) {
+                    let problem = CellProblem::UnitClosed(code.clone());
                     errors.push(err(OrgSheet::People, x.row, col, problem));
                     bad = true;
                 }

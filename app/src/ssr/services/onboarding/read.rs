@@ -63,6 +63,47 @@ pub fn read(bytes: &[u8]) -> Result<RawBook, Vec<CellError>> {
     }
 }
 
+/// The rows of a single table: an Excel file's first sheet (or its sheet named like the
+/// catalogs sheet), or a CSV text; each row with the number the user sees.
+pub fn table_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, CellProblem> {
+    if bytes.len() > MAX_BYTES {
+        return Err(CellProblem::TooLarge {
+            limit_mb: (MAX_BYTES / (1024 * 1024)) as u32,
+        });
+    }
+    if !(bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])) {
+        let text = std::str::from_utf8(bytes).map_err(|_| CellProblem::Unreadable)?;
+        let text = text.trim_start_matches('\u{feff}');
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let sep = [';', '\t', ',']
+            .into_iter()
+            .max_by_key(|c| first.matches(*c).count())
+            .unwrap_or(',');
+        return Ok(crate::models::split_table(text, sep));
+    }
+    if bytes.starts_with(b"PK") && unzipped_size(bytes).is_none_or(|n| n > MAX_UNZIPPED) {
+        return Err(CellProblem::Unreadable);
+    }
+    let mut wb =
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| CellProblem::Unreadable)?;
+    let names = wb.sheet_names();
+    let name = names
+        .iter()
+        .find(|n| sheet_of_name(n) == Some(OrgSheet::Catalogs))
+        .or(names.first())
+        .cloned()
+        .ok_or(CellProblem::Unreadable)?;
+    let range = wb
+        .worksheet_range(&name)
+        .map_err(|_| CellProblem::Unreadable)?;
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| (first_row + i + 1, r.iter().map(cell_text).collect()))
+        .collect())
+}
+
 /// Which sheet a name stands for (Vietnamese with or without accents, or English).
 fn sheet_of_name(name: &str) -> Option<OrgSheet> {
     let n = fold(name.trim());

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rubric_rules::{CompiledRuleSet, Entry, Officer};
+use rubric_rules::{CompiledRuleSet, Entry, LedUnit, Officer};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
@@ -34,9 +34,21 @@ pub struct OfficerRow {
     pub full_name: String,
     pub unit_id: Option<i32>,
     pub unit_code: Option<String>,
+    /// The agency the officer's unit belongs to.
+    pub agency_id: Option<i32>,
     pub position: Option<Arc<position::Model>>,
     /// `agency:cohort_group` — the officers a cohort rule (the 20 % cap) compares.
     pub cohort: String,
+    /// For an officer who heads a unit (holds the reviewer role on it): that unit and its
+    /// active officers (its subtree's, the leader left out), for a leader's formula.
+    pub leads: Option<Arc<LedUnitRows>>,
+}
+
+/// The unit a leader heads and the officers in it.
+#[derive(Debug)]
+pub struct LedUnitRows {
+    pub code: String,
+    pub members: Vec<OfficerRow>,
 }
 
 impl OfficerRow {
@@ -72,13 +84,21 @@ pub async fn roster<C: ConnectionTrait>(
         .into_iter()
         .map(|p| (p.id, Arc::new(p)))
         .collect();
-    let officer_ids: HashSet<i32> = user_role::Entity::find()
-        .filter(user_role::Column::Role.eq(Role::Officer.code()))
+    let mut officer_ids: HashSet<i32> = HashSet::new();
+    // The unit each reviewer heads (the one holding their own unit when they head several).
+    let mut heads: HashMap<i32, Vec<i32>> = HashMap::new();
+    for r in user_role::Entity::find()
+        .filter(user_role::Column::Role.is_in([Role::Officer.code(), Role::Reviewer.code()]))
+        .order_by_asc(user_role::Column::Id)
         .all(db)
         .await?
-        .into_iter()
-        .map(|r| r.user_id)
-        .collect();
+    {
+        if r.role == Role::Officer.code() {
+            officer_ids.insert(r.user_id);
+        } else if let Some(unit) = r.unit_id {
+            heads.entry(r.user_id).or_default().push(unit);
+        }
+    }
     // Only the columns scoring uses: never the password hashes of 20,000 people.
     let users = user::Entity::find()
         .select_only()
@@ -93,22 +113,14 @@ pub async fn roster<C: ConnectionTrait>(
         .into_model::<UserRow>()
         .all(db)
         .await?;
-    let mut cohorts: BTreeMap<String, Vec<OfficerRow>> = BTreeMap::new();
+    let mut rows: Vec<OfficerRow> = Vec::new();
     for u in users {
         if !officer_ids.contains(&u.id) {
             continue;
         }
-        if let Some(scope) = scope {
-            if !u.unit_id.is_some_and(|unit| tree.is_within(unit, scope)) {
-                continue;
-            }
-        }
         let position = u.position_id.and_then(|p| positions.get(&p)).cloned();
-        let agency = u
-            .unit_id
-            .and_then(|id| tree.agency_of(id))
-            .map(|a| a.code.as_str())
-            .unwrap_or_default();
+        let agency_unit = u.unit_id.and_then(|id| tree.agency_of(id));
+        let agency = agency_unit.map(|a| a.code.as_str()).unwrap_or_default();
         let group = position
             .as_ref()
             .map(|p| p.cohort_group.as_str())
@@ -118,14 +130,57 @@ pub async fn roster<C: ConnectionTrait>(
             .unit_id
             .and_then(|id| tree.get(id))
             .map(|x| x.code.clone());
-        cohorts.entry(cohort.clone()).or_default().push(OfficerRow {
+        rows.push(OfficerRow {
             id: u.id,
             full_name: u.full_name,
             unit_id: u.unit_id,
             unit_code,
+            agency_id: agency_unit.map(|a| a.id),
             position,
             cohort,
+            leads: None,
         });
+    }
+    let led: Vec<(usize, i32)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let units = heads.get(&r.id)?;
+            let own = units
+                .iter()
+                .find(|h| r.unit_id.is_some_and(|u| tree.is_within(u, **h)));
+            own.or(units.first()).map(|h| (i, *h))
+        })
+        .collect();
+    let mut by_unit: HashMap<i32, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if let Some(u) = r.unit_id {
+            by_unit.entry(u).or_default().push(i);
+        }
+    }
+    for (i, unit) in led {
+        let leader = rows[i].id;
+        let mut members: Vec<OfficerRow> = by_unit
+            .iter()
+            .filter(|(u, _)| tree.is_within(**u, unit))
+            .flat_map(|(_, list)| list.iter().map(|&m| &rows[m]))
+            .filter(|m| m.id != leader)
+            .cloned()
+            .collect();
+        members.sort_by_key(|m| m.id);
+        rows[i].leads = Some(Arc::new(LedUnitRows {
+            code: tree.get(unit).map(|u| u.code.clone()).unwrap_or_default(),
+            members,
+        }));
+    }
+    let mut cohorts: BTreeMap<String, Vec<OfficerRow>> = BTreeMap::new();
+    for row in rows {
+        if let Some(scope) = scope {
+            if !row.unit_id.is_some_and(|unit| tree.is_within(unit, scope)) {
+                continue;
+            }
+        }
+        cohorts.entry(row.cohort.clone()).or_default().push(row);
     }
     Ok(cohorts
         .into_iter()
@@ -138,7 +193,8 @@ pub struct Formulas<'a> {
     starts_on: NaiveDate,
     period_code: String,
     draft: Option<DraftRules<'a>>,
-    by_position: HashMap<Option<i32>, Option<Arc<rule_set_version::Model>>>,
+    /// By (position, agency): the version chosen, if any.
+    chosen: HashMap<(Option<i32>, Option<i32>), Option<Arc<rule_set_version::Model>>>,
     compiled: HashMap<i32, CompiledRuleSet>,
 }
 
@@ -150,39 +206,38 @@ impl<'a> Formulas<'a> {
             starts_on: p.starts_on,
             period_code: p.code.clone(),
             draft,
-            by_position: HashMap::new(),
+            chosen: HashMap::new(),
             compiled: HashMap::new(),
         }
     }
 
-    /// The version that scores an officer of `position`; refused when none is in force.
+    /// The version that scores an officer of `position` in `agency_id`; refused when none
+    /// is in force.
     pub async fn version_for<C: ConnectionTrait>(
         &mut self,
         db: &C,
         position: Option<&position::Model>,
+        agency_id: Option<i32>,
     ) -> Result<Arc<rule_set_version::Model>, AppError> {
         let pid = position.map(|p| p.id);
-        if !self.by_position.contains_key(&pid) {
-            let active = rule_versions::effective_for(db, pid, self.starts_on).await?;
+        let key = (pid, agency_id);
+        if !self.chosen.contains_key(&key) {
+            let active = rule_versions::effective_for(db, pid, agency_id, self.starts_on).await?;
             let chosen = match self.draft {
-                Some(d) if d.covers(pid, active.as_ref()) => Some(d.version.clone()),
-                _ => active,
+                Some(d) if d.covers(pid, agency_id, active.as_ref()) => Some(d.version.clone()),
+                _ => active.map(|(v, _)| v),
             };
-            self.by_position.insert(pid, chosen.map(Arc::new));
+            self.chosen.insert(key, chosen.map(Arc::new));
         }
-        self.by_position
-            .get(&pid)
-            .cloned()
-            .flatten()
-            .ok_or_else(|| {
-                AppError::notice(
-                    "rules",
-                    Notice::NoFormula {
-                        period: self.period_code.clone(),
-                        position: position.map(|p| p.code.clone()),
-                    },
-                )
-            })
+        self.chosen.get(&key).cloned().flatten().ok_or_else(|| {
+            AppError::notice(
+                "rules",
+                Notice::NoFormula {
+                    period: self.period_code.clone(),
+                    position: position.map(|p| p.code.clone()),
+                },
+            )
+        })
     }
 
     /// The version compiled (once per run, on the engine pool).
@@ -254,8 +309,81 @@ pub async fn cohort_input<C: ConnectionTrait>(
     cohort: &Cohort,
     catalog: &Catalog,
 ) -> Result<CohortInput, AppError> {
-    let ids: Vec<i32> = cohort.officers.iter().map(|o| o.id).collect();
-    let entries = wle::Entity::find()
+    // The cohort's officers, and the members of the units its leaders head.
+    let mut ids: Vec<i32> = cohort.officers.iter().map(|o| o.id).collect();
+    let own: HashSet<i32> = ids.iter().copied().collect();
+    for o in &cohort.officers {
+        if let Some(led) = &o.leads {
+            ids.extend(
+                led.members
+                    .iter()
+                    .map(|m| m.id)
+                    .filter(|m| !own.contains(m)),
+            );
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut entries = Vec::new();
+    for chunk in ids.chunks(500) {
+        entries.extend(entry_rows(db, p, chunk).await?);
+    }
+    let mut criteria: HashMap<i32, criteria_points::Model> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        criteria.extend(
+            criteria_points::Entity::find()
+                .filter(criteria_points::Column::PeriodId.eq(p.id))
+                .filter(criteria_points::Column::OfficerId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|c| (c.officer_id, c)),
+        );
+    }
+    let count = entries
+        .iter()
+        .filter(|e: &&EntryRow| own.contains(&e.officer_id))
+        .count();
+    let mut entries_of: HashMap<i32, Vec<Entry>> = HashMap::new();
+    for e in &entries {
+        entries_of
+            .entry(e.officer_id)
+            .or_default()
+            .push(to_rules_entry(e, &catalog.items));
+    }
+    let entries_of: HashMap<i32, Arc<[Entry]>> = entries_of
+        .into_iter()
+        .map(|(id, list)| (id, list.into()))
+        .collect();
+    let officers = cohort
+        .officers
+        .iter()
+        .map(|o| {
+            let mut officer = to_rules_officer(o, criteria.get(&o.id), &entries_of);
+            officer.led_unit = o.leads.as_ref().map(|led| LedUnit {
+                code: led.code.clone(),
+                members: led
+                    .members
+                    .iter()
+                    .map(|m| to_rules_officer(m, criteria.get(&m.id), &entries_of))
+                    .collect(),
+            });
+            officer
+        })
+        .collect();
+    Ok(CohortInput {
+        officers,
+        entries: count,
+    })
+}
+
+/// The scorable entries of `officers` in the period, by officer, date and id.
+async fn entry_rows<C: ConnectionTrait>(
+    db: &C,
+    p: &period::Model,
+    officers: &[i32],
+) -> Result<Vec<EntryRow>, AppError> {
+    Ok(wle::Entity::find()
         .select_only()
         .columns([
             wle::Column::Id,
@@ -271,7 +399,7 @@ pub async fn cohort_input<C: ConnectionTrait>(
             wle::Column::Delays,
             wle::Column::ObjectiveCause,
         ])
-        .filter(wle::Column::OfficerId.is_in(ids.clone()))
+        .filter(wle::Column::OfficerId.is_in(officers.to_vec()))
         .filter(wle::Column::WorkDate.gte(p.starts_on))
         .filter(wle::Column::WorkDate.lte(p.ends_on))
         .filter(wle::Column::Status.is_in(EntryStatus::SCORABLE))
@@ -280,32 +408,7 @@ pub async fn cohort_input<C: ConnectionTrait>(
         .order_by_asc(wle::Column::Id)
         .into_model::<EntryRow>()
         .all(db)
-        .await?;
-    let criteria: HashMap<i32, criteria_points::Model> = criteria_points::Entity::find()
-        .filter(criteria_points::Column::PeriodId.eq(p.id))
-        .filter(criteria_points::Column::OfficerId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.officer_id, c))
-        .collect();
-    let count = entries.len();
-    let mut entries_of: HashMap<i32, Vec<Entry>> = HashMap::new();
-    for e in &entries {
-        entries_of
-            .entry(e.officer_id)
-            .or_default()
-            .push(to_rules_entry(e, &catalog.items));
-    }
-    let officers = cohort
-        .officers
-        .iter()
-        .map(|o| to_rules_officer(o, criteria.get(&o.id), &mut entries_of))
-        .collect();
-    Ok(CohortInput {
-        officers,
-        entries: count,
-    })
+        .await?)
 }
 
 fn to_rules_entry(e: &EntryRow, catalog: &HashMap<i32, catalog_item::Model>) -> Entry {
@@ -333,7 +436,7 @@ fn to_rules_entry(e: &EntryRow, catalog: &HashMap<i32, catalog_item::Model>) -> 
 fn to_rules_officer(
     o: &OfficerRow,
     c: Option<&criteria_points::Model>,
-    entries_of: &mut HashMap<i32, Vec<Entry>>,
+    entries_of: &HashMap<i32, Arc<[Entry]>>,
 ) -> Officer {
     let mut points = BTreeMap::new();
     if let Some(c) = c {
@@ -350,6 +453,10 @@ fn to_rules_officer(
         cohort: o.cohort.clone(),
         disqualified: c.map(|c| c.disqualified).unwrap_or(false),
         criteria: points,
-        entries: entries_of.remove(&o.id).unwrap_or_default().into(),
+        entries: entries_of
+            .get(&o.id)
+            .cloned()
+            .unwrap_or_else(|| Arc::from([])),
+        led_unit: None,
     }
 }

@@ -26,11 +26,12 @@ use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
 use crate::models::PeriodCode;
-use crate::ssr::entities::{period, rule_set_version};
+use crate::ssr::entities::{period, rule_set, rule_set_version};
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::Actor;
 use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::periods;
+use crate::ssr::services::rule_versions::Level;
 
 pub use store::Policy;
 
@@ -67,20 +68,36 @@ pub struct Outcome {
 #[derive(Debug, Clone, Copy)]
 pub struct DraftRules<'a> {
     pub version: &'a rule_set_version::Model,
-    /// The draft's rule set's position (`None`: the province default).
+    /// The draft's rule set's position (`None`: an agency's formula or the default).
     pub position_id: Option<i32>,
+    /// The draft's rule set's agency (`None`: a position's formula or the default).
+    pub agency_id: Option<i32>,
 }
 
-impl DraftRules<'_> {
-    /// Whether the draft scores an officer of `position_id` whose active version is `active`.
+impl<'a> DraftRules<'a> {
+    /// The draft of `version`, a version of `set`.
+    pub fn of(version: &'a rule_set_version::Model, set: &rule_set::Model) -> Self {
+        DraftRules {
+            version,
+            position_id: set.position_id,
+            agency_id: set.agency_id,
+        }
+    }
+
+    /// Whether the draft scores an officer of `position_id` in `agency_id` whose formula in
+    /// force is `active` (found at its level).
     pub fn covers(
         &self,
         position_id: Option<i32>,
-        active: Option<&rule_set_version::Model>,
+        agency_id: Option<i32>,
+        active: Option<&(rule_set_version::Model, Level)>,
     ) -> bool {
-        match self.position_id {
-            Some(p) => position_id == Some(p),
-            None => active.is_none_or(|a| a.rule_set_id == self.version.rule_set_id),
+        match (self.position_id, self.agency_id) {
+            (Some(p), _) => position_id == Some(p),
+            (None, Some(a)) => {
+                agency_id == Some(a) && active.is_none_or(|(_, level)| *level != Level::Position)
+            }
+            (None, None) => active.is_none_or(|(v, _)| v.rule_set_id == self.version.rule_set_id),
         }
     }
 }
@@ -166,7 +183,7 @@ impl<'a> Scorer<'a> {
         for (i, (row, officer)) in cohort.officers.iter().zip(input.officers).enumerate() {
             let version = self
                 .formulas
-                .version_for(db, row.position.as_deref())
+                .version_for(db, row.position.as_deref(), row.agency_id)
                 .await?;
             let g = match groups.entry(version.id) {
                 std::collections::btree_map::Entry::Occupied(g) => g.into_mut(),

@@ -421,6 +421,7 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
         "tinh-mac-dinh",
         "Công thức mặc định của tỉnh",
         None,
+        None,
     )
     .await?;
     let v1 = rule_versions::create_draft(txn, &admin, set.id, &decree_335()).await?;

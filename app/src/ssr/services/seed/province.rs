@@ -247,7 +247,7 @@ pub async fn generate_province(
     if !rows.is_empty() {
         wle::Entity::insert_many(rows).exec(&txn).await?;
     }
-    let set = rule_versions::create_rule_set(&txn, &actor, "tinh", "Mặc định", None).await?;
+    let set = rule_versions::create_rule_set(&txn, &actor, "tinh", "Mặc định", None, None).await?;
     let v = rule_versions::create_draft(&txn, &actor, set.id, &decree_335()).await?;
     let v = rule_versions::submit(&txn, pool, &actor, v.id, v.lock_version).await?;
     let v = rule_versions::approve(&txn, pool, &actor, v.id, v.lock_version, "bench", None).await?;
