@@ -521,6 +521,7 @@ async fn every_page_has_its_rule() {
                 [303, 403, 403, 200, 200, 200],
             ),
             ("/quan-tri/to-chuc", [303, 403, 403, 200, 403, 403]),
+            ("/quan-tri/don-vi", [303, 403, 403, 200, 403, 403]),
             (
                 "/quan-tri/to-chuc/nhap/{id}",
                 [303, 403, 403, 200, 403, 403],
