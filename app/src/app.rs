@@ -15,6 +15,7 @@ use crate::pages::admin::formulas::FormulasPage;
 use crate::pages::admin::org::{ImportPage, OrgPage};
 use crate::pages::admin::positions::{PositionPage, PositionsPage};
 use crate::pages::admin::rules::{RuleVersionPage, SimulationPage};
+use crate::pages::admin::units::UnitsPage;
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::diary::DiaryPage;
@@ -150,6 +151,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("quan-tri/to-chuc/nhap/:id")
                             view=|| view! { <Guarded path="/quan-tri/to-chuc"><ImportPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/don-vi")
+                            view=|| view! { <Guarded path="/quan-tri/don-vi"><UnitsPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

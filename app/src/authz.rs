@@ -322,6 +322,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavOrg),
     },
     Page {
+        path: "/quan-tri/don-vi",
+        rule: PageRule::AnyOf(&[Role::Admin]),
+        nav: Some(Msg::NavUnits),
+    },
+    Page {
         path: "/quan-tri/nguoi-dung",
         rule: PageRule::AnyOf(&[Role::Admin, Role::Auditor]),
         nav: Some(Msg::NavUsers),
@@ -546,6 +551,7 @@ mod tests {
                 "/",
                 "/quan-tri",
                 "/quan-tri/to-chuc",
+                "/quan-tri/don-vi",
                 "/quan-tri/nguoi-dung",
                 "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",

@@ -416,6 +416,42 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ("get_import", vec![("id", "999999")], ADMIN),
             ("apply_import", vec![("id", "999999")], ADMIN),
             ("cancel_job", vec![("id", "999999")], ADMIN_COMMITTEE),
+            ("list_units", vec![], ADMIN),
+            ("unit_head_candidates", vec![("id", "999999")], ADMIN),
+            ("create_unit", vec![("input[code]", "")], ADMIN),
+            (
+                "rename_unit",
+                vec![("id", "999999"), ("name", "Phòng mới")],
+                ADMIN,
+            ),
+            (
+                "move_unit",
+                vec![("id", "999999"), ("parent_id", &agency)],
+                ADMIN,
+            ),
+            (
+                "close_unit",
+                vec![("id", "999999"), ("closed_on", "2026-01-01")],
+                ADMIN,
+            ),
+            ("reopen_unit", vec![("id", "999999")], ADMIN),
+            (
+                "add_unit_head",
+                vec![("id", "999999"), ("username", "khong.co.ai")],
+                ADMIN,
+            ),
+            (
+                "remove_unit_head",
+                vec![("id", "999999"), ("user_id", &officer_s)],
+                ADMIN,
+            ),
+            ("get_position_setup", vec![("id", "999999")], ADMIN),
+            ("create_position", vec![("input[code]", "")], ADMIN),
+            (
+                "update_position",
+                vec![("id", "999999"), ("input[name]", "")],
+                ADMIN,
+            ),
             // Last: it ends the sessions above.
             ("sign_out", vec![], ALL),
         ];
@@ -485,6 +521,7 @@ async fn every_page_has_its_rule() {
                 [303, 403, 403, 200, 200, 200],
             ),
             ("/quan-tri/to-chuc", [303, 403, 403, 200, 403, 403]),
+            ("/quan-tri/don-vi", [303, 403, 403, 200, 403, 403]),
             (
                 "/quan-tri/to-chuc/nhap/{id}",
                 [303, 403, 403, 200, 403, 403],

@@ -11,6 +11,7 @@ pub mod diary;
 pub mod home;
 pub mod jobs;
 pub mod onboarding;
+pub mod org;
 pub mod positions;
 pub mod review;
 pub mod rules;

@@ -244,6 +244,17 @@ pub enum Notice {
     },
     /// No boundary case could be proposed (the engine's reason, in Vietnamese).
     BoundaryFailed { error: String },
+    /// Another unit already has this code (compared without case).
+    UnitCodeTaken { code: String },
+    /// Another position already has this code (compared without case).
+    PositionCodeTaken { code: String },
+    /// A unit closed from `closed_on` takes no new person, head or sub-unit.
+    UnitClosed {
+        code: String,
+        closed_on: chrono::NaiveDate,
+    },
+    /// A unit cannot close while active people work in it or sub-units stay open.
+    UnitStillInUse { members: u32, open_units: u32 },
 }
 
 impl Notice {
@@ -507,6 +518,41 @@ impl Notice {
             Notice::BoundaryFailed { error } => {
                 format!("No boundary case could be proposed: {error}")
             }
+            Notice::UnitCodeTaken { code } if vi => {
+                format!("Mã đơn vị \u{201c}{code}\u{201d} đã được dùng: mỗi đơn vị một mã riêng.")
+            }
+            Notice::UnitCodeTaken { code } => {
+                format!("The unit code \u{201c}{code}\u{201d} is already used: each unit has its own.")
+            }
+            Notice::PositionCodeTaken { code } if vi => format!(
+                "Mã vị trí việc làm \u{201c}{code}\u{201d} đã được dùng: mỗi vị trí một mã riêng."
+            ),
+            Notice::PositionCodeTaken { code } => format!(
+                "The position code \u{201c}{code}\u{201d} is already used: each position has its own."
+            ),
+            Notice::UnitClosed { code, closed_on } if vi => format!(
+                "Đơn vị \u{201c}{code}\u{201d} đã giải thể từ ngày {}: không thêm được người, trưởng đơn vị hay đơn vị trực thuộc vào đó.",
+                super::format_date(locale, *closed_on)
+            ),
+            Notice::UnitClosed { code, closed_on } => format!(
+                "The unit \u{201c}{code}\u{201d} is closed since {}: no person, head or sub-unit can be added to it.",
+                super::format_date(locale, *closed_on)
+            ),
+            Notice::UnitStillInUse {
+                members,
+                open_units,
+            } if vi => format!(
+                "Chưa giải thể được: đơn vị còn {members} người đang làm việc và {open_units} đơn vị trực thuộc chưa giải thể. Hãy chuyển người sang đơn vị khác và giải thể (hoặc chuyển đi) các đơn vị trực thuộc trước."
+            ),
+            Notice::UnitStillInUse {
+                members,
+                open_units,
+            } => format!(
+                "The unit cannot close yet: {members} {} still {} in it and {open_units} {} still open. Move the people to another unit and close (or move) the sub-units first.",
+                if *members == 1 { "person" } else { "people" },
+                if *members == 1 { "works" } else { "work" },
+                if *open_units == 1 { "sub-unit is" } else { "sub-units are" },
+            ),
             Notice::ImportLinesRefused { lines } => lines
                 .iter()
                 .map(|(n, e)| {
@@ -697,6 +743,24 @@ mod tests {
             Notice::CatalogLevelBad { row: 1 },
             Notice::CatalogCoefficientBad { row: 1 },
             Notice::OpenVersionExists { version_no: 3 },
+            Notice::UnitCodeTaken {
+                code: "snv/tccb".into(),
+            },
+            Notice::PositionCodeTaken {
+                code: "CV-TH".into(),
+            },
+            Notice::UnitClosed {
+                code: "snv/tccb".into(),
+                closed_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+            },
+            Notice::UnitStillInUse {
+                members: 1,
+                open_units: 0,
+            },
+            Notice::UnitStillInUse {
+                members: 3,
+                open_units: 2,
+            },
             Notice::ImportLinesRefused {
                 lines: vec![
                     (1, crate::models::LineProblem::TooFewColumns { found: 3 }),

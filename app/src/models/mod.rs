@@ -112,3 +112,6 @@ pub use jobs::*;
 
 pub mod onboarding;
 pub use onboarding::*;
+
+pub mod org;
+pub use org::*;

@@ -2,6 +2,8 @@
 
 pub mod formulas;
 pub mod org;
+pub mod position_form;
 pub mod positions;
 pub mod rules;
+pub mod units;
 pub mod users;

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use leptos::form::ActionForm;
 
+use crate::api::org::UpdatePosition;
 use crate::api::positions::{
     get_position, list_positions, ApproveJobDescription, ImportCatalog, NewJobDescriptionDraft,
     ReturnJobDescription, SaveJobDescription, SubmitJobDescription,
@@ -18,6 +19,7 @@ use crate::models::{
     catalog_diff, text_diff, CatalogChange, CatalogFileOutcome, CatalogItemView, JdStatus,
     JdVersionView, PositionDetail,
 };
+use crate::pages::admin::position_form::{NewPositionForm, PositionSettingsForm};
 
 const PATH: &str = "/quan-tri/vi-tri";
 
@@ -100,8 +102,17 @@ pub fn PositionsPage() -> impl IntoView {
                         })
                 }}
             </Transition>
+            <Transition fallback=|| ()>
+                {move || is_admin().then(|| view! { <NewPositionForm /> })}
+            </Transition>
         </section>
     }
+}
+
+fn is_admin() -> bool {
+    crate::components::auth::use_auth()
+        .subject()
+        .is_some_and(|s| s.has(Role::Admin))
 }
 
 #[component]
@@ -117,10 +128,12 @@ pub fn PositionPage() -> impl IntoView {
         give_back: ServerAction::new(),
         import: ServerAction::new(),
     };
+    let settings = ServerAction::<UpdatePosition>::new();
     let position = Resource::new(
         move || {
             (
                 id(),
+                settings.version().get(),
                 actions.new_draft.version().get(),
                 actions.save.version().get(),
                 actions.submit.version().get(),
@@ -184,6 +197,7 @@ pub fn PositionPage() -> impl IntoView {
                                         }.into_any(),
                                     })}
                                     <Position p shown=number("ban") from=number("tu") to=number("den") />
+                                    {admin().then(|| view! { <PositionSettingsForm id=position_id action=settings /> })}
                                 }
                                     .into_any()
                             }

@@ -4,7 +4,7 @@
 //! Authorization happens before these are called (in the server functions, through
 //! `authz::decide`); what is checked here are the invariants of the data: a user name is
 //! unique and well-formed, a reviewer's role names the unit they head, at least one active
-//! administrator always remains.
+//! administrator always remains, nobody is put into a closed unit.
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
@@ -27,6 +27,7 @@ use crate::ssr::entities::{
     password_reset_request as reset_request, position, unit, user, user_role,
 };
 use crate::ssr::services::audit::{self, Actor, Change};
+use crate::ssr::services::units;
 
 /// Signs in: checks the throttle, the password (against a decoy hash when the account does
 /// not exist, so both cost the same) and that the account is active. Every outcome goes to
@@ -438,6 +439,65 @@ pub async fn full_names<C: ConnectionTrait>(
         .collect())
 }
 
+/// The active users whose unit is one of `units`, by user name (the user name as the
+/// choice's code, the full name as its name): the people offered as heads of a unit.
+pub async fn active_users_in<C: ConnectionTrait>(
+    db: &C,
+    units: &[i32],
+) -> Result<Vec<Choice>, AppError> {
+    if units.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::UnitId.is_in(units.iter().copied()))
+        .filter(user::Column::IsActive.eq(true))
+        .order_by_asc(user::Column::Username)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| Choice {
+            id: u.id,
+            code: u.username,
+            name: u.full_name,
+        })
+        .collect())
+}
+
+/// The active user with this user name (case and surrounding spaces ignored), if any.
+pub async fn active_user_by_username<C: ConnectionTrait>(
+    db: &C,
+    username: &str,
+) -> Result<Option<user::Model>, AppError> {
+    let key = username.trim().to_lowercase();
+    if key.is_empty() {
+        return Ok(None);
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Username.eq(key))
+        .filter(user::Column::IsActive.eq(true))
+        .one(db)
+        .await?)
+}
+
+/// Refuses to put a user into a unit closed on or before today (a user who already sits
+/// there, `current`, may stay). Takes the tree's lock first, so a unit cannot close between
+/// this check and the commit.
+async fn refuse_closed_unit<C: ConnectionTrait>(
+    txn: &C,
+    unit_id: Option<i32>,
+    current: Option<i32>,
+) -> Result<(), AppError> {
+    let Some(id) = unit_id.filter(|id| Some(*id) != current) else {
+        return Ok(());
+    };
+    units::lock_tree(txn).await?;
+    let u = unit::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::refused("unit_id", Msg::UserUnknownChoice))?;
+    units::refuse_if_closed(&u, "unit_id")
+}
+
 /// A user name: 3 to 64 characters of a-z, 0-9, dot, dash or underscore.
 pub fn check_username(username: &str) -> Result<String, AppError> {
     let u = username.trim().to_lowercase();
@@ -504,6 +564,7 @@ async fn create_checked<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<UserDetail, AppError> {
     let hash = password::hash(secret).await?;
     let txn = db.begin().await?;
+    refuse_closed_unit(&txn, checked.unit_id, None).await?;
     let taken = user::Entity::find()
         .filter(user::Column::Username.eq(username))
         .count(&txn)
@@ -566,6 +627,7 @@ pub async fn update_user<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    refuse_closed_unit(&txn, checked.unit_id, before.unit_id).await?;
     let before_grants = grants_of(&txn, id).await?;
     // The committee approves what administrators configure: nobody joins it on their own.
     let committee = |g: &[Grant]| g.iter().any(|g| g.role == Role::Committee);

@@ -22,5 +22,6 @@ pub mod scoring;
 pub mod seed;
 pub mod simulations;
 pub mod unit_board;
+pub mod units;
 pub mod versioned;
 pub mod work_log;
