@@ -694,6 +694,141 @@ pub async fn rescore<C: ConnectionTrait + TransactionTrait>(
     jobs::enqueue_score(db, actor, code, None, Policy::Rescore).await
 }
 
+/// Test cases proposed on each side of every grade threshold of draft `id` (±0,01), with
+/// whether the draft already holds each; computed on the engine pool, nothing stored.
+pub async fn propose_boundaries<C: ConnectionTrait>(
+    db: &C,
+    pool: &RulePool,
+    actor: &Actor,
+    id: i32,
+) -> Result<BoundaryProposal, AppError> {
+    let v = rule_versions::load(db, id).await?;
+    let have: HashSet<String> = existing_case_names(&v.cases_json);
+    Ok(match boundary_specs(pool, actor, &v).await? {
+        Ok(found) => BoundaryProposal {
+            cases: found
+                .cases
+                .iter()
+                .map(|c| ProposedCase {
+                    name: c.name.clone(),
+                    total: c.expect.first().and_then(|e| e.total).unwrap_or_default(),
+                    grade: c
+                        .expect
+                        .first()
+                        .and_then(|e| e.grade.clone())
+                        .unwrap_or_default(),
+                    already: have.contains(&c.name),
+                })
+                .collect(),
+            unreachable: found
+                .unreachable
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{} ({}): {}",
+                        u.grade,
+                        crate::i18n::format_number(crate::i18n::Locale::Vi, u.total, 2),
+                        u.reason
+                    )
+                })
+                .collect(),
+            problem: None,
+        },
+        Err(problem) => BoundaryProposal {
+            cases: Vec::new(),
+            unreachable: Vec::new(),
+            problem: Some(problem),
+        },
+    })
+}
+
+/// Adds the proposed boundary cases named in `names` to draft `id` (computed again here:
+/// nothing the browser sends is taken as a case), saves and runs the tests.
+pub async fn accept_boundaries<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    pool: &RulePool,
+    actor: &Actor,
+    id: i32,
+    expected_lock: i32,
+    names: &[String],
+) -> Result<CaseRunView, AppError> {
+    let (v, set) = rule_versions::with_set(db, id).await?;
+    if v.status != RuleStatus::Draft {
+        return Err(AppError::notice(
+            "status",
+            Notice::StateRefused {
+                act: Act::Edit,
+                record: Record::RuleVersion(v.version_no),
+                state: v.status.into(),
+            },
+        ));
+    }
+    let found = boundary_specs(pool, actor, &v)
+        .await?
+        .map_err(|problem| AppError::notice("cases", Notice::BoundaryFailed { error: problem }))?;
+    let have = existing_case_names(&v.cases_json);
+    let mut cases: Vec<Value> = serde_json::from_str(&v.cases_json).unwrap_or_default();
+    let before = cases.len();
+    for c in found.cases {
+        if names.contains(&c.name) && !have.contains(&c.name) {
+            cases.push(serde_json::to_value(&c).map_err(|e| AppError::internal("case json", e))?);
+        }
+    }
+    if cases.len() == before {
+        return Err(AppError::refused("names", Msg::BoundaryNothingChosen));
+    }
+    let text =
+        serde_json::to_string_pretty(&cases).map_err(|e| AppError::internal("cases json", e))?;
+    let source = RuleSetSource::new(v.script.clone(), v.params_json.clone(), text);
+    crate::ssr::services::formulas::check_agency_script(db, &set, &source.script).await?;
+    rule_versions::update_draft(db, actor, v.id, expected_lock, &source).await?;
+    rule_checks::ensure(db, pool, actor.id, &source).await
+}
+
+fn existing_case_names(cases_json: &str) -> HashSet<String> {
+    serde_json::from_str::<Vec<Value>>(cases_json)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| c.get("name").and_then(Value::as_str).map(str::to_string))
+        .collect()
+}
+
+/// The boundary cases of version `v` on the engine pool: the template officer is the first
+/// officer of the first of its cases that the formula scores, else the engine's sample.
+/// `Err` inside: why none could be proposed (the script does not compile, no thresholds…).
+async fn boundary_specs(
+    pool: &RulePool,
+    actor: &Actor,
+    v: &rsv::Model,
+) -> Result<Result<rubric_rules::boundary::BoundaryCases, String>, AppError> {
+    let source = rule_versions::source_of(v);
+    let inputs: Vec<Value> = serde_json::from_str::<Vec<Value>>(&v.cases_json)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|c| c.get("input").cloned())
+        .take(3)
+        .collect();
+    pool.run(actor.id, move |engine| {
+        let rules = engine.compile(&source).map_err(|e| e.to_string())?;
+        let values = rubric_rules::ParamValues::new();
+        let mut last = None;
+        for input in &inputs {
+            match rubric_rules::boundary::boundary_cases(engine, &rules, &values, Some(input)) {
+                Ok(found) => return Ok(found),
+                Err(e @ rubric_rules::boundary::BoundaryError::NoThresholds) => {
+                    return Err(e.to_string())
+                }
+                Err(e) => last = Some(e),
+            }
+        }
+        match rubric_rules::boundary::boundary_cases(engine, &rules, &values, None) {
+            Ok(found) => Ok(found),
+            Err(e) => Err(last.unwrap_or(e).to_string()),
+        }
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -831,139 +966,4 @@ mod tests {
             AppError::refused("effective_from", Msg::RuleEffectiveDateNotPeriodStart)
         );
     }
-}
-
-/// Test cases proposed on each side of every grade threshold of draft `id` (±0,01), with
-/// whether the draft already holds each; computed on the engine pool, nothing stored.
-pub async fn propose_boundaries<C: ConnectionTrait>(
-    db: &C,
-    pool: &RulePool,
-    actor: &Actor,
-    id: i32,
-) -> Result<BoundaryProposal, AppError> {
-    let v = rule_versions::load(db, id).await?;
-    let have: HashSet<String> = existing_case_names(&v.cases_json);
-    Ok(match boundary_specs(pool, actor, &v).await? {
-        Ok(found) => BoundaryProposal {
-            cases: found
-                .cases
-                .iter()
-                .map(|c| ProposedCase {
-                    name: c.name.clone(),
-                    total: c.expect.first().and_then(|e| e.total).unwrap_or_default(),
-                    grade: c
-                        .expect
-                        .first()
-                        .and_then(|e| e.grade.clone())
-                        .unwrap_or_default(),
-                    already: have.contains(&c.name),
-                })
-                .collect(),
-            unreachable: found
-                .unreachable
-                .iter()
-                .map(|u| {
-                    format!(
-                        "{} ({}): {}",
-                        u.grade,
-                        crate::i18n::format_number(crate::i18n::Locale::Vi, u.total, 2),
-                        u.reason
-                    )
-                })
-                .collect(),
-            problem: None,
-        },
-        Err(problem) => BoundaryProposal {
-            cases: Vec::new(),
-            unreachable: Vec::new(),
-            problem: Some(problem),
-        },
-    })
-}
-
-/// Adds the proposed boundary cases named in `names` to draft `id` (computed again here:
-/// nothing the browser sends is taken as a case), saves and runs the tests.
-pub async fn accept_boundaries<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    pool: &RulePool,
-    actor: &Actor,
-    id: i32,
-    expected_lock: i32,
-    names: &[String],
-) -> Result<CaseRunView, AppError> {
-    let (v, set) = rule_versions::with_set(db, id).await?;
-    if v.status != RuleStatus::Draft {
-        return Err(AppError::notice(
-            "status",
-            Notice::StateRefused {
-                act: Act::Edit,
-                record: Record::RuleVersion(v.version_no),
-                state: v.status.into(),
-            },
-        ));
-    }
-    let found = boundary_specs(pool, actor, &v)
-        .await?
-        .map_err(|problem| AppError::notice("cases", Notice::BoundaryFailed { error: problem }))?;
-    let have = existing_case_names(&v.cases_json);
-    let mut cases: Vec<Value> = serde_json::from_str(&v.cases_json).unwrap_or_default();
-    let before = cases.len();
-    for c in found.cases {
-        if names.contains(&c.name) && !have.contains(&c.name) {
-            cases.push(serde_json::to_value(&c).map_err(|e| AppError::internal("case json", e))?);
-        }
-    }
-    if cases.len() == before {
-        return Err(AppError::refused("names", Msg::BoundaryNothingChosen));
-    }
-    let text =
-        serde_json::to_string_pretty(&cases).map_err(|e| AppError::internal("cases json", e))?;
-    let source = RuleSetSource::new(v.script.clone(), v.params_json.clone(), text);
-    crate::ssr::services::formulas::check_agency_script(db, &set, &source.script).await?;
-    rule_versions::update_draft(db, actor, v.id, expected_lock, &source).await?;
-    rule_checks::ensure(db, pool, actor.id, &source).await
-}
-
-fn existing_case_names(cases_json: &str) -> HashSet<String> {
-    serde_json::from_str::<Vec<Value>>(cases_json)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|c| c.get("name").and_then(Value::as_str).map(str::to_string))
-        .collect()
-}
-
-/// The boundary cases of version `v` on the engine pool: the template officer is the first
-/// officer of the first of its cases that the formula scores, else the engine's sample.
-/// `Err` inside: why none could be proposed (the script does not compile, no thresholds…).
-async fn boundary_specs(
-    pool: &RulePool,
-    actor: &Actor,
-    v: &rsv::Model,
-) -> Result<Result<rubric_rules::boundary::BoundaryCases, String>, AppError> {
-    let source = rule_versions::source_of(v);
-    let inputs: Vec<Value> = serde_json::from_str::<Vec<Value>>(&v.cases_json)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|c| c.get("input").cloned())
-        .take(3)
-        .collect();
-    pool.run(actor.id, move |engine| {
-        let rules = engine.compile(&source).map_err(|e| e.to_string())?;
-        let values = rubric_rules::ParamValues::new();
-        let mut last = None;
-        for input in &inputs {
-            match rubric_rules::boundary::boundary_cases(engine, &rules, &values, Some(input)) {
-                Ok(found) => return Ok(found),
-                Err(e @ rubric_rules::boundary::BoundaryError::NoThresholds) => {
-                    return Err(e.to_string())
-                }
-                Err(e) => last = Some(e),
-            }
-        }
-        match rubric_rules::boundary::boundary_cases(engine, &rules, &values, None) {
-            Ok(found) => Ok(found),
-            Err(e) => Err(last.unwrap_or(e).to_string()),
-        }
-    })
-    .await
 }

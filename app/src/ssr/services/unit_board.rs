@@ -39,7 +39,7 @@ pub const OUTLIER_MIN_PEERS: usize = 3;
 async fn general_max<C: ConnectionTrait>(db: &C, starts_on: NaiveDate) -> Result<f64, AppError> {
     let version = rule_versions::effective_for(db, None, None, starts_on).await?;
     Ok(version
-        .and_then(|(v, _)| Some(v))
+        .map(|(v, _)| v)
         .and_then(|v| serde_json::from_str::<serde_json::Value>(&v.params_json).ok())
         .and_then(|p| p["general_max"]["default"].as_f64())
         .unwrap_or(30.0))

@@ -188,13 +188,16 @@ pub async fn roster<C: ConnectionTrait>(
         .collect())
 }
 
+/// (position, agency): what decides an officer's formula.
+type FormulaKey = (Option<i32>, Option<i32>);
+
 /// The formula that scores each position in a period, compiled once per run.
 pub struct Formulas<'a> {
     starts_on: NaiveDate,
     period_code: String,
     draft: Option<DraftRules<'a>>,
     /// By (position, agency): the version chosen, if any.
-    chosen: HashMap<(Option<i32>, Option<i32>), Option<Arc<rule_set_version::Model>>>,
+    chosen: HashMap<FormulaKey, Option<Arc<rule_set_version::Model>>>,
     compiled: HashMap<i32, CompiledRuleSet>,
 }
 
