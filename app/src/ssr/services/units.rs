@@ -11,7 +11,7 @@
 //! first takes [`lock_tree`], then reads and checks the tree inside its transaction, so two
 //! racing moves (or a move and a close) run one after the other and the second is checked
 //! against the first's result: the tree stays a tree. The organisation import
-//! (`onboarding`) does not take this lock; run it when nobody edits the tree by hand.
+//! (`onboarding::apply`) takes the same lock.
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};

@@ -338,15 +338,21 @@ pub struct Synthetic {
 /// A made-up province in the workbook's format: every reference resolves, every person
 /// belongs to a department and holds a position used by its agency.
 pub fn synthetic(shape: Synthetic) -> Result<Vec<u8>, AppError> {
-    let mut padding = 0usize;
+    let base = synthetic_once(shape, 0)?;
+    if base.len() >= shape.min_bytes {
+        return Ok(base);
+    }
+    // Measure what a padding row costs in the file, then aim just over the size asked for.
+    let trial = 10_000;
+    let per_row =
+        (synthetic_once(shape, trial)?.len() - base.len()).max(trial) as f64 / trial as f64;
+    let mut padding = ((shape.min_bytes - base.len()) as f64 / per_row * 1.01) as usize + 1;
     loop {
         let bytes = synthetic_once(shape, padding)?;
         if bytes.len() >= shape.min_bytes || padding > 10_000_000 {
             return Ok(bytes);
         }
-        // About 110 bytes of the file per padding row: aim a little over.
-        let missing = shape.min_bytes - bytes.len();
-        padding += missing / 100 + 1;
+        padding += padding / 50 + 1;
     }
 }
 

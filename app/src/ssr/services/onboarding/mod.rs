@@ -97,6 +97,9 @@ pub async fn apply(
 ) -> Result<ImportReport, AppError> {
     let (book, mut errors, hash) = parse(bytes).await?;
     let txn = db.begin().await?;
+    // The import changes the tree: it waits for (and is waited for by) a change made on the
+    // units page, and plans against what that change committed.
+    crate::ssr::services::units::lock_tree(&txn).await?;
     let now = plan::Current::load(&txn, chrono::Utc::now().date_naive()).await?;
     // Planned even with bad cells: the report names every problem at once.
     let (plan, mut more) = plan::plan(&book, &now, me(actor), options.deactivate_missing);
