@@ -1,32 +1,56 @@
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { hydrated, signedIn } from "./helpers";
 
-// Loading people from a spreadsheet: the template downloads; a sheet with a bad row is
-// refused cell by cell and writes nothing; the fixed sheet applies and shows the new
+// Loading people from the template workbook: the template downloads; filled with a bad row
+// it is refused cell by cell and writes nothing; fixed, it applies and shows the new
 // officer's one-time code; the officer activates the account, signs in and logs work
 // against their position's catalog.
-const HEADER = "Tên đăng nhập;Họ và tên;Mã nhân sự;Đơn vị;Vị trí việc làm;Vai trò;Đơn vị phụ trách;Đang làm việc";
 
-test("an administrator loads a new officer from a sheet; the officer activates and logs work", async ({ browser }, info) => {
+/// The downloaded template with its example sheets removed (absent sheets change nothing)
+/// and its People sheet holding `rows` instead of the examples.
+async function filled(template: Buffer, rows: string[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(template);
+  for (const name of ["Đơn vị", "Vị trí việc làm", "Danh mục công việc"]) {
+    const sheet = book.getWorksheet(name);
+    expect(sheet, `the template has a sheet ${name}`).toBeTruthy();
+    book.removeWorksheet(sheet!.id);
+  }
+  const people = book.getWorksheet("Nhân sự");
+  expect(people, "the template has a sheet Nhân sự").toBeTruthy();
+  expect(people!.getRow(1).getCell(1).value).toBe("Tên đăng nhập");
+  people!.spliceRows(2, people!.rowCount - 1);
+  rows.forEach((r, i) => {
+    people!.getRow(i + 2).values = r;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+test("an administrator loads a new officer from the template workbook; the officer activates and logs work", async ({ browser }, info) => {
   const stamp = `${info.project.name === "phone" ? "p" : "d"}${Date.now() % 1_000_000}`;
   const username = `cb.moi.${stamp}`;
   const admin = await signedIn(browser, "admin", "/quan-tri/to-chuc");
   await expect(admin.getByRole("heading", { name: /Tổ chức/ })).toBeVisible();
 
   // The template is an Excel workbook.
-  const template = await admin.request.get(
+  const response = await admin.request.get(
     (await admin.getByTestId("org-template").getAttribute("href")) ?? "",
   );
-  expect(template.status()).toBe(200);
-  expect(template.headers()["content-type"]).toContain("spreadsheetml");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("spreadsheetml");
+  const template = await response.body();
 
-  // One good row and one naming a unit that does not exist.
-  const bad = [
-    HEADER,
-    `${username};Lê Văn Mới;NS-${stamp};stc/ns;CV-TCCB;Cán bộ;;có`,
-    `x.${username};Người Sai Đơn Vị;;khong-co-don-vi;CV-TCCB;Cán bộ;;có`,
-  ].join("\n");
-  await admin.getByTestId("org-file").setInputFiles({ name: "nhan-su.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  // Filled with one good row and one naming a unit that does not exist.
+  const good = [username, "Lê Văn Mới", `NS-${stamp}`, "stc/ns", "CV-TCCB", "Cán bộ", "", "có"];
+  const wrongUnit = [`x.${username}`, "Người Sai Đơn Vị", "", "khong-co-don-vi", "CV-TCCB", "Cán bộ", "", "có"];
+  await admin.getByTestId("org-file").setInputFiles({
+    name: "to-chuc.xlsx",
+    mimeType: XLSX,
+    buffer: await filled(template, [good, wrongUnit]),
+  });
   await admin.getByTestId("org-check").click();
   await expect(admin).toHaveURL(/\/quan-tri\/to-chuc\/nhap\/\d+$/);
   await hydrated(admin);
@@ -38,8 +62,11 @@ test("an administrator loads a new officer from a sheet; the officer activates a
   // Fixed: the good row alone.
   await admin.goto("/quan-tri/to-chuc");
   await hydrated(admin);
-  const good = [HEADER, `${username};Lê Văn Mới;NS-${stamp};stc/ns;CV-TCCB;Cán bộ;;có`].join("\n");
-  await admin.getByTestId("org-file").setInputFiles({ name: "nhan-su.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await admin.getByTestId("org-file").setInputFiles({
+    name: "to-chuc.xlsx",
+    mimeType: XLSX,
+    buffer: await filled(template, [good]),
+  });
   await admin.getByTestId("org-check").click();
   await expect(admin).toHaveURL(/\/quan-tri\/to-chuc\/nhap\/\d+$/);
   await hydrated(admin);

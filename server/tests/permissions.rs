@@ -365,6 +365,22 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 ADMIN,
             ),
             ("new_rule_draft", vec![("id", "999999")], ADMIN),
+            ("formula_choices", vec![], ADMIN),
+            (
+                "create_formula",
+                vec![
+                    ("target", "vi-tri"),
+                    ("id", "999999"),
+                    ("template", "mac-dinh"),
+                ],
+                ADMIN,
+            ),
+            ("propose_boundary_cases", vec![("id", "999999")], ADMIN),
+            (
+                "accept_boundary_cases",
+                vec![("id", "999999"), ("lock_version", "0")],
+                ADMIN,
+            ),
             (
                 "submit_rule_version",
                 vec![("id", "999999"), ("lock_version", "0")],

@@ -22,7 +22,9 @@ pub fn FormulasPage() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{i18n.t(Msg::RuleTitle)}</h1>
-            <NewFormula />
+            <Transition fallback=|| ()>
+                {move || is_admin().then(|| view! { <NewFormula /> })}
+            </Transition>
             <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
                 {move || {
                     sets.get()
@@ -44,6 +46,12 @@ pub fn FormulasPage() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+fn is_admin() -> bool {
+    crate::components::auth::use_auth()
+        .subject()
+        .is_some_and(|s| s.has(crate::authz::Role::Admin))
 }
 
 /// An administrator's form: a position's own formula from a template, or an agency's

@@ -182,7 +182,7 @@ pub fn template() -> Result<Vec<u8>, AppError> {
     guide.set_column_width(0, 110).map_err(fail)?;
     let lines = [
         "Mẫu nhập tổ chức vào Rubric: điền các trang Đơn vị, Vị trí việc làm, Nhân sự, Danh mục công việc; giữ nguyên dòng tiêu đề.",
-        "Có thể bỏ trang không cần nhập: trang vắng mặt không bị thay đổi. Trang Nhân sự có mặt thì người đang hoạt động không có trong trang sẽ bị ngừng (trừ quản trị viên).",
+        "Có thể bỏ trang không cần nhập: trang vắng mặt không bị thay đổi. Người đang hoạt động không có trong trang Nhân sự chỉ bị ngừng khi chọn «Trang Nhân sự là toàn bộ danh sách» (quản trị viên không bao giờ bị ngừng).",
         "Đơn vị — Loại: Tỉnh, Cơ quan hoặc Phòng; Mã đơn vị cấp trên để trống với đơn vị cấp tỉnh; Ngày giải thể theo dd/mm/yyyy.",
         "Vị trí việc làm — Nhóm: Lãnh đạo quản lý, Chuyên môn nghiệp vụ hoặc Hỗ trợ phục vụ; Cơ quan sử dụng: các mã cơ quan cách nhau bởi dấu ;",
         "Nhân sự — Vai trò: Cán bộ, Trưởng đơn vị, Quản trị, Ban chỉ đạo, Thanh tra (cách nhau bởi ;); Trưởng đơn vị cần Đơn vị phụ trách; Đang làm việc: có/không.",
