@@ -20,7 +20,12 @@ async function filled(template: Buffer, rows: string[][]): Promise<Buffer> {
   const people = book.getWorksheet("Nhân sự");
   expect(people, "the template has a sheet Nhân sự").toBeTruthy();
   expect(people!.getRow(1).getCell(1).value).toBe("Tên đăng nhập");
-  people!.spliceRows(2, people!.rowCount - 1);
+  // Empty the example rows (the import skips blank rows), then write ours from row 2.
+  for (let r = people!.rowCount; r >= 2; r--) {
+    people!.getRow(r).eachCell({ includeEmpty: true }, (cell) => {
+      cell.value = null;
+    });
+  }
   rows.forEach((r, i) => {
     people!.getRow(i + 2).values = r;
   });
