@@ -16,6 +16,7 @@ mod m20261201_000007_password_resets;
 mod m20261202_000008_jobs;
 mod m20261203_000009_onboarding;
 mod m20261203_000010_agency_formulas;
+mod m20261203_000011_api_clients;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_jobs::Migration),
             Box::new(m20261203_000009_onboarding::Migration),
             Box::new(m20261203_000010_agency_formulas::Migration),
+            Box::new(m20261203_000011_api_clients::Migration),
         ]
     }
 }

@@ -12,7 +12,8 @@ use app::ssr::services::{
 };
 
 use crate::config::{
-    AuditCommand, Cli, Command, ExportCommand, ImportCommand, RulesCommand, ServeArgs,
+    ApiTokenCommand, AuditCommand, Cli, Command, ExportCommand, ImportCommand, RulesCommand,
+    ServeArgs,
 };
 use crate::startup::{shutdown_signal, Server};
 
@@ -52,6 +53,28 @@ pub async fn run(cli: Cli) -> ExitCode {
             username,
             full_name,
         } => create_admin(&database, &username, &full_name).await,
+        Command::ApiToken(ApiTokenCommand::Create {
+            client,
+            agency,
+            scopes,
+            days,
+            name,
+            submitted,
+        }) => {
+            api_token_create(
+                &database,
+                &client,
+                &agency,
+                &scopes,
+                days,
+                name.as_deref(),
+                submitted,
+            )
+            .await
+        }
+        Command::ApiToken(ApiTokenCommand::Revoke { token }) => {
+            api_token_revoke(&database, &token).await
+        }
         Command::GenOrg {
             file,
             units,
@@ -350,6 +373,66 @@ async fn create_admin(database: &Database, username: &str, full_name: &str) -> a
         "Administrator {} created (id {}). Sign in at /dang-nhap.",
         created.username, created.id
     );
+    Ok(())
+}
+
+/// `rubric api-token create`: the client (registered on first use), then a token, printed
+/// alone on the last line.
+async fn api_token_create(
+    database: &Database,
+    client: &str,
+    agency: &str,
+    scopes: &str,
+    days: i64,
+    name: Option<&str>,
+    submitted: bool,
+) -> anyhow::Result<()> {
+    use app::ssr::services::api_clients;
+    let db = database.connect().await?;
+    let actor = Actor::system("rubric api-token");
+    let found = match api_clients::client_by_name(&db, client).await {
+        Ok(c) => c,
+        Err(_) => {
+            let c = api_clients::create_client(&db, &actor, client, agency, submitted)
+                .await
+                .map_err(app_err)?;
+            eprintln!(
+                "Đã đăng ký hệ thống kết nối / client registered: {} (cơ quan {agency})",
+                c.name
+            );
+            c
+        }
+    };
+    let agency_unit = units::by_code(&db, agency).await.map_err(app_err)?;
+    if agency_unit.id != found.agency_id {
+        anyhow::bail!(
+            "hệ thống kết nối {client} thuộc cơ quan khác / client {client} belongs to another agency than {agency}"
+        );
+    }
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let name = name.map(str::to_string).unwrap_or(format!("cli {today}"));
+    let issued = api_clients::issue_token(&db, &actor, found.id, &name, scopes, days)
+        .await
+        .map_err(app_err)?;
+    eprintln!(
+        "Mã truy cập / token {} — quyền / scopes {} — hết hạn / expires {}",
+        issued.view.prefix,
+        app::models::ApiScope::join(&issued.view.scopes),
+        issued.view.expires_at.format("%d/%m/%Y %H:%M UTC"),
+    );
+    println!("{}", issued.token);
+    Ok(())
+}
+
+/// `rubric api-token revoke TOKEN`: by its text or its first characters.
+async fn api_token_revoke(database: &Database, token: &str) -> anyhow::Result<()> {
+    use app::ssr::services::api_clients;
+    let db = database.connect().await?;
+    let id = api_clients::find_token(&db, token).await.map_err(app_err)?;
+    api_clients::revoke_token(&db, &Actor::system("rubric api-token"), id)
+        .await
+        .map_err(app_err)?;
+    println!("Đã thu hồi / revoked");
     Ok(())
 }
 

@@ -83,6 +83,9 @@ pub enum Command {
         #[arg(long, default_value = "Quản trị viên")]
         full_name: String,
     },
+    /// Tokens of the integration API (/api/v1), for automation.
+    #[command(subcommand)]
+    ApiToken(ApiTokenCommand),
     /// Write a made-up organisation workbook (for the import benchmark).
     GenOrg {
         file: PathBuf,
@@ -144,6 +147,34 @@ pub enum ExportCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum ApiTokenCommand {
+    /// Issue a token of client NAME (registered for agency CODE on first use) and print it
+    /// alone on the last line: it is shown this once and stored only as a hash.
+    Create {
+        /// The client (an agency's e-office system).
+        #[arg(long)]
+        client: String,
+        /// The agency's unit code: the token reaches its units only.
+        #[arg(long)]
+        agency: String,
+        /// Comma-separated: entries:write, catalog:read, org:read, scores:read.
+        #[arg(long)]
+        scopes: String,
+        /// Days until the token expires (1 to 365).
+        #[arg(long, default_value_t = 90)]
+        days: i64,
+        /// The token's name in lists (default: "cli" and the date).
+        #[arg(long)]
+        name: Option<String>,
+        /// A new client's entries land submitted instead of as drafts.
+        #[arg(long)]
+        submitted: bool,
+    },
+    /// Revoke the token whose text or first characters (rbk_xxxxxx) are given.
+    Revoke { token: String },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum AuditCommand {
     /// Check the whole hash chain; exit 1 naming the first broken event.
     Verify,
@@ -162,6 +193,9 @@ pub struct ServeArgs {
     pub seed_demo: bool,
     #[command(flatten)]
     pub session: SessionArgs,
+    /// Requests per minute each API token may make (bursts of a tenth of it).
+    #[arg(long, env = "RUBRIC_API_REQUESTS_PER_MINUTE", default_value_t = 1200)]
+    pub api_requests_per_minute: u32,
 }
 
 /// Sessions, cookies and cross-site protection.
@@ -232,6 +266,10 @@ impl Default for ServeArgs {
             ),
             seed_demo: std::env::var("RUBRIC_SEED_DEMO").is_ok_and(|v| v == "true" || v == "1"),
             session: SessionArgs::default(),
+            api_requests_per_minute: std::env::var("RUBRIC_API_REQUESTS_PER_MINUTE")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1200),
         }
     }
 }

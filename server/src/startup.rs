@@ -41,7 +41,7 @@ pub fn leptos_options(args: &ServeArgs, addr: SocketAddr) -> LeptosOptions {
 
 /// The application's routes behind its gates, outermost first: the cross-site check, the
 /// session (in the database), who is asking, and the page guard.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, api_requests_per_minute: u32) -> Router {
     let routes = generate_route_list(App);
     let ctx_state = state.clone();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
@@ -53,7 +53,7 @@ pub fn router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(
             time::Duration::try_from(state.auth.idle_timeout).unwrap_or(time::Duration::HOUR),
         ));
-    Router::new()
+    let pages = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/api/xuat-danh-muc/{id}", get(app::ssr::export::catalog))
@@ -91,6 +91,15 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             layers::csrf_guard,
         ))
+        .with_state(state.clone());
+    // The integration API: bearer tokens, not sessions, so outside the session, cross-site
+    // and page guards; inside the body limit, the security headers and the panic handler.
+    Router::new()
+        .nest(
+            app::ssr::api_v1::PREFIX,
+            app::ssr::api_v1::router(state.clone(), api_requests_per_minute),
+        )
+        .merge(pages)
         .layer(middleware::from_fn(headers::body_limit))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -100,7 +109,6 @@ pub fn router(state: AppState) -> Router {
             headers::panic_response,
         ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
-        .with_state(state)
 }
 
 async fn healthz() -> &'static str {
@@ -141,7 +149,7 @@ impl Server {
         };
         Ok(Server {
             listener,
-            router: router(state),
+            router: router(state, args.api_requests_per_minute),
             db,
             rules,
         })

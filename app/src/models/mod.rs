@@ -115,3 +115,6 @@ pub use onboarding::*;
 
 pub mod org;
 pub use org::*;
+
+pub mod api;
+pub use api::*;

@@ -92,7 +92,16 @@ pub async fn body_limit(req: Request, next: Next) -> Response {
     if req.method() == Method::POST && req.uri().path() == crate::ssr::org_files::UPLOAD_PATH {
         return next.run(req).await;
     }
+    let api = req.uri().path().starts_with("/api/v1/");
+    let locale = crate::ssr::api_v1::problem::locale_of(req.headers());
     let too_large = || {
+        if api {
+            return crate::ssr::api_v1::problem::ApiError::new(
+                crate::ssr::api_v1::problem::Kind::BodyTooLarge,
+                locale,
+            )
+            .into_response();
+        }
         json_error(
             StatusCode::PAYLOAD_TOO_LARGE,
             &AppError::refused("body", crate::i18n::Msg::ErrBodyTooLarge),

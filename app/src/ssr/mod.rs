@@ -1,6 +1,7 @@
 //! Everything server-only: application state, database access, entities and services.
 //! Compiled with the `ssr` feature only.
 
+pub mod api_v1;
 pub mod auth;
 pub mod db;
 pub mod entities;

@@ -1,6 +1,7 @@
 //! sea-orm entities, one per table. Hand-written model logic lives in `services`.
 
 pub mod activation_code;
+pub mod api_client;
 pub mod api_token;
 pub mod appeal;
 pub mod audit_event;

@@ -7,7 +7,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
+    /// The id the sending system knows the entry by (unique per API client).
     pub external_id: Option<String>,
+    /// The API client that sent the entry, if one did.
+    pub api_client_id: Option<i32>,
     pub officer_id: i32,
     pub work_date: Date,
     pub catalog_item_id: Option<i32>,

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod activation;
+pub mod api_clients;
 pub mod appeals;
 pub mod audit;
 pub mod diary;

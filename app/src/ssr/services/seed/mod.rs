@@ -326,9 +326,11 @@ async fn seed<C: ConnectionTrait + TransactionTrait>(
     // Users and roles.
     let mut user_ids: HashMap<String, i32> = HashMap::new();
     let mut officers = Vec::new();
-    for person in &people {
+    for (n, person) in people.iter().enumerate() {
         let u = user::ActiveModel {
             username: Set(person.username.clone()),
+            // The person id the province's HR and e-office systems know them by.
+            external_id: Set(Some(format!("KHH{:06}", n + 1))),
             full_name: Set(person.full_name.clone()),
             password_hash: Set(Some(password_hash.to_string())),
             unit_id: Set(unit_ids.get(person.unit).copied()),

@@ -129,6 +129,7 @@ pub async fn generate_province(
     for i in 0..officers {
         users.push(user::ActiveModel {
             username: Set(format!("cb{i:06}")),
+            external_id: Set(Some(format!("P{i:06}"))),
             full_name: Set(format!(
                 "{} {} {}",
                 rng.pick(data::FAMILY),
