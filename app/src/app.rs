@@ -11,6 +11,7 @@ use crate::components::auth::{provide_auth, Guarded};
 use crate::components::header::Header;
 use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ActivationPage, ChangePasswordPage, SignInPage};
+use crate::pages::admin::api_clients::ApiClientsPage;
 use crate::pages::admin::formulas::FormulasPage;
 use crate::pages::admin::org::{ImportPage, OrgPage};
 use crate::pages::admin::positions::{PositionPage, PositionsPage};
@@ -156,6 +157,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("quan-tri/don-vi")
                             view=|| view! { <Guarded path="/quan-tri/don-vi"><UnitsPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("quan-tri/ket-noi")
+                            view=|| view! { <Guarded path="/quan-tri/ket-noi"><ApiClientsPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

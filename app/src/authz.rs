@@ -327,6 +327,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavUnits),
     },
     Page {
+        path: "/quan-tri/ket-noi",
+        rule: PageRule::AnyOf(&[Role::Admin]),
+        nav: Some(Msg::NavApi),
+    },
+    Page {
         path: "/quan-tri/nguoi-dung",
         rule: PageRule::AnyOf(&[Role::Admin, Role::Auditor]),
         nav: Some(Msg::NavUsers),
@@ -552,6 +557,7 @@ mod tests {
                 "/quan-tri",
                 "/quan-tri/to-chuc",
                 "/quan-tri/don-vi",
+                "/quan-tri/ket-noi",
                 "/quan-tri/nguoi-dung",
                 "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",

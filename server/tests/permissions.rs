@@ -433,6 +433,23 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ("apply_import", vec![("id", "999999")], ADMIN),
             ("cancel_job", vec![("id", "999999")], ADMIN_COMMITTEE),
             ("list_units", vec![], ADMIN),
+            ("list_api_clients", vec![], ADMIN),
+            (
+                "create_api_client",
+                vec![("name", ""), ("agency", "khong-co")],
+                ADMIN,
+            ),
+            (
+                "issue_api_token",
+                vec![
+                    ("client_id", "999999"),
+                    ("name", "x"),
+                    ("scopes[]", "org:read"),
+                    ("days", "30"),
+                ],
+                ADMIN,
+            ),
+            ("revoke_api_token", vec![("id", "999999")], ADMIN),
             ("unit_head_candidates", vec![("id", "999999")], ADMIN),
             ("create_unit", vec![("input[code]", "")], ADMIN),
             (
@@ -538,6 +555,7 @@ async fn every_page_has_its_rule() {
             ),
             ("/quan-tri/to-chuc", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/don-vi", [303, 403, 403, 200, 403, 403]),
+            ("/quan-tri/ket-noi", [303, 403, 403, 200, 403, 403]),
             (
                 "/quan-tri/to-chuc/nhap/{id}",
                 [303, 403, 403, 200, 403, 403],

@@ -4,6 +4,7 @@
 //! `ssr::auth::allow_public`; `server/tests/permissions.rs` lists them all with the roles
 //! that may call them and fails when one is missing.
 
+pub mod api_clients;
 pub mod appeals;
 pub mod audit;
 pub mod auth;

@@ -1,5 +1,6 @@
 //! Administration pages.
 
+pub mod api_clients;
 pub mod formulas;
 pub mod org;
 pub mod position_form;
