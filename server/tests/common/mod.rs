@@ -132,6 +132,15 @@ impl TestApp {
 
     /// The server, with `Secure` cookies and HSTS as behind HTTPS when `secure_cookies`.
     pub async fn spawn_with(backend: &Backend, secure_cookies: bool) -> TestApp {
+        TestApp::spawn_opts(backend, secure_cookies, 1200).await
+    }
+
+    /// The server with each API token limited to `api_requests_per_minute`.
+    pub async fn spawn_opts(
+        backend: &Backend,
+        secure_cookies: bool,
+        api_requests_per_minute: u32,
+    ) -> TestApp {
         let db = TestDb::new(backend).await;
         let args = ServeArgs {
             addr: "127.0.0.1:0".parse().expect("addr"),
@@ -144,6 +153,7 @@ impl TestApp {
                 trusted_origins: Vec::new(),
                 trust_forwarded_for: false,
             },
+            api_requests_per_minute,
         };
         let server = Server::build(&args, db.db.clone(), Default::default())
             .await
@@ -412,6 +422,12 @@ impl RubricProcess {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
         panic!("rubric serve on {addr} did not become ready");
+    }
+
+    /// `kill -9`: the server dies wherever it is, requests in flight cut off.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// GETs a page with this cookie; returns the status and the body.
