@@ -5,7 +5,8 @@
 #     (see shared/toolchain.md): rustc 1.96 linked into rustup, wasm32 std built from source once;
 #   - cargo-leptos (pinned), wasm-bindgen-cli (the version in Cargo.lock);
 #   - wasm-opt from npm's binaryen (never Debian's binaryen: it breaks hydration);
-#   - Debian's chromium and the npm packages of end2end/ for the browser tests.
+#   - Debian's chromium and the npm packages of end2end/ for the browser tests;
+#   - schemathesis (PyPI, pinned, in .tools/py) for the API fuzzing.
 # It writes .tools/env.sh, which every other script sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -117,10 +118,23 @@ if [ ! -x "$TOOLS/node_modules/binaryen/bin/wasm-opt" ]; then
 fi
 if [ "${RUBRIC_SKIP_BROWSER:-0}" != 1 ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium
-  if [ ! -d end2end/node_modules/@playwright/test ] && [ -f end2end/package.json ]; then
-    log "npm ci in end2end/"
-    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
+  # Again whenever package-lock.json changes (a stamp of its hash in node_modules).
+  if [ -f end2end/package-lock.json ]; then
+    lock_hash=$(sha256sum end2end/package-lock.json | cut -c1-64)
+    if [ "$(cat end2end/node_modules/.rubric-lock 2>/dev/null)" != "$lock_hash" ]; then
+      log "npm ci in end2end/"
+      (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
+      echo "$lock_hash" > end2end/node_modules/.rubric-lock
+    fi
   fi
+fi
+
+# --- 4. schemathesis (the API fuzzer of the test command), from PyPI, in its own venv ----
+SCHEMATHESIS_VERSION=4.32.5
+if [ "$("$TOOLS/py/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+  log "pip install schemathesis $SCHEMATHESIS_VERSION (about 30 s)"
+  python3 -m venv "$TOOLS/py"
+  "$TOOLS/py/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 
 cat > "$TOOLS/env.sh" <<ENV

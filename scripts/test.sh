@@ -4,7 +4,8 @@
 #   2. the Rust tests (unit, black-box against the real server on port 0) on SQLite and,
 #      when a server answers or RUBRIC_TEST_POSTGRES_URL is given, on PostgreSQL;
 #   3. the Playwright specs in Debian's Chromium against a freshly started server with a
-#      fresh SQLite database holding the demo province.
+#      fresh SQLite database holding the demo province;
+#   4. schemathesis fuzzing /api/v1 from its OpenAPI document against another fresh server.
 # Ends with one line `N passed, N failed` over everything that ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +58,31 @@ if [ $e2e_status -ne 0 ]; then
   echo "--- server log"; tail -50 "$LOGS/server.log"
 fi
 
+phase "schemathesis: /api/v1 fuzzed from its OpenAPI document, against a fresh server"
+fuzz_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+fuzz_dir=$(mktemp -d)
+fuzz_db="sqlite://$fuzz_dir/fuzz.db"
+RUBRIC_DATABASE_URL=$fuzz_db target/debug/rubric seed-demo >"$LOGS/fuzz-seed.log" 2>&1
+fuzz_token=$(RUBRIC_DATABASE_URL=$fuzz_db target/debug/rubric api-token create --client fuzz \
+  --agency snv --scopes entries:write,catalog:read,org:read,scores:read 2>/dev/null | tail -n 1)
+RUBRIC_DATABASE_URL=$fuzz_db RUBRIC_API_REQUESTS_PER_MINUTE=1000000 target/debug/rubric serve \
+  --addr "127.0.0.1:$fuzz_port" --site-root target/site >"$LOGS/fuzz-server.log" 2>&1 &
+fuzz_pid=$!
+trap 'kill $server_pid $fuzz_pid 2>/dev/null || true; rm -rf "$dbdir" "$fuzz_dir"' EXIT
+fuzz_status=0
+# Every response must be documented (status, content type, headers, schema), no 5xx, bad
+# input refused with a 4xx, and no operation may answer without the token.
+.tools/py/bin/schemathesis run "http://127.0.0.1:$fuzz_port/api/v1/openapi.json" \
+  --wait-for-schema 60 -H "Authorization: Bearer $fuzz_token" \
+  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection,ignored_auth \
+  --phases examples,coverage,fuzzing --max-examples 80 --seed 2026 --workers 2 --no-color \
+  2>&1 | tee "$LOGS/schemathesis.log" || fuzz_status=$?
+kill $fuzz_pid 2>/dev/null || true
+wait $fuzz_pid 2>/dev/null || true
+if [ $fuzz_status -ne 0 ]; then
+  echo "--- fuzzed server log"; tail -50 "$LOGS/fuzz-server.log"
+fi
+
 # --- one closing line over everything -------------------------------------------------
 # Adds up the number at the start of every match of $1 in file $2 (0 when none match).
 sum() { awk -v re="$1" 'match($0, re) { s += substr($0, RSTART, RLENGTH) + 0 } END { print s + 0 }' "$2"; }
@@ -65,6 +91,9 @@ rust_failed=$(sum '[0-9]+ failed;' "$LOGS/cargo-test.log")
 pw_passed=$(sum '^ +[0-9]+ passed' "$LOGS/playwright.log")
 pw_failed=$(sum '^ +[0-9]+ failed' "$LOGS/playwright.log")
 phase "done"
-echo "rust: ${rust_passed:-0} passed, ${rust_failed:-0} failed; playwright: ${pw_passed:-0} passed, ${pw_failed:-0} failed"
-echo "$(( ${rust_passed:-0} + ${pw_passed:-0} )) passed, $(( ${rust_failed:-0} + ${pw_failed:-0} )) failed"
-exit $e2e_status
+fuzz_ok=$(( fuzz_status == 0 ? 1 : 0 ))
+fuzz_bad=$(( fuzz_status == 0 ? 0 : 1 ))
+echo "rust: ${rust_passed:-0} passed, ${rust_failed:-0} failed; playwright: ${pw_passed:-0} passed, ${pw_failed:-0} failed; schemathesis: $([ $fuzz_status -eq 0 ] && echo passed || echo FAILED)"
+echo "$(( ${rust_passed:-0} + ${pw_passed:-0} + fuzz_ok )) passed, $(( ${rust_failed:-0} + ${pw_failed:-0} + fuzz_bad )) failed"
+[ $e2e_status -ne 0 ] && exit $e2e_status
+exit $fuzz_status
