@@ -33,7 +33,7 @@ test.describe("sign-in, roles and sessions", () => {
     ["officer", "cb.snv.tccb.02", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi"]],
     ["reviewer (agency director)", "gd.snv", ["Trang chủ", "Duyệt nhật ký", "Kết quả đơn vị"]],
     ["head of department (officer and reviewer)", "tp.snv.tccb", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi", "Duyệt nhật ký", "Kết quả đơn vị"]],
-    ["admin", "admin", ["Trang chủ", "Quản trị", "Tổ chức", "Đơn vị", "Người dùng", "Công thức chấm điểm", "Vị trí việc làm", "Nhật ký kiểm toán"]],
+    ["admin", "admin", ["Trang chủ", "Quản trị", "Tổ chức", "Đơn vị", "Kết nối API", "Người dùng", "Công thức chấm điểm", "Vị trí việc làm", "Nhật ký kiểm toán"]],
     ["committee", "bcd", ["Trang chủ", "Công thức chấm điểm", "Vị trí việc làm", "Ban Chỉ đạo"]],
     ["auditor", "thanhtra", ["Trang chủ", "Người dùng", "Công thức chấm điểm", "Vị trí việc làm", "Nhật ký kiểm toán"]],
   ];
