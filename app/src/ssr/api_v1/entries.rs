@@ -31,13 +31,12 @@ use utoipa::ToSchema;
 use super::problem::{ApiError, ItemError, Kind, Problem};
 use super::{locale, ApiState};
 use crate::i18n::{vietnam_date, Locale};
-use crate::models::{ApiScope, EntryStatus};
+use crate::models::{ApiScope, EntryStatus, JdStatus};
 use crate::ssr::entities::{
     api_client, catalog_item, job_description_version as jdv, period, user, work_log_entry as wle,
 };
 use crate::ssr::services::api_clients::ApiCaller;
 use crate::ssr::services::audit::{self, Change};
-use crate::ssr::services::job_descriptions;
 
 /// The most entries one batch may hold.
 pub const MAX_BATCH: usize = 1000;
@@ -219,13 +218,17 @@ fn text(v: Option<String>, max: usize) -> Result<Option<String>, ()> {
 /// Caches of what the checks read, per batch.
 struct Lookups {
     officers: HashMap<String, user::Model>,
-    /// (position, day) → the catalog version in force, if any.
-    versions: HashMap<(i32, NaiveDate), Option<i32>>,
+    /// position → its approved (or since superseded) catalog versions, the one in force
+    /// first: newest effective date, then highest number (as `version_in_force` orders).
+    versions: HashMap<i32, Vec<jdv::Model>>,
     /// version → task code → item id.
     items: HashMap<i32, HashMap<String, i32>>,
     closed_periods: Vec<(NaiveDate, NaiveDate)>,
 }
 
+/// Everything the checks of a batch read, in a handful of queries whatever its size: the
+/// officers by person id, their positions' catalog versions and those versions' items, the
+/// approved periods.
 async fn lookups<C: ConnectionTrait>(db: &C, person_ids: Vec<String>) -> Result<Lookups, ApiError> {
     let mut officers = HashMap::new();
     for chunk in person_ids.chunks(500) {
@@ -239,6 +242,40 @@ async fn lookups<C: ConnectionTrait>(db: &C, person_ids: Vec<String>) -> Result<
             }
         }
     }
+    let positions: HashSet<i32> = officers.values().filter_map(|u| u.position_id).collect();
+    let mut versions: HashMap<i32, Vec<jdv::Model>> = HashMap::new();
+    if !positions.is_empty() {
+        for v in jdv::Entity::find()
+            .filter(jdv::Column::PositionId.is_in(positions))
+            .filter(jdv::Column::Status.is_in([JdStatus::Approved, JdStatus::Superseded]))
+            .filter(jdv::Column::EffectiveFrom.is_not_null())
+            .all(db)
+            .await?
+        {
+            versions.entry(v.position_id).or_default().push(v);
+        }
+    }
+    for list in versions.values_mut() {
+        list.sort_by(|a, b| {
+            b.effective_from
+                .cmp(&a.effective_from)
+                .then(b.version_no.cmp(&a.version_no))
+        });
+    }
+    let ids: Vec<i32> = versions.values().flatten().map(|v| v.id).collect();
+    let mut items: HashMap<i32, HashMap<String, i32>> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for i in catalog_item::Entity::find()
+            .filter(catalog_item::Column::JobDescriptionVersionId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            items
+                .entry(i.job_description_version_id)
+                .or_default()
+                .insert(i.code, i.id);
+        }
+    }
     let closed_periods = period::Entity::find()
         .all(db)
         .await?
@@ -248,54 +285,28 @@ async fn lookups<C: ConnectionTrait>(db: &C, person_ids: Vec<String>) -> Result<
         .collect();
     Ok(Lookups {
         officers,
-        versions: HashMap::new(),
-        items: HashMap::new(),
+        versions,
+        items,
         closed_periods,
     })
 }
 
 impl Lookups {
     /// The catalog item `code` of `position` in force on `day`.
-    async fn item<C: ConnectionTrait>(
-        &mut self,
-        db: &C,
-        position: i32,
-        day: NaiveDate,
-        code: &str,
-    ) -> Result<Option<i32>, ApiError> {
-        let version = match self.versions.get(&(position, day)) {
-            Some(v) => *v,
-            None => {
-                let v = job_descriptions::version_in_force(db, position, day)
-                    .await
-                    .map_err(|e| ApiError::from_app(e, Locale::Vi))?
-                    .map(|v: jdv::Model| v.id);
-                self.versions.insert((position, day), v);
-                v
-            }
-        };
-        let Some(version) = version else {
-            return Ok(None);
-        };
-        if let std::collections::hash_map::Entry::Vacant(slot) = self.items.entry(version) {
-            let items = catalog_item::Entity::find()
-                .filter(catalog_item::Column::JobDescriptionVersionId.eq(version))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|i| (i.code, i.id))
-                .collect();
-            slot.insert(items);
-        }
-        Ok(self.items[&version].get(code.trim()).copied())
+    fn item(&self, position: i32, day: NaiveDate, code: &str) -> Option<i32> {
+        let version = self
+            .versions
+            .get(&position)?
+            .iter()
+            .find(|v| v.effective_from.is_some_and(|from| from <= day))?;
+        self.items.get(&version.id)?.get(code.trim()).copied()
     }
 }
 
 /// Checks entry `index`; the row it should be, or its problem.
-async fn check<C: ConnectionTrait>(
-    db: &C,
+fn check(
     caller: &ApiCaller,
-    look: &mut Lookups,
+    look: &Lookups,
     index: usize,
     raw: serde_json::Value,
     today: NaiveDate,
@@ -386,7 +397,7 @@ async fn check<C: ConnectionTrait>(
     let Some(position) = officer.position_id else {
         return no(Kind::UnknownTask, "task_code");
     };
-    let Some(item) = look.item(db, position, e.work_date, &e.task_code).await? else {
+    let Some(item) = look.item(position, e.work_date, &e.task_code) else {
         return no(Kind::UnknownTask, "task_code");
     };
     Ok(Ok(Valid {
@@ -484,9 +495,9 @@ pub async fn ingest<C: ConnectionTrait + TransactionTrait>(
     let mut results: Vec<Option<ItemResult>> = vec![None; n];
     let mut valid: Vec<Valid> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    let mut look = lookups(db, person_ids).await?;
+    let look = lookups(db, person_ids).await?;
     for (index, raw) in entries.into_iter().enumerate() {
-        match check(db, caller, &mut look, index, raw, today, locale).await? {
+        match check(caller, &look, index, raw, today, locale)? {
             Ok(v) => {
                 if seen.insert(v.external_id.clone()) {
                     valid.push(v);
