@@ -75,7 +75,7 @@ fuzz_status=0
 .tools/py/bin/schemathesis run "http://127.0.0.1:$fuzz_port/api/v1/openapi.json" \
   --wait-for-schema 60 -H "Authorization: Bearer $fuzz_token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection,ignored_auth \
-  --phases examples,coverage,fuzzing --max-examples 80 --seed 2026 --workers 2 --no-color \
+  --phases examples,coverage,fuzzing --max-examples 80 --seed 2026 --workers 2 --no-color --generation-database none \
   2>&1 | tee "$LOGS/schemathesis.log" || fuzz_status=$?
 kill $fuzz_pid 2>/dev/null || true
 wait $fuzz_pid 2>/dev/null || true
