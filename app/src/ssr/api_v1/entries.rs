@@ -30,6 +30,7 @@ use utoipa::ToSchema;
 
 use super::problem::{ApiError, ItemError, Kind, Problem};
 use super::{locale, ApiState};
+use crate::error::AppError;
 use crate::i18n::{vietnam_date, Locale};
 use crate::models::{ApiScope, EntryStatus, JdStatus};
 use crate::ssr::entities::{
@@ -37,6 +38,7 @@ use crate::ssr::entities::{
 };
 use crate::ssr::services::api_clients::ApiCaller;
 use crate::ssr::services::audit::{self, Change};
+use crate::ssr::services::work_log;
 
 /// The most entries one batch may hold.
 pub const MAX_BATCH: usize = 1000;
@@ -354,36 +356,24 @@ fn check(
     {
         return no(Kind::PeriodClosed, "work_date");
     }
-    if !(e.quantity.is_finite() && e.quantity > 0.0 && e.quantity <= 10_000.0) {
+    // The diary's own checks of quantities and dates, answered under the API's field names.
+    let checked = work_log::check_quantities(e.quantity, e.completed_quantity)
+        .and_then(|()| work_log::check_deadline(e.assigned_on, e.deadline));
+    if let Err(AppError::Refused { field, msg }) = checked {
+        let field = if field == "completed_qty" {
+            "completed_quantity"
+        } else {
+            field.as_str()
+        };
         return Ok(Err(refused(
             index,
             external_id,
             Problem::new(Kind::InvalidEntry, locale)
-                .field("quantity")
-                .detail(locale.t(crate::i18n::Msg::EntryQuantityPositive)),
+                .field(field)
+                .detail(locale.t(msg)),
         )));
     }
     let completed = e.completed_quantity.unwrap_or(e.quantity);
-    if !(completed.is_finite() && completed >= 0.0 && completed <= e.quantity) {
-        return Ok(Err(refused(
-            index,
-            external_id,
-            Problem::new(Kind::InvalidEntry, locale)
-                .field("completed_quantity")
-                .detail(locale.t(crate::i18n::Msg::EntryCompletedQtyRange)),
-        )));
-    }
-    if let (Some(a), Some(d)) = (e.assigned_on, e.deadline) {
-        if d < a {
-            return Ok(Err(refused(
-                index,
-                external_id,
-                Problem::new(Kind::InvalidEntry, locale)
-                    .field("deadline")
-                    .detail(locale.t(crate::i18n::Msg::EntryDeadlineBeforeAssigned)),
-            )));
-        }
-    }
     let (Ok(document), Ok(note)) = (text(e.document.clone(), 128), text(e.note.clone(), 2000))
     else {
         return Ok(Err(refused(

@@ -549,7 +549,7 @@ pub async fn unit_scores(
         let name = |s: &period_score::Model| people.get(&s.officer_id).map(|u| u.username.clone());
         name(a).cmp(&name(b))
     });
-    let units = codes_of_units(&api).await?;
+    let units: HashMap<i32, String> = tree.all().map(|x| (x.id, x.code.clone())).collect();
     let positions = codes_of_positions(&api).await?;
     let total = rows.len() as u64;
     let scores = rows

@@ -19,19 +19,40 @@ use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::job_descriptions;
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
 
-/// Checks what an officer typed; each refusal names the field.
-pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
-    if !(input.quantity.is_finite() && input.quantity > 0.0 && input.quantity <= 10_000.0) {
+/// The quantity assigned (more than 0, at most 10,000) and the quantity done (0 to it), as
+/// every entry must have them, typed or sent by an e-office system.
+pub fn check_quantities(quantity: f64, completed_qty: Option<f64>) -> Result<(), AppError> {
+    if !(quantity.is_finite() && quantity > 0.0 && quantity <= 10_000.0) {
         return Err(AppError::refused("quantity", Msg::EntryQuantityPositive));
     }
-    if let Some(done) = input.completed_qty {
-        if !(done.is_finite() && done >= 0.0 && done <= input.quantity) {
+    if let Some(done) = completed_qty {
+        if !(done.is_finite() && done >= 0.0 && done <= quantity) {
             return Err(AppError::refused(
                 "completed_qty",
                 Msg::EntryCompletedQtyRange,
             ));
         }
     }
+    Ok(())
+}
+
+/// A deadline is not before the day the work was assigned.
+pub fn check_deadline(
+    assigned_on: Option<chrono::NaiveDate>,
+    deadline: Option<chrono::NaiveDate>,
+) -> Result<(), AppError> {
+    match (assigned_on, deadline) {
+        (Some(a), Some(d)) if d < a => Err(AppError::refused(
+            "deadline",
+            Msg::EntryDeadlineBeforeAssigned,
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Checks what an officer typed; each refusal names the field.
+pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
+    check_quantities(input.quantity, input.completed_qty)?;
     match input.catalog_item_id {
         Some(_) => {}
         None => {
@@ -58,14 +79,7 @@ pub fn validate(input: &WorkLogInput) -> Result<(), AppError> {
             }
         }
     }
-    if let (Some(a), Some(d)) = (input.assigned_on, input.deadline) {
-        if d < a {
-            return Err(AppError::refused(
-                "deadline",
-                Msg::EntryDeadlineBeforeAssigned,
-            ));
-        }
-    }
+    check_deadline(input.assigned_on, input.deadline)?;
     if let Some(c) = input.completed_on {
         if c > Utc::now().date_naive() {
             return Err(AppError::refused(
