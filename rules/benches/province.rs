@@ -112,6 +112,7 @@ fn generate(officers: usize) -> ScoringInput {
                 criteria,
                 entries: entries.into(),
                 led_unit: None,
+                months: Vec::new(),
             }
         })
         .collect();

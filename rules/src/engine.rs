@@ -67,6 +67,7 @@ struct Compiled {
     params: ParamDecls,
     cases: Vec<CaseSpec>,
     has_cohort: bool,
+    has_aggregate: bool,
 }
 
 impl CompiledRuleSet {
@@ -86,6 +87,12 @@ impl CompiledRuleSet {
     /// Whether the script defines `cohort(members, params)`.
     pub fn has_cohort_step(&self) -> bool {
         self.inner.has_cohort
+    }
+
+    /// Whether the script defines `aggregate(officer, params, period)`, which forms
+    /// a quarter's or a year's result from the officer's monthly results.
+    pub fn has_aggregate_step(&self) -> bool {
+        self.inner.has_aggregate
     }
 }
 
@@ -113,6 +120,9 @@ impl RuleEngine {
         let has_cohort = ast
             .iter_functions()
             .any(|f| f.name == "cohort" && f.params.len() == 2);
+        let has_aggregate = ast
+            .iter_functions()
+            .any(|f| f.name == "aggregate" && f.params.len() == 3);
         Ok(CompiledRuleSet {
             inner: Arc::new(Compiled {
                 content_hash: source.content_hash(),
@@ -120,6 +130,7 @@ impl RuleEngine {
                 params,
                 cases,
                 has_cohort,
+                has_aggregate,
             }),
         })
     }
@@ -211,6 +222,7 @@ impl RuleEngine {
             limits: &self.limits,
             params: Dynamic::from_map(to_rhai_map(params)),
             period: evaluate::period_map(&input.period),
+            function: evaluate::officer_function(&input.period, rules.has_aggregate_step()),
         };
         let stack = self.limits.worker_stack_bytes;
         let mut results = workers::map_in_order(&input.officers, threads, stack, |officer| {
@@ -229,7 +241,7 @@ fn contract_error(line: Option<u32>, column: Option<u32>, message: String) -> Ru
 }
 
 /// The script must define `score(officer, params, period)`, may define
-/// `cohort(members, params)`, must not redefine host functions, and must have
+/// `cohort(members, params)` and `aggregate(officer, params, period)`, must not redefine host functions, and must have
 /// nothing but function definitions at the top level (top-level code would never run).
 fn check_contract(ast: &AST) -> Result<(), RuleError> {
     if let Some(stmt) = ast.statements().first() {
@@ -268,6 +280,16 @@ fn check_contract(ast: &AST) -> Result<(), RuleError> {
             None,
             None,
             "hàm cohort phải có đúng hai tham số: fn cohort(members, params)".into(),
+        ));
+    }
+    if functions
+        .iter()
+        .any(|f| f.name == "aggregate" && f.params.len() != 3)
+    {
+        return Err(contract_error(
+            None,
+            None,
+            "hàm aggregate phải có đúng ba tham số: fn aggregate(officer, params, period)".into(),
         ));
     }
     Ok(())
@@ -328,6 +350,7 @@ mod tests {
             "let x = 1;\nfn score(o, p, q) { 1 }",
             "fn score(o, p, q) { 1 }\nfn cohort(m) { 1 }",
             "fn score(o, p, q) { 1 }\nfn award(a, b, c, d) { 1 }",
+            "fn score(o, p, q) { 1 }\nfn aggregate(o, p) { 1 }",
         ] {
             let result = engine.compile(&RuleSetSource::new(script, "{}", "[]"));
             assert!(
@@ -335,5 +358,44 @@ mod tests {
                 "{script}: {result:?}"
             );
         }
+    }
+    #[test]
+    fn a_quarter_or_year_is_formed_by_aggregate_when_the_script_has_it() {
+        let engine = RuleEngine::default();
+        let with = "fn score(o, p, q) { award(\"s\", \"s\", 1.0, \"s\"); scored(1.0, \"M\") }\n\
+                    fn aggregate(o, p, q) {\n\
+                      let t = 0.0;\n\
+                      for m in o.months { if m.status == \"scored\" { t += m.total; } }\n\
+                      award(\"months\", \"m\", t, `${o.months.len()} tháng`);\n\
+                      scored(t, q.kind)\n\
+                    }";
+        let without = "fn score(o, p, q) { award(\"s\", \"s\", 1.0, \"s\"); scored(1.0, q.kind) }";
+        let doc = |kind: &str| {
+            format!(
+                r#"{{"period": {{"kind": "{kind}", "start": "2025-01-01", "end": "2025-03-31"}},
+                   "officers": [{{"id": "a", "cohort": "c", "entries": [],
+                     "months": [{{"month": "2025-01", "status": "scored", "total": 40, "grade": "X"}},
+                                {{"month": "2025-02", "status": "missing"}},
+                                {{"month": "2025-03", "status": "scored", "total": 2.5, "grade": "Y"}}]}}]}}"#
+            )
+        };
+        let run = |script: &str, kind: &str| {
+            let rules = engine
+                .compile(&RuleSetSource::new(script, "{}", "[]"))
+                .expect("compiles");
+            let input = ScoringInput::from_json(doc(kind).as_bytes()).expect("input");
+            engine
+                .score(&rules, &input, &ParamValues::new())
+                .expect("scores")
+                .remove(0)
+        };
+        let quarter = run(with, "quarter");
+        assert_eq!(quarter.total, Some(42.5));
+        assert_eq!(quarter.grade.as_deref(), Some("quarter"));
+        assert_eq!(quarter.trace.items()[0].explanation, "3 tháng");
+        // A month always runs `score`; a script without `aggregate` scores the
+        // quarter's entries with `score`.
+        assert_eq!(run(with, "month").grade.as_deref(), Some("M"));
+        assert_eq!(run(without, "quarter").total, Some(1.0));
     }
 }

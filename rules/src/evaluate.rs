@@ -3,7 +3,7 @@
 use crate::column::EntryList;
 use crate::error::{RuleError, ScriptError, Stage};
 use crate::host::{self, EvalState, Installed, RawItem};
-use crate::input::{Officer, Period};
+use crate::input::{MonthResult, Officer, Period};
 use crate::limits::Limits;
 use crate::numbers::{format_vn, round_half_away, to_cents};
 use crate::result::{OfficerResult, Status, Trace, TraceItem, ROUNDING_RULE};
@@ -27,6 +27,20 @@ pub(crate) struct Job<'a> {
     pub limits: &'a Limits,
     pub params: Dynamic,
     pub period: Dynamic,
+    /// The contract function that scores one officer: `score`, or `aggregate`
+    /// for a quarter or year when the script defines it.
+    pub function: &'static str,
+}
+
+/// The contract function that scores one officer in `period`: a quarter or a
+/// year is formed from its months by `aggregate` when the script defines it;
+/// otherwise (and always for a month) `score` runs on the period's entries.
+pub(crate) fn officer_function(period: &Period, has_aggregate: bool) -> &'static str {
+    if has_aggregate && period.kind != "month" {
+        "aggregate"
+    } else {
+        "score"
+    }
 }
 
 pub(crate) fn period_map(period: &Period) -> Dynamic {
@@ -70,10 +84,34 @@ fn officer_map(officer: &Officer) -> Dynamic {
         Dynamic::from_map(led)
     });
     map.insert("led_unit".into(), led_unit);
+    let months: Array = officer.months.iter().map(month_map).collect();
+    map.insert("months".into(), Dynamic::from_array(months));
     Dynamic::from_map(map)
 }
 
-/// Runs `score` for one officer.
+/// One month of `officer.months`: `#{month, status, total, grade, components,
+/// disqualified, reason}`; `total`, `grade` and `reason` are `()` when absent.
+fn month_map(month: &MonthResult) -> Dynamic {
+    let components: RhaiMap = month
+        .components
+        .iter()
+        .map(|(name, x)| (name.as_str().into(), Dynamic::from_float(*x)))
+        .collect();
+    let mut map = RhaiMap::new();
+    map.insert("month".into(), month.month.clone().into());
+    map.insert("status".into(), month.status.as_str().into());
+    map.insert(
+        "total".into(),
+        month.total.map_or(Dynamic::UNIT, Dynamic::from_float),
+    );
+    map.insert("grade".into(), optional_text(&month.grade));
+    map.insert("components".into(), Dynamic::from_map(components));
+    map.insert("disqualified".into(), month.disqualified.into());
+    map.insert("reason".into(), optional_text(&month.reason));
+    Dynamic::from_map(map)
+}
+
+/// Runs `score` (or `aggregate`, [`officer_function`]) for one officer.
 pub(crate) fn score_officer(
     job: &Job,
     officer: &Officer,
@@ -94,7 +132,7 @@ pub(crate) fn score_officer(
         CallFnOptions::new().eval_ast(false).rewind_scope(true),
         scope,
         job.ast,
-        "score",
+        job.function,
         (officer_map(officer), job.params.clone(), job.period.clone()),
     );
     let state = installed.finish();
@@ -107,14 +145,14 @@ pub(crate) fn score_officer(
                     EvalState::for_officer(officer.entries.clone(), job.limits.max_trace_items);
                 (
                     state,
-                    "score",
+                    job.function,
                     vec![officer_map(officer), job.params.clone(), job.period.clone()],
                 )
             }));
         }
     };
     let state = state.ok_or_else(|| RuleError::Internal("evaluation state lost".into()))?;
-    read_result(officer, value, state)
+    read_result(officer, value, state, job.function)
 }
 
 /// Fills in the line of a limit error that Rhai reported without one, by
@@ -165,14 +203,16 @@ fn read_result(
     officer: &Officer,
     value: Dynamic,
     state: EvalState,
+    function: &str,
 ) -> Result<OfficerResult, RuleError> {
     let line = state.result_line;
     let shape = || {
         contract(
             officer,
             line,
-            "hàm score phải trả về scored(tổng, xếp_loại, thành_phần) hoặc not_scored(lý_do)"
-                .into(),
+            format!(
+                "hàm {function} phải trả về scored(tổng, xếp_loại, thành_phần) hoặc not_scored(lý_do)"
+            ),
         )
     };
     let map = value.try_cast::<RhaiMap>().ok_or_else(shape)?;

@@ -101,7 +101,54 @@ pub struct Officer {
     /// with past scores stay the same.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub led_unit: Option<LedUnit>,
+    /// For a quarter or a year: the officer's stored result of each month of the
+    /// period, which `aggregate(officer, params, period)` turns into the period's
+    /// result. Left out of the serialized form when empty (input hashes stay).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<MonthResult>,
 }
+
+/// Whether a month of a quarter or year has a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MonthStatus {
+    /// Scored: `total` and `grade` are set.
+    Scored,
+    /// Scoring ran and gave no score (`reason` says why).
+    NotScored,
+    /// The month was never scored (not yet, or the officer was not in post).
+    Missing,
+}
+
+impl MonthStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Scored => "scored",
+            Self::NotScored => "not_scored",
+            Self::Missing => "missing",
+        }
+    }
+}
+
+/// One month's stored result, as `aggregate` receives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthResult {
+    /// `YYYY-MM`, inside the period.
+    pub month: String,
+    pub status: MonthStatus,
+    pub total: Option<f64>,
+    pub grade: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub components: BTreeMap<String, f64>,
+    /// The month's result was graded KHTNV by a disqualification.
+    #[serde(default)]
+    pub disqualified: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Most months one officer's quarter or year can hold.
+const MAX_MONTHS: usize = 12;
 
 /// The unit a leader leads: its code and the officers in it (the leader
 /// excluded), each with their own entries and criteria of the same period.
@@ -196,6 +243,19 @@ impl ScoringInput {
                 return Err(who().error("id", "trùng mã cán bộ với một cán bộ khác"));
             }
             check_officer(officer, who)?;
+            if let Some((j, m)) = officer.months.iter().enumerate().find(|(_, m)| {
+                let first = parse_date(&format!("{}-01", m.month));
+                first.is_none_or(|d| {
+                    d > self.period.end
+                        || d.checked_add_months(chrono::Months::new(1))
+                            .is_none_or(|next| next <= self.period.start)
+                })
+            }) {
+                return Err(who().error(
+                    &format!("months[{}].month", j + 1),
+                    &format!("tháng {} nằm ngoài kỳ chấm điểm", m.month),
+                ));
+            }
             if let Some(unit) = &officer.led_unit {
                 check_led_unit(&officer.id, unit, who)?;
             }
@@ -213,6 +273,7 @@ impl ScoringInput {
 /// (unique among its siblings) and its `led_unit`.
 fn check_officer(officer: &Officer, who: impl Fn() -> Who) -> Result<(), InputError> {
     check_id(&officer.cohort, &who(), "cohort")?;
+    check_months(&officer.months, &who())?;
     for (name, points) in &officer.criteria {
         check_range(*points, 0.0, MAX_CRITERIA_POINTS)
             .map_err(|p| who().error(&format!("criteria.{name}"), &p))?;
@@ -530,9 +591,17 @@ fn officer_fields(
         Some(Value::Object(map)) => criteria_from(map, who)?,
         Some(_) => return Err(who.error("criteria", "phải là một đối tượng điểm theo tiêu chí")),
     };
+    let months = match obj.get("months") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(list)) => months_from(list, who)?,
+        Some(_) => return Err(who.error("months", "phải là một mảng")),
+    };
+    let no_entries = Vec::new();
     let list = match obj.get("entries") {
         Some(Value::Array(list)) => list,
         Some(_) => return Err(who.error("entries", "phải là một mảng")),
+        // A quarter or year scored from its months needs no entries.
+        None if !months.is_empty() => &no_entries,
         None => return Err(who.error("entries", "thiếu trường bắt buộc")),
     };
     let mut entry_ids = HashSet::with_capacity(list.len());
@@ -556,7 +625,133 @@ fn officer_fields(
         criteria,
         entries: entries.into(),
         led_unit: None,
+        months,
     })
+}
+
+fn months_from(list: &[Value], who: &Who) -> Result<Vec<MonthResult>, InputError> {
+    if list.len() > MAX_MONTHS {
+        return Err(who.error(
+            "months",
+            &format!("không được quá {MAX_MONTHS} tháng (nhận {})", list.len()),
+        ));
+    }
+    let mut months = Vec::with_capacity(list.len());
+    for (j, item) in list.iter().enumerate() {
+        let field = |name: &str| format!("months[{}].{name}", j + 1);
+        let obj = item
+            .as_object()
+            .ok_or_else(|| who.error(&format!("months[{}]", j + 1), "phải là một đối tượng"))?;
+        let month = match obj.get("month") {
+            Some(Value::String(s)) => s.clone(),
+            _ => return Err(who.error(&field("month"), "phải là chuỗi dạng YYYY-MM")),
+        };
+        let status = match obj.get("status") {
+            Some(v) => serde_json::from_value::<MonthStatus>(v.clone()).map_err(|_| {
+                who.error(&field("status"), "phải là scored, not_scored hoặc missing")
+            })?,
+            None => return Err(who.error(&field("status"), "thiếu trường bắt buộc")),
+        };
+        let total = match obj.get("total") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(
+                v.as_f64()
+                    .ok_or_else(|| who.error(&field("total"), "phải là một số"))?,
+            ),
+        };
+        let grade = match obj.get("grade") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => return Err(who.error(&field("grade"), "phải là một chuỗi")),
+        };
+        let components = match obj.get("components") {
+            None | Some(Value::Null) => BTreeMap::new(),
+            Some(Value::Object(map)) => {
+                let mut out = BTreeMap::new();
+                for (name, v) in map {
+                    let x = v.as_f64().filter(|x| x.is_finite()).ok_or_else(|| {
+                        who.error(&field(&format!("components.{name}")), "phải là một số")
+                    })?;
+                    out.insert(name.clone(), x);
+                }
+                out
+            }
+            Some(_) => return Err(who.error(&field("components"), "phải là một đối tượng")),
+        };
+        let disqualified = match obj.get("disqualified") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err(who.error(&field("disqualified"), "phải là true hoặc false")),
+        };
+        let reason = match obj.get("reason") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => return Err(who.error(&field("reason"), "phải là một chuỗi")),
+        };
+        months.push(MonthResult {
+            month,
+            status,
+            total,
+            grade,
+            components,
+            disqualified,
+            reason,
+        });
+    }
+    check_months(&months, who)?;
+    Ok(months)
+}
+
+/// Months are `YYYY-MM`, distinct, in order; a scored month has a total in
+/// range and a grade, and an unscored one neither.
+fn check_months(months: &[MonthResult], who: &Who) -> Result<(), InputError> {
+    if months.len() > MAX_MONTHS {
+        return Err(who.error(
+            "months",
+            &format!("không được quá {MAX_MONTHS} tháng (nhận {})", months.len()),
+        ));
+    }
+    let mut previous: Option<&str> = None;
+    for (j, m) in months.iter().enumerate() {
+        let field = |name: &str| format!("months[{}].{name}", j + 1);
+        if parse_date(&format!("{}-01", m.month)).is_none() || m.month.len() != 7 {
+            return Err(who.error(
+                &field("month"),
+                &format!("tháng không hợp lệ `{}` (cần dạng YYYY-MM)", m.month),
+            ));
+        }
+        if previous.is_some_and(|p| p >= m.month.as_str()) {
+            return Err(who.error(
+                &field("month"),
+                "các tháng phải khác nhau và theo thứ tự thời gian",
+            ));
+        }
+        previous = Some(&m.month);
+        match m.status {
+            MonthStatus::Scored => {
+                let total = m
+                    .total
+                    .ok_or_else(|| who.error(&field("total"), "tháng đã chấm phải có tổng điểm"))?;
+                check_range(total, 0.0, MAX_CRITERIA_POINTS)
+                    .map_err(|p| who.error(&field("total"), &p))?;
+                if m.grade.as_deref().is_none_or(|g| g.trim().is_empty()) {
+                    return Err(who.error(&field("grade"), "tháng đã chấm phải có xếp loại"));
+                }
+            }
+            MonthStatus::NotScored | MonthStatus::Missing => {
+                if m.total.is_some() || m.grade.is_some() {
+                    return Err(who.error(
+                        &field("total"),
+                        "tháng chưa chấm không được có tổng điểm hay xếp loại",
+                    ));
+                }
+            }
+        }
+        if let Some(g) = &m.grade {
+            id_problem(g).map_err(|p| who.error(&field("grade"), &p))?;
+        }
+    }
+    Ok(())
 }
 
 fn criteria_from(map: &Fields, who: &Who) -> Result<BTreeMap<String, f64>, InputError> {
@@ -1032,5 +1227,89 @@ mod tests {
         assert!(
             matches!(input.validate(), Err(InputError::Field { field, .. }) if field == "coefficient")
         );
+    }
+    const YEAR_DOCUMENT: &str = r#"{
+      "period": { "kind": "year", "start": "2025-01-01", "end": "2025-12-31" },
+      "officers": [ { "id": "cb-1", "cohort": "c", "criteria": { "year_assessment": 80 },
+        "months": [
+          { "month": "2025-01", "status": "scored", "total": 91.5, "grade": "HTXSNV",
+            "components": { "task": 64 } },
+          { "month": "2025-02", "status": "missing" },
+          { "month": "2025-03", "status": "not_scored", "reason": "Chưa có điểm" }
+        ] } ]
+    }"#;
+
+    #[test]
+    fn months_are_read_and_entries_may_be_left_out() {
+        let input = ScoringInput::from_json(YEAR_DOCUMENT.as_bytes()).expect("parses");
+        input.validate().expect("valid");
+        let months = &input.officers[0].months;
+        assert_eq!(months.len(), 3);
+        assert_eq!(months[0].total, Some(91.5));
+        assert_eq!(months[1].status, MonthStatus::Missing);
+        assert!(input.officers[0].entries.is_empty());
+        // A month document without months still needs its entries.
+        let doc = YEAR_DOCUMENT.replace("\"months\"", "\"x\"");
+        assert_eq!(field_error(&doc).2, "entries");
+    }
+
+    #[test]
+    fn bad_months_are_named() {
+        for (from, to, field) in [
+            ("\"2025-02\"", "\"2025-2\"", "months[2].month"),
+            ("\"2025-02\"", "\"2025-01\"", "months[2].month"),
+            (
+                "\"status\": \"missing\"",
+                "\"status\": \"late\"",
+                "months[2].status",
+            ),
+            ("\"total\": 91.5, ", "", "months[1].total"),
+            ("\"total\": 91.5", "\"total\": -1", "months[1].total"),
+            (
+                "\"grade\": \"HTXSNV\"",
+                "\"grade\": \"\"",
+                "months[1].grade",
+            ),
+            (
+                "\"status\": \"missing\"",
+                "\"status\": \"missing\", \"total\": 3",
+                "months[2].total",
+            ),
+            (
+                "{ \"task\": 64 }",
+                "{ \"task\": \"x\" }",
+                "months[1].components.task",
+            ),
+        ] {
+            let doc = YEAR_DOCUMENT.replacen(from, to, 1);
+            assert_eq!(field_error(&doc).2, field, "{from} → {to}");
+        }
+        let mut thirteen = String::from("[");
+        for k in 0..13 {
+            if k > 0 {
+                thirteen.push(',');
+            }
+            thirteen.push_str(r#"{"month": "2025-01", "status": "missing"}"#);
+        }
+        thirteen.push(']');
+        let start = YEAR_DOCUMENT.find("[\n          {").expect("months");
+        let end = YEAR_DOCUMENT.find("] } ]").expect("end");
+        let doc = format!(
+            "{}{}{}",
+            &YEAR_DOCUMENT[..start],
+            thirteen,
+            &YEAR_DOCUMENT[end + 1..]
+        );
+        assert_eq!(field_error(&doc).2, "months");
+    }
+
+    #[test]
+    fn months_outside_the_period_are_refused() {
+        let doc = YEAR_DOCUMENT.replace("\"start\": \"2025-01-01\"", "\"start\": \"2025-02-01\"");
+        let input = ScoringInput::from_json(doc.as_bytes()).expect("parses");
+        match input.validate() {
+            Err(InputError::Field { field, .. }) => assert_eq!(field, "months[1].month"),
+            other => panic!("expected a field error, got {other:?}"),
+        }
     }
 }

@@ -62,7 +62,7 @@ fn test_prints_each_case_and_the_summary_line() {
     let (code, out, _) = run(|o, e| cli::test(&profile("decree-335"), o, e));
     assert_eq!(code, 0, "{out}");
     assert!(out.lines().filter(|l| l.starts_with("ĐẠT")).count() >= 20);
-    assert_eq!(out.lines().last(), Some("28 passed, 0 failed"));
+    assert_eq!(out.lines().last(), Some("34 passed, 0 failed"));
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn test_shows_expected_and_actual_for_a_failing_case() {
         out.contains("grade: mong đợi HTNV, thực tế HTXSNV"),
         "{out}"
     );
-    assert_eq!(out.lines().last(), Some("22 passed, 1 failed"));
+    assert_eq!(out.lines().last(), Some("27 passed, 1 failed"));
     assert_eq!(
         run(|o, e| cli::test(&dir.join("nowhere"), o, e)).0,
         cli::EXIT_INPUT

@@ -461,5 +461,6 @@ fn to_rules_officer(
             .cloned()
             .unwrap_or_else(|| Arc::from([])),
         led_unit: None,
+        months: Vec::new(),
     }
 }
