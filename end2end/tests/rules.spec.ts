@@ -51,9 +51,12 @@ test("a formula goes from draft to the scores of the next month, never blind", a
   const scored = firstDemoMonth();
   const next = secondDemoMonth();
 
-  // The admin opens the version in force and starts a draft from it.
+  // The admin opens the version in force of the province's default formula (listed first;
+  // earlier specs add formulas of their own, each with its v1) and starts a draft from it.
   const admin = await signedIn(browser, "admin", "/quan-tri/cong-thuc");
   await admin
+    .getByTestId("rule-set")
+    .first()
     .getByTestId("rule-version")
     .filter({ has: admin.getByRole("link", { name: "v1", exact: true }) })
     .getByTestId("rule-version-open")

@@ -175,7 +175,7 @@ pub use boundary::{BoundaryCases, BoundaryError, UnreachableBoundary};
 pub use cases::{CaseFailure, CaseOutcome, CaseReport, CaseSpec, Expectation};
 pub use engine::{CompiledRuleSet, RuleEngine};
 pub use error::{InputError, LimitError, ParamError, RuleError, ScriptError, Stage};
-pub use input::{Entry, LedUnit, Officer, Period, ScoringInput};
+pub use input::{Entry, LedUnit, MonthResult, MonthStatus, Officer, Period, ScoringInput};
 pub use limits::{LimitKind, Limits};
 pub use params::{GradeThreshold, ParamDecl, ParamDecls, ParamType, ParamValue, ParamValues};
 pub use result::{EntryContribution, OfficerResult, Status, Trace, TraceItem};

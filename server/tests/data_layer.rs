@@ -326,6 +326,90 @@ async fn demo_province_rescoring_keeps_history_and_audit_catches_tampering() {
     }
 }
 
+/// A quarter is formed from its months by the formulas' `aggregate`: each officer's total is
+/// the average of their scored months, month by month in the trace, and an officer without
+/// any scored month gets no quarter score (never a zero).
+#[tokio::test]
+async fn a_quarter_is_the_average_of_its_scored_months() {
+    let engine = RulePool::default();
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let db = &t.db;
+        let summary = match seed::seed_demo_if_empty(db, &engine).await.expect("seed") {
+            seed::SeedOutcome::Seeded(s) => s,
+            other => panic!("{name}: {other:?}"),
+        };
+        let last = PeriodCode::parse(&summary.months[1]).expect("code");
+        let quarter = PeriodCode::quarter_of(last.starts_on());
+        let (q_start, q_end) = (quarter.starts_on(), quarter.ends_on());
+        let run = scoring::score_period(db, &engine, &admin(), quarter, None)
+            .await
+            .expect("quarter");
+        assert_eq!(run.officers, summary.officers, "{name}");
+
+        let months: Vec<period::Model> = period::Entity::find()
+            .filter(period::Column::Kind.eq("month"))
+            .filter(period::Column::StartsOn.gte(q_start))
+            .filter(period::Column::EndsOn.lte(q_end))
+            .all(db)
+            .await
+            .expect("months");
+        assert!(!months.is_empty());
+        let q = period::Entity::find()
+            .filter(period::Column::Code.eq(quarter.to_string()))
+            .one(db)
+            .await
+            .expect("read")
+            .expect("quarter period");
+        let current = |period_id: i32| async move {
+            period_score::Entity::find()
+                .filter(period_score::Column::PeriodId.eq(period_id))
+                .filter(period_score::Column::SupersededBy.is_null())
+                .all(db)
+                .await
+                .expect("scores")
+        };
+        let mut monthly: std::collections::HashMap<i32, Vec<f64>> = Default::default();
+        for m in &months {
+            for s in current(m.id).await {
+                if let Some(total) = s.total {
+                    monthly.entry(s.officer_id).or_default().push(total);
+                }
+            }
+        }
+        let quarter_scores = current(q.id).await;
+        assert_eq!(quarter_scores.len(), summary.officers, "{name}");
+        let mut checked = 0;
+        for s in &quarter_scores {
+            match monthly.get(&s.officer_id) {
+                Some(totals) => {
+                    let average = totals.iter().sum::<f64>() / totals.len() as f64;
+                    let total = s.total.expect("a scored month gives a quarter score");
+                    assert!(
+                        (total - (average * 100.0).round() / 100.0).abs() < 0.011,
+                        "{name}: officer {} quarter {total} months {totals:?}",
+                        s.officer_id
+                    );
+                    let trace: serde_json::Value =
+                        serde_json::from_str(&s.trace_json).expect("trace");
+                    let month_items = trace
+                        .as_array()
+                        .expect("array")
+                        .iter()
+                        .filter(|i| i["rule"].as_str().is_some_and(|r| r.starts_with("month.")))
+                        .count();
+                    assert_eq!(month_items, totals.len(), "{name}: {}", s.officer_id);
+                    checked += 1;
+                }
+                None => assert!(s.total.is_none(), "{name}: {} has no month", s.officer_id),
+            }
+        }
+        assert!(checked > 100, "{name}: {checked}");
+        t.cleanup().await;
+    }
+}
+
 #[tokio::test]
 async fn audit_chain_detects_deleted_and_reordered_events() {
     for backend in backends() {

@@ -486,6 +486,10 @@ messages! {
     ScoreCompB => "b — Chất lượng: phần công việc đạt yêu cầu, trừ khi có lỗi chất lượng", "b — Quality: the share of work that met the standard, less quality failures";
     ScoreCompC => "c — Tiến độ: phần công việc đúng hạn, trừ khi trễ hạn", "c — Timeliness: the share of work on time, less delays";
     ScoreCompTask => "Kết quả thực hiện nhiệm vụ (tối đa 70)", "Task results (up to 70)";
+    ScoreCompMonthsAverage => "Bình quân điểm các tháng đã chấm trong kỳ", "Average of the months scored in the period";
+    ScoreCompMonthsScored => "Số tháng đã chấm tính vào bình quân", "Months scored, counted in the average";
+    ScoreCompYearAssessment => "Điểm đánh giá cuối năm của thủ trưởng (thang 100)", "The head's year-end assessment (out of 100)";
+    ScoreMonthLink => "Xem giải thích của tháng", "See the month's explanation";
     ScoreTrace => "Giải thích từng quy tắc", "Explained rule by rule";
     ScoreRule => "Quy tắc", "Rule";
     ScorePoints => "Điểm", "Points";

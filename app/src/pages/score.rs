@@ -22,6 +22,9 @@ fn component_meaning(key: &str) -> Option<Msg> {
         "b" => Some(Msg::ScoreCompB),
         "c" => Some(Msg::ScoreCompC),
         "task" => Some(Msg::ScoreCompTask),
+        "months_average" => Some(Msg::ScoreCompMonthsAverage),
+        "months_scored" => Some(Msg::ScoreCompMonthsScored),
+        "year_assessment" => Some(Msg::ScoreCompYearAssessment),
         _ => None,
     }
 }
@@ -382,6 +385,12 @@ pub(crate) fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
     let i18n = use_i18n();
     let points = line.points;
     let count = line.entries.len();
+    // A quarter's or year's month item links to that month's explanation, on the same page.
+    let month = line
+        .rule
+        .strip_prefix("month.")
+        .and_then(|m| crate::models::PeriodCode::parse(m).ok())
+        .filter(|c| c.kind() == crate::models::PeriodKind::Month);
     view! {
         <li class="trace-line" data-testid="trace-line" data-rule=line.rule.clone()>
             <div class="entry-head">
@@ -391,6 +400,15 @@ pub(crate) fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
                 </span>
             </div>
             <p>{line.explanation.clone()}</p>
+            {month
+                .map(|m| {
+                    view! {
+                        <a href=format!("?ky={m}") data-testid="month-link">
+                            {i18n.t(Msg::ScoreMonthLink)}
+                        </a>
+                        " "
+                    }
+                })}
             {line
                 .line
                 .map(|n| {

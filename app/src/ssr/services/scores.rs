@@ -115,7 +115,16 @@ pub async fn explanation<C: ConnectionTrait>(
     let trace_lines = trace_lines(db, officer_id, &trace).await?;
     let components: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&s.components_json).unwrap_or_default();
-    let order = ["general", "a", "b", "c", "task"];
+    let order = [
+        "months_average",
+        "months_scored",
+        "year_assessment",
+        "general",
+        "a",
+        "b",
+        "c",
+        "task",
+    ];
     let mut components: Vec<(String, f64)> = components
         .into_iter()
         .filter_map(|(k, v)| Some((k, v.as_f64()?)))

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rubric_rules::{CompiledRuleSet, Entry, LedUnit, Officer};
+use rubric_rules::{CompiledRuleSet, Entry, LedUnit, MonthResult, MonthStatus, Officer};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
@@ -16,10 +16,11 @@ use sea_orm::{
 use crate::authz::Role;
 use crate::error::AppError;
 use crate::i18n::Notice;
-use crate::models::EntryStatus;
+use crate::models::{EntryStatus, ScoreStatus};
 use crate::ssr::entities::work_log_entry as wle;
 use crate::ssr::entities::{
-    catalog_item, criteria_points, period, position, rule_set_version, user, user_role,
+    catalog_item, criteria_points, period, period_score, position, rule_set_version, user,
+    user_role,
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::org::UnitTree;
@@ -343,6 +344,11 @@ pub async fn cohort_input<C: ConnectionTrait>(
                 .map(|c| (c.officer_id, c)),
         );
     }
+    let months = if p.kind == "month" {
+        HashMap::new()
+    } else {
+        month_results(db, p, &ids).await?
+    };
     let count = entries
         .iter()
         .filter(|e: &&EntryRow| own.contains(&e.officer_id))
@@ -362,13 +368,18 @@ pub async fn cohort_input<C: ConnectionTrait>(
         .officers
         .iter()
         .map(|o| {
-            let mut officer = to_rules_officer(o, criteria.get(&o.id), &entries_of);
+            let mut officer = to_rules_officer(o, p, criteria.get(&o.id), &entries_of);
+            officer.months = months.get(&o.id).cloned().unwrap_or_default();
             officer.led_unit = o.leads.as_ref().map(|led| LedUnit {
                 code: led.code.clone(),
                 members: led
                     .members
                     .iter()
-                    .map(|m| to_rules_officer(m, criteria.get(&m.id), &entries_of))
+                    .map(|m| {
+                        let mut member = to_rules_officer(m, p, criteria.get(&m.id), &entries_of);
+                        member.months = months.get(&m.id).cloned().unwrap_or_default();
+                        member
+                    })
                     .collect(),
             });
             officer
@@ -378,6 +389,105 @@ pub async fn cohort_input<C: ConnectionTrait>(
         officers,
         entries: count,
     })
+}
+
+/// For a quarter or a year: each officer's current result of every month of the period,
+/// in order — scored, not scored (with the reason), or missing (no month period yet, or no
+/// score for the officer in it). A month counts as disqualified when the head marked the
+/// officer so in that month's criteria.
+async fn month_results<C: ConnectionTrait>(
+    db: &C,
+    p: &period::Model,
+    officers: &[i32],
+) -> Result<HashMap<i32, Vec<MonthResult>>, AppError> {
+    let month_periods = period::Entity::find()
+        .filter(period::Column::Kind.eq("month"))
+        .filter(period::Column::StartsOn.gte(p.starts_on))
+        .filter(period::Column::EndsOn.lte(p.ends_on))
+        .all(db)
+        .await?;
+    let by_start: HashMap<NaiveDate, &period::Model> =
+        month_periods.iter().map(|m| (m.starts_on, m)).collect();
+    let ids: Vec<i32> = month_periods.iter().map(|m| m.id).collect();
+    let mut scores: HashMap<(i32, i32), period_score::Model> = HashMap::new();
+    let mut banned: HashSet<(i32, i32)> = HashSet::new();
+    if !ids.is_empty() {
+        for chunk in officers.chunks(500) {
+            for s in period_score::Entity::find()
+                .filter(period_score::Column::PeriodId.is_in(ids.clone()))
+                .filter(period_score::Column::OfficerId.is_in(chunk.to_vec()))
+                .filter(period_score::Column::SupersededBy.is_null())
+                .all(db)
+                .await?
+            {
+                scores.insert((s.officer_id, s.period_id), s);
+            }
+            for c in criteria_points::Entity::find()
+                .filter(criteria_points::Column::PeriodId.is_in(ids.clone()))
+                .filter(criteria_points::Column::OfficerId.is_in(chunk.to_vec()))
+                .filter(criteria_points::Column::Disqualified.eq(true))
+                .all(db)
+                .await?
+            {
+                banned.insert((c.officer_id, c.period_id));
+            }
+        }
+    }
+    let mut firsts = Vec::new();
+    let mut first = p.starts_on;
+    while first <= p.ends_on && firsts.len() < 12 {
+        firsts.push(first);
+        let Some(next) = first.checked_add_months(chrono::Months::new(1)) else {
+            break;
+        };
+        first = next;
+    }
+    let mut out = HashMap::new();
+    for &officer in officers {
+        let list = firsts
+            .iter()
+            .map(|start| {
+                let month = start.format("%Y-%m").to_string();
+                let period = by_start.get(start);
+                let score = period.and_then(|m| scores.get(&(officer, m.id)));
+                let disqualified = period.is_some_and(|m| banned.contains(&(officer, m.id)));
+                match score {
+                    Some(s) if s.status == ScoreStatus::Scored && s.total.is_some() => {
+                        MonthResult {
+                            month,
+                            status: MonthStatus::Scored,
+                            total: s.total,
+                            grade: s.grade.clone().filter(|g| !g.trim().is_empty()),
+                            components: serde_json::from_str(&s.components_json)
+                                .unwrap_or_default(),
+                            disqualified,
+                            reason: None,
+                        }
+                    }
+                    Some(s) => MonthResult {
+                        month,
+                        status: MonthStatus::NotScored,
+                        total: None,
+                        grade: None,
+                        components: BTreeMap::new(),
+                        disqualified,
+                        reason: s.reason.clone(),
+                    },
+                    None => MonthResult {
+                        month,
+                        status: MonthStatus::Missing,
+                        total: None,
+                        grade: None,
+                        components: BTreeMap::new(),
+                        disqualified,
+                        reason: None,
+                    },
+                }
+            })
+            .collect::<Vec<_>>();
+        out.insert(officer, list);
+    }
+    Ok(out)
 }
 
 /// The scorable entries of `officers` in the period, by officer, date and id.
@@ -436,14 +546,21 @@ fn to_rules_entry(e: &EntryRow, catalog: &HashMap<i32, catalog_item::Model>) -> 
     }
 }
 
+/// The officer as the script sees them. For a year, the points the head enters on the
+/// year period are also given as `year_assessment` (the year-end assessment, out of 100,
+/// that `aggregate` weighs against the months).
 fn to_rules_officer(
     o: &OfficerRow,
+    p: &period::Model,
     c: Option<&criteria_points::Model>,
     entries_of: &HashMap<i32, Arc<[Entry]>>,
 ) -> Officer {
     let mut points = BTreeMap::new();
     if let Some(c) = c {
         points.insert("general".to_string(), c.general);
+        if p.kind == "year" {
+            points.insert("year_assessment".to_string(), c.general);
+        }
         if let Some(r) = c.reform_it {
             points.insert("reform_it".to_string(), r);
         }
