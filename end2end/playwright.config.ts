@@ -20,7 +20,9 @@ const launchOptions = {
 };
 
 // Specs that change the whole demo province for everyone after them.
-const JOURNEYS_THAT_CHANGE_THE_PROVINCE = /rules\.spec\.ts$/;
+const JOURNEYS_THAT_CHANGE_THE_PROVINCE = /(rules|closing)\.spec\.ts$/;
+// The closing journey publishes a month, which then refuses every change: after all.
+const CLOSING = /closing\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./tests",
@@ -53,7 +55,14 @@ export default defineConfig({
       // re-scores a month, which the other specs (on the same server) must not see.
       name: "last",
       testMatch: JOURNEYS_THAT_CHANGE_THE_PROVINCE,
+      testIgnore: CLOSING,
       dependencies: ["desktop", "phone"],
+      use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
+    },
+    {
+      name: "closing",
+      testMatch: CLOSING,
+      dependencies: ["last"],
       use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions },
     },
   ],

@@ -19,6 +19,7 @@ use crate::pages::admin::rules::{RuleVersionPage, SimulationPage};
 use crate::pages::admin::units::UnitsPage;
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
+use crate::pages::closing::ClosingPage;
 use crate::pages::diary::DiaryPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
@@ -110,6 +111,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("don-vi")
                             view=|| view! { <Guarded path="/don-vi"><UnitPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("chot-ky")
+                            view=|| view! { <Guarded path="/chot-ky"><ClosingPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

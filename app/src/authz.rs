@@ -139,6 +139,17 @@ pub enum Action<'a> {
     ReviewQueue,
     /// Scoring, approving a unit's period; entering general-criteria points.
     ReviewUnit(&'a [i32]),
+    /// Reading the closing page of a period (how far each unit and agency is).
+    ReadClosing,
+    /// Closing an agency's period once its units are approved: its director (a reviewer of
+    /// the agency or of a unit above it). Its chain: the agency, then its ancestors.
+    CloseAgency(&'a [i32]),
+    /// Reopening a closed agency: its director, or the committee.
+    ReopenAgency(&'a [i32]),
+    /// Publishing the province's period, and reopening it: the committee.
+    PublishPeriod,
+    /// Setting a period's calendar (the deadline of each closing step): administrators.
+    SetDeadlines,
     /// Reading a formula version's script: one that is or was in force scores people and is
     /// no secret; drafts and versions under approval are read only by those who configure,
     /// steer or audit formulas.
@@ -223,6 +234,13 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
         ),
         Action::ReviewQueue => allow_if(s.has(Reviewer)),
         Action::ReviewUnit(chain) => allow_if(s.reviews(chain)),
+        Action::ReadClosing => {
+            allow_if(s.has(Reviewer) || s.has(Committee) || s.has(Admin) || s.has(Auditor))
+        }
+        Action::CloseAgency(chain) => allow_if(s.reviews(chain)),
+        Action::ReopenAgency(chain) => allow_if(s.reviews(chain) || s.has(Committee)),
+        Action::PublishPeriod => allow_if(s.has(Committee)),
+        Action::SetDeadlines => allow_if(s.has(Admin)),
         Action::EditConfiguration | Action::ApproveJobDescription => allow_if(s.has(Admin)),
         Action::ReadConfiguration => allow_if(s.has(Admin) || s.has(Committee) || s.has(Auditor)),
         Action::SteerFormulas => allow_if(s.has(Committee)),
@@ -310,6 +328,11 @@ pub const PAGES: &[Page] = &[
         path: "/don-vi",
         rule: PageRule::AnyOf(&[Role::Reviewer]),
         nav: Some(Msg::NavUnit),
+    },
+    Page {
+        path: "/chot-ky",
+        rule: PageRule::AnyOf(&[Role::Reviewer, Role::Committee, Role::Admin, Role::Auditor]),
+        nav: Some(Msg::NavClosing),
     },
     Page {
         path: "/quan-tri",
@@ -481,6 +504,10 @@ mod tests {
             Action::WriteOwnEntry(&t),
             Action::ReviewEntry(&t),
             Action::ReviewUnit(&[3]),
+            Action::CloseAgency(&[2, 1]),
+            Action::ReopenAgency(&[2, 1]),
+            Action::PublishPeriod,
+            Action::SetDeadlines,
             Action::EditConfiguration,
             Action::ApproveJobDescription,
             Action::SteerFormulas,
@@ -493,6 +520,24 @@ mod tests {
                 "{write:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_director_closes_their_agency_the_committee_publishes_and_reopens() {
+        // Units: 1 province, 2 agency, 3 department of 2.
+        let director = subject(1, &[(Role::Reviewer, Some(2))]);
+        let head = subject(2, &[(Role::Reviewer, Some(3)), (Role::Officer, None)]);
+        let committee = subject(3, &[(Role::Committee, None)]);
+        let agency = [2, 1];
+        assert!(decide(Some(&director), &Action::CloseAgency(&agency)).allowed());
+        assert!(decide(Some(&director), &Action::ReopenAgency(&agency)).allowed());
+        assert!(!decide(Some(&director), &Action::CloseAgency(&[5, 1])).allowed());
+        assert!(!decide(Some(&director), &Action::PublishPeriod).allowed());
+        assert!(!decide(Some(&head), &Action::CloseAgency(&agency)).allowed());
+        assert!(decide(Some(&head), &Action::ReadClosing).allowed());
+        assert!(!decide(Some(&committee), &Action::CloseAgency(&agency)).allowed());
+        assert!(decide(Some(&committee), &Action::ReopenAgency(&agency)).allowed());
+        assert!(decide(Some(&committee), &Action::PublishPeriod).allowed());
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod m20261202_000008_jobs;
 mod m20261203_000009_onboarding;
 mod m20261203_000010_agency_formulas;
 mod m20261203_000011_api_clients;
+mod m20261203_000012_closing_chain;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000009_onboarding::Migration),
             Box::new(m20261203_000010_agency_formulas::Migration),
             Box::new(m20261203_000011_api_clients::Migration),
+            Box::new(m20261203_000012_closing_chain::Migration),
         ]
     }
 }

@@ -39,6 +39,9 @@ const COMMITTEE: [bool; 6] = [false, false, false, false, true, false];
 const ADMIN_COMMITTEE: [bool; 6] = [false, false, false, true, true, false];
 /// Reading configuration and every officer's score.
 const COMMITTEE_AUDITOR: [bool; 6] = [false, false, false, false, true, true];
+/// The closing page: heads of units, administrators, the committee, auditors.
+const CLOSING_READERS: [bool; 6] = [false, false, true, true, true, true];
+const REVIEWER_COMMITTEE: [bool; 6] = [false, false, true, false, true, false];
 
 /// Seeds the demo province and signs in one browser per column of [`WHO`].
 async fn demo_with_everyone_signed_in(app: &TestApp) -> Vec<reqwest::Client> {
@@ -427,6 +430,49 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 COMMITTEE,
             ),
             ("rescore_period", vec![("period", "1999-01")], COMMITTEE),
+            ("closing_board", vec![("period", "")], CLOSING_READERS),
+            (
+                "set_period_deadlines",
+                vec![("form[period]", "khong-phai-ky")],
+                ADMIN,
+            ),
+            (
+                "close_agency",
+                vec![("agency", &agency), ("period", "khong-phai-ky")],
+                REVIEWER,
+            ),
+            (
+                "reopen_agency",
+                vec![
+                    ("agency", &agency),
+                    ("period", "khong-phai-ky"),
+                    ("reason", "Sai sót"),
+                ],
+                REVIEWER_COMMITTEE,
+            ),
+            (
+                "reopen_unit_period",
+                vec![
+                    ("unit", &agency),
+                    ("period", "khong-phai-ky"),
+                    ("reason", "Sai sót"),
+                ],
+                REVIEWER,
+            ),
+            (
+                "publish_period",
+                vec![("period", "khong-phai-ky"), ("lock_version", "0")],
+                COMMITTEE,
+            ),
+            (
+                "reopen_period",
+                vec![
+                    ("period", "khong-phai-ky"),
+                    ("lock_version", "0"),
+                    ("reason", "Sai sót"),
+                ],
+                COMMITTEE,
+            ),
             ("get_job", vec![("id", "999999")], CONFIG_READERS),
             ("list_imports", vec![], ADMIN),
             ("get_import", vec![("id", "999999")], ADMIN),
@@ -543,6 +589,7 @@ async fn every_page_has_its_rule() {
             ("/cong-thuc/{id}", [303, 200, 200, 200, 200, 200]),
             ("/duyet", [303, 403, 200, 403, 403, 403]),
             ("/don-vi", [303, 403, 200, 403, 403, 403]),
+            ("/chot-ky", [303, 403, 200, 200, 200, 200]),
             ("/don-vi/can-bo/{id}", [303, 403, 200, 403, 403, 403]),
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),

@@ -407,8 +407,9 @@ async fn work_log_entries_and_period_transitions() {
         )
         .await;
         assert!(matches!(refused, Err(AppError::Notice { .. })), "{name}");
-        // Re-scoring a published period adds versions, nothing overwritten.
-        scoring::score_period(
+        // Re-scoring a published period changes no approved score: it must be reopened
+        // first (the closing chain), or answered on appeal.
+        let run = scoring::score_period(
             db,
             &engine,
             &boss,
@@ -422,7 +423,7 @@ async fn work_log_entries_and_period_transitions() {
             .count(db)
             .await
             .expect("count");
-        assert_eq!(versions, 20, "{name}: one department re-scored");
+        assert_eq!(versions, 0, "{name}: approved scores kept ({run:?})");
         assert!(audit_event::Entity::find().count(db).await.expect("count") > 10);
         assert!(matches!(
             audit::verify(db).await.expect("verify"),

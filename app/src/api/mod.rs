@@ -8,6 +8,7 @@ pub mod api_clients;
 pub mod appeals;
 pub mod audit;
 pub mod auth;
+pub mod closing;
 pub mod diary;
 pub mod home;
 pub mod jobs;

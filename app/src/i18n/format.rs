@@ -65,9 +65,33 @@ pub fn format_date(_locale: Locale, date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
 
+/// A period's code as people write it: `tháng 11/2026`, `quý 4/2026`, `năm 2026` (English:
+/// `month 11/2026`, `Q4 2026`, `year 2026`); a text that is no period code as it is.
+pub fn format_period(locale: Locale, code: &str) -> String {
+    use crate::models::PeriodCode;
+    let vi = locale == Locale::Vi;
+    match PeriodCode::parse(code) {
+        Ok(PeriodCode::Month { year, month }) if vi => format!("tháng {month:02}/{year}"),
+        Ok(PeriodCode::Month { year, month }) => format!("month {month:02}/{year}"),
+        Ok(PeriodCode::Quarter { year, quarter }) if vi => format!("quý {quarter}/{year}"),
+        Ok(PeriodCode::Quarter { year, quarter }) => format!("Q{quarter} {year}"),
+        Ok(PeriodCode::Year(year)) if vi => format!("năm {year}"),
+        Ok(PeriodCode::Year(year)) => format!("year {year}"),
+        Err(_) => code.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_read_as_people_write_them() {
+        assert_eq!(format_period(Locale::Vi, "2026-03"), "tháng 03/2026");
+        assert_eq!(format_period(Locale::En, "2026-Q4"), "Q4 2026");
+        assert_eq!(format_period(Locale::Vi, "2026"), "năm 2026");
+        assert_eq!(format_period(Locale::Vi, "<b>"), "<b>");
+    }
 
     #[test]
     fn scores_use_decimal_comma_in_vietnamese() {

@@ -25,6 +25,7 @@ pub enum Act {
     Publish,
     Answer,
     Cancel,
+    Reopen,
 }
 
 impl Act {
@@ -48,6 +49,7 @@ impl Act {
             Act::Publish => ("công bố", "publish"),
             Act::Answer => ("trả lời", "answer"),
             Act::Cancel => ("hủy", "cancel"),
+            Act::Reopen => ("mở lại", "reopen"),
         };
         pick(locale, vi, en)
     }
@@ -218,6 +220,16 @@ pub enum Notice {
     OfficerNotScoredInPeriod { officer: String, period: String },
     /// The officer's position has a formula of its own.
     FormulaNotForOfficer { officer: String },
+    /// The period is published (or approved as a whole): reopen it first.
+    PeriodPublishedLocked { code: String },
+    /// An agency cannot be closed while these units' results are not all approved.
+    UnitsNotApproved { units: Vec<String> },
+    /// The period cannot be published while these agencies are not closed.
+    AgenciesNotClosed { agencies: Vec<String> },
+    /// A unit cannot be reopened while its agency is closed.
+    AgencyClosedForUnit { agency: String },
+    /// The officer's result for the month is approved: its entries are closed.
+    MonthApprovedForEntries { period: String },
     /// A formula cannot take effect in a period already approved or published.
     PeriodClosedForActivation { code: String },
     /// A catalog row (1-based) whose task code is empty or too long.
@@ -282,6 +294,50 @@ impl Notice {
             ),
             Notice::BadPeriodCode { text } => format!(
                 "\u{201c}{text}\u{201d} is not a period: write 2025-05 (a month), 2025-Q2 (a quarter) or 2025 (a year)."
+            ),
+            Notice::PeriodPublishedLocked { code } if vi => format!(
+                "Kết quả {} đã được công bố: Ban Chỉ đạo phải mở lại kỳ trước.",
+                super::format_period(locale, code)
+            ),
+            Notice::PeriodPublishedLocked { code } => format!(
+                "The results of {} are published: the Steering Committee must reopen the period first.",
+                super::format_period(locale, code)
+            ),
+            Notice::UnitsNotApproved { units } if vi => format!(
+                "Chưa thể chốt cơ quan: {} đơn vị chưa phê duyệt xong kết quả ({}).",
+                units.len(),
+                units.join(", ")
+            ),
+            Notice::UnitsNotApproved { units } => format!(
+                "The agency cannot be closed yet: {} {} not approved all results ({}).",
+                units.len(),
+                if units.len() == 1 { "unit has" } else { "units have" },
+                units.join(", ")
+            ),
+            Notice::AgenciesNotClosed { agencies } if vi => format!(
+                "Chưa thể công bố: {} cơ quan chưa chốt kỳ ({}).",
+                agencies.len(),
+                agencies.join(", ")
+            ),
+            Notice::AgenciesNotClosed { agencies } => format!(
+                "The period cannot be published yet: {} {} not closed ({}).",
+                agencies.len(),
+                if agencies.len() == 1 { "agency is" } else { "agencies are" },
+                agencies.join(", ")
+            ),
+            Notice::AgencyClosedForUnit { agency } if vi => format!(
+                "{agency} đã chốt kỳ này: Giám đốc phải mở lại cơ quan trước khi mở lại đơn vị."
+            ),
+            Notice::AgencyClosedForUnit { agency } => format!(
+                "{agency} has closed this period: its director must reopen the agency before the unit."
+            ),
+            Notice::MonthApprovedForEntries { period } if vi => format!(
+                "Kết quả {} của cán bộ đã được phê duyệt: không thêm, sửa hay gửi nhật ký của tháng này. Hãy đề nghị lãnh đạo đơn vị mở lại kỳ.",
+                super::format_period(locale, period)
+            ),
+            Notice::MonthApprovedForEntries { period } => format!(
+                "The officer's result for {} is approved: entries of that month can no longer be added, changed or submitted. Ask the head of unit to reopen the period.",
+                super::format_period(locale, period)
             ),
             Notice::NoSuchPeriod { code } if vi => format!("Không có kỳ đánh giá \u{201c}{code}\u{201d}."),
             Notice::NoSuchPeriod { code } => format!("There is no period \u{201c}{code}\u{201d}."),
@@ -730,6 +786,24 @@ mod tests {
             },
             Notice::PeriodClosedForActivation {
                 code: "2026-09".into(),
+            },
+            Notice::PeriodPublishedLocked {
+                code: "2026-09".into(),
+            },
+            Notice::UnitsNotApproved {
+                units: vec!["Phong A".into()],
+            },
+            Notice::UnitsNotApproved {
+                units: vec!["Phong A".into(), "Phong B".into()],
+            },
+            Notice::AgenciesNotClosed {
+                agencies: vec!["So A".into()],
+            },
+            Notice::AgencyClosedForUnit {
+                agency: "So A".into(),
+            },
+            Notice::MonthApprovedForEntries {
+                period: "2026-09".into(),
             },
             Notice::CatalogCodeBad { row: 1 },
             Notice::CatalogCodeDuplicate {

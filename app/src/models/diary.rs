@@ -189,6 +189,8 @@ pub struct ScoreExplanation {
     pub officer_id: i32,
     pub officer_name: String,
     pub period: String,
+    /// The committee published the period; until then the result is provisional.
+    pub published: bool,
     pub status: ScoreStatus,
     pub total: Option<f64>,
     pub grade: Option<String>,

@@ -118,3 +118,6 @@ pub use org::*;
 
 pub mod api;
 pub use api::*;
+
+pub mod closing;
+pub use closing::*;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod audit;
+pub mod closing;
 pub mod diary;
 pub mod home;
 pub mod not_found;

@@ -125,6 +125,21 @@ pub(crate) fn Explanation(
                 .collect_view()}
         </nav>
         <h2 data-testid="score-period">{s.period.clone()}</h2>
+        {if s.published {
+            view! {
+                <p class="badge ok" data-testid="score-publication" data-published="true">
+                    {i18n.t(Msg::ScorePublished)}
+                </p>
+            }
+                .into_any()
+        } else {
+            view! {
+                <p class="badge" data-testid="score-publication" data-published="false">
+                    {i18n.t(Msg::ScoreProvisional)}
+                </p>
+            }
+                .into_any()
+        }}
         {match total {
             Some(t) => {
                 view! {

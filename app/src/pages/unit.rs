@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::appeals::AnswerAppeal;
+use crate::api::closing::ReopenUnitPeriod;
 use crate::api::unit::{get_unit_board, ApproveUnitPeriod, SaveGeneralPoints, ScoreUnitPeriod};
 use crate::components::auth::ErrorAlert;
 use crate::components::pager::MonthNav;
@@ -23,6 +24,7 @@ struct Actions {
     compute: ServerAction<ScoreUnitPeriod>,
     approve: ServerAction<ApproveUnitPeriod>,
     answer: ServerAction<AnswerAppeal>,
+    reopen: ServerAction<ReopenUnitPeriod>,
 }
 
 #[component]
@@ -35,6 +37,7 @@ pub fn UnitPage() -> impl IntoView {
         compute: ServerAction::<ScoreUnitPeriod>::new(),
         approve: ServerAction::<ApproveUnitPeriod>::new(),
         answer: ServerAction::<AnswerAppeal>::new(),
+        reopen: ServerAction::<ReopenUnitPeriod>::new(),
     };
     let board = Resource::new(
         move || {
@@ -44,6 +47,7 @@ pub fn UnitPage() -> impl IntoView {
                 actions.compute.version().get(),
                 actions.approve.version().get(),
                 actions.answer.version().get(),
+                actions.reopen.version().get(),
             )
         },
         |((unit, period), ..)| get_unit_board(unit, period),
@@ -54,6 +58,7 @@ pub fn UnitPage() -> impl IntoView {
             compute,
             approve,
             answer,
+            reopen,
         } = actions;
         let err = points
             .value()
@@ -61,7 +66,8 @@ pub fn UnitPage() -> impl IntoView {
             .and_then(|r| r.err())
             .or_else(|| compute.value().get().and_then(|r| r.err()))
             .or_else(|| approve.value().get().and_then(|r| r.err()))
-            .or_else(|| answer.value().get().and_then(|r| r.err()));
+            .or_else(|| answer.value().get().and_then(|r| r.err()))
+            .or_else(|| reopen.value().get().and_then(|r| r.err()));
         view! {
             {err.map(|e| view! { <ErrorAlert error=e /> })}
             {points.value().get().and_then(|r| r.ok()).map(|_| view! {
@@ -72,6 +78,9 @@ pub fn UnitPage() -> impl IntoView {
             })}
             {answer.value().get().and_then(|r| r.ok()).map(|_| view! {
                 <p class="ok" role="status" data-testid="appeal-answered">{i18n.t(Msg::AppealAnswered)}</p>
+            })}
+            {reopen.value().get().and_then(|r| r.ok()).map(|n| view! {
+                <p class="ok" role="status" data-testid="reopened-scores">{i18n.t(Msg::UnitReopened)} " " {n}</p>
             })}
             {approve.value().get().and_then(|r| r.ok()).map(|n| view! {
                 <p class="ok" role="status" data-testid="approved-scores">{i18n.t(Msg::UnitApproved)} " " {n}</p>
@@ -123,6 +132,7 @@ fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
             <button type="submit">{i18n.t(Msg::UnitShow)}</button>
         </form>
         <MonthNav from=b.from to=b.to link=move |code| format!("{PATH}?don-vi={unit}&ky={code}") />
+        <PeriodKinds unit=b.unit_id from=b.from shown=b.period.clone() />
         <Distribution b=b.clone() />
         <PeriodActions b=b.clone() actions />
         {(!b.appeals.is_empty()).then(|| {
@@ -149,6 +159,49 @@ fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
             }
                 .into_any()
         }}
+    }
+}
+
+/// Links to the month, quarter and year around the period shown: the quarter's and the
+/// year's results are formed from the months.
+#[component]
+fn PeriodKinds(unit: i32, from: chrono::NaiveDate, shown: String) -> impl IntoView {
+    use crate::models::PeriodCode;
+    let i18n = use_i18n();
+    let kinds = [
+        (Msg::UnitPeriodMonth, PeriodCode::month_of(from), "month"),
+        (
+            Msg::UnitPeriodQuarter,
+            PeriodCode::quarter_of(from),
+            "quarter",
+        ),
+        (
+            Msg::UnitPeriodYear,
+            PeriodCode::Year(chrono::Datelike::year(&from)),
+            "year",
+        ),
+    ];
+    view! {
+        <nav class="pager" aria-label=i18n.t(Msg::DiaryPeriod) data-testid="period-kinds">
+            {kinds
+                .into_iter()
+                .map(|(msg, code, kind)| {
+                    let code = code.to_string();
+                    let current = code == shown;
+                    view! {
+                        <a
+                            href=format!("{PATH}?don-vi={unit}&ky={code}")
+                            aria-current=current.then_some("page")
+                            data-testid="period-kind"
+                            data-kind=kind
+                        >
+                            {i18n.t(msg)}
+                            {format!(" {code}")}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
     }
 }
 
@@ -201,6 +254,8 @@ fn PeriodActions(b: UnitBoard, actions: Actions) -> impl IntoView {
     let (unit, unit2) = (b.unit_id.to_string(), b.unit_id.to_string());
     let (period, period2) = (b.period.clone(), b.period.clone());
     let scores: Vec<i64> = b.officers.iter().filter_map(|o| o.score_id).collect();
+    let any_approved = b.officers.iter().any(|o| o.score_approved);
+    let (unit3, period3) = (b.unit_id.to_string(), b.period.clone());
     view! {
         <section class="period-actions" data-testid="period-actions">
             <p class="muted">{i18n.t(Msg::UnitComputeHelp)} " (" {b.agency_name.clone()} ")"</p>
@@ -221,6 +276,17 @@ fn PeriodActions(b: UnitBoard, actions: Actions) -> impl IntoView {
                     {i18n.t(Msg::UnitApprove)}
                 </button>
             </ActionForm>
+            {any_approved.then(|| view! {
+                <ActionForm action=actions.reopen attr:class="inline" attr:data-testid="reopen-unit-form">
+                    <input type="hidden" name="unit" value=unit3.clone() />
+                    <input type="hidden" name="period" value=period3.clone() />
+                    <label>
+                        {i18n.t(Msg::ClosingReason)}
+                        <input type="text" name="reason" required maxlength="1000" data-testid="reopen-unit-reason" />
+                    </label>
+                    <button type="submit" data-testid="reopen-unit">{i18n.t(Msg::UnitReopen)}</button>
+                </ActionForm>
+            })}
             <ul class="blockers" data-testid="approval-blockers">
                 {blockers
                     .into_iter()

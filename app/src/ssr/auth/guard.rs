@@ -126,6 +126,31 @@ pub async fn unit<C: ConnectionTrait>(db: &C, unit_id: i32) -> Result<Principal,
     require(Action::ReviewUnit(&chain))
 }
 
+/// The caller, once they may close (`reopen`: reopen) agency `agency_id`'s period. The unit
+/// must be an agency; any other id is not found.
+pub async fn agency<C: ConnectionTrait>(
+    db: &C,
+    agency_id: i32,
+    reopen: bool,
+) -> Result<Principal, AppError> {
+    require(Action::ReadClosing)?;
+    let kind = unit::Entity::find_by_id(agency_id)
+        .select_only()
+        .column(unit::Column::Kind)
+        .into_tuple::<String>()
+        .one(db)
+        .await?;
+    if kind.as_deref() != Some("agency") {
+        return Err(AppError::NotFound);
+    }
+    let chain = unit_chain(db, Some(agency_id)).await?;
+    require(if reopen {
+        Action::ReopenAgency(&chain)
+    } else {
+        Action::CloseAgency(&chain)
+    })
+}
+
 /// The caller, once they may cancel background job `id` (the committee any, whoever
 /// started it their own).
 pub async fn cancel_job<C: ConnectionTrait>(db: &C, id: i32) -> Result<Principal, AppError> {

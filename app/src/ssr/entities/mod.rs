@@ -1,6 +1,7 @@
 //! sea-orm entities, one per table. Hand-written model logic lives in `services`.
 
 pub mod activation_code;
+pub mod agency_closing;
 pub mod api_client;
 pub mod api_token;
 pub mod appeal;
@@ -14,6 +15,7 @@ pub mod job_part;
 pub mod org_import;
 pub mod password_reset_request;
 pub mod period;
+pub mod period_deadline;
 pub mod period_score;
 pub mod position;
 pub mod position_agency;

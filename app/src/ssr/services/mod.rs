@@ -5,6 +5,7 @@ pub mod activation;
 pub mod api_clients;
 pub mod appeals;
 pub mod audit;
+pub mod closing;
 pub mod diary;
 pub mod formulas;
 pub mod home;

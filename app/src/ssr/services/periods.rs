@@ -114,7 +114,10 @@ fn snapshot(p: &period::Model) -> serde_json::Value {
     json!({"code": p.code, "status": p.status, "lock_version": p.lock_version})
 }
 
-async fn move_period<C: ConnectionTrait>(
+/// Moves period `p` from `from` to `to` (compare-and-set on its lock version) and audits it
+/// as `period.<to>`, with the `reason` given for it if any.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn move_period<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     p: &period::Model,
@@ -122,6 +125,7 @@ async fn move_period<C: ConnectionTrait>(
     act: Act,
     from: PeriodStatus,
     to: PeriodStatus,
+    reason: Option<&str>,
 ) -> Result<period::Model, AppError> {
     if p.lock_version != expected_lock {
         return Err(AppError::Conflict);
@@ -141,12 +145,16 @@ async fn move_period<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let mut after_snapshot = snapshot(&after);
+    if let Some(reason) = reason {
+        after_snapshot["reason"] = json!(reason);
+    }
     audit::record(
         db,
         actor,
         Change::new(&format!("period.{to}"), "period", p.id)
             .before(&snapshot(p))
-            .after(&snapshot(&after)),
+            .after(&after_snapshot),
     )
     .await?;
     Ok(after)
@@ -169,7 +177,7 @@ async fn advance<C: ConnectionTrait>(
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let after = move_period(txn, actor, &p, expected_lock, act, from, to).await?;
+    let after = move_period(txn, actor, &p, expected_lock, act, from, to, None).await?;
     period_score::Entity::update_many()
         .col_expr(stamp, Expr::value(Utc::now()))
         .filter(period_score::Column::PeriodId.eq(period_id))

@@ -134,6 +134,7 @@ pub async fn explanation<C: ConnectionTrait>(
         officer_id,
         officer_name: officer.full_name,
         period: p.code.clone(),
+        published: p.status == crate::models::PeriodStatus::Published,
         status: s.status,
         total: s.total,
         grade: s.grade,

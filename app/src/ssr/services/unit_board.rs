@@ -61,13 +61,8 @@ fn reviewable_units(tree: &UnitTree, reviewer: &Subject) -> Vec<Choice> {
     units
 }
 
-/// The officers of a unit's subtree (active, holding the officer role), except `reviewer`.
-async fn officers_of<C: ConnectionTrait>(
-    db: &C,
-    tree: &UnitTree,
-    unit_id: i32,
-    reviewer: i32,
-) -> Result<Vec<user::Model>, AppError> {
+/// Every active officer (holding the officer role) placed in a unit, by name.
+pub async fn active_officers<C: ConnectionTrait>(db: &C) -> Result<Vec<user::Model>, AppError> {
     let officer_ids: HashSet<i32> = user_role::Entity::find()
         .filter(user_role::Column::Role.eq(crate::authz::Role::Officer.code()))
         .select_only()
@@ -80,13 +75,26 @@ async fn officers_of<C: ConnectionTrait>(
     Ok(user::Entity::find()
         .filter(user::Column::IsActive.eq(true))
         .filter(user::Column::UnitId.is_not_null())
-        .filter(user::Column::Id.ne(reviewer))
         .order_by_asc(user::Column::FullName)
         .order_by_asc(user::Column::Id)
         .all(db)
         .await?
         .into_iter()
         .filter(|u| officer_ids.contains(&u.id))
+        .collect())
+}
+
+/// The officers of a unit's subtree (active, holding the officer role), except `reviewer`.
+pub(crate) async fn officers_of<C: ConnectionTrait>(
+    db: &C,
+    tree: &UnitTree,
+    unit_id: i32,
+    reviewer: i32,
+) -> Result<Vec<user::Model>, AppError> {
+    Ok(active_officers(db)
+        .await?
+        .into_iter()
+        .filter(|u| u.id != reviewer)
         .filter(|u| u.unit_id.is_some_and(|id| tree.is_within(id, unit_id)))
         .collect())
 }

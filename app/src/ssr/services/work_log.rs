@@ -16,8 +16,8 @@ use crate::i18n::{Act, Msg, Notice, Record};
 use crate::models::{EntryStatus, ReviewFindings, WorkLogInput};
 use crate::ssr::entities::{period, work_log_entry as wle};
 use crate::ssr::services::audit::{self, Actor, Change};
-use crate::ssr::services::job_descriptions;
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
+use crate::ssr::services::{closing, job_descriptions};
 
 /// The quantity assigned (more than 0, at most 10,000) and the quantity done (0 to it), as
 /// every entry must have them, typed or sent by an e-office system.
@@ -130,6 +130,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     validate(input)?;
     let txn = db.begin().await?;
     check_item(&txn, officer_id, input).await?;
+    closing::check_entry_open(&txn, officer_id, input.work_date).await?;
     let now = Utc::now();
     let saved = wle::ActiveModel {
         officer_id: Set(officer_id),
@@ -235,6 +236,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
             &[EntryStatus::Draft, EntryStatus::Returned],
             Act::Submit,
         )?;
+        closing::check_entry_open(&txn, e.officer_id, e.work_date).await?;
         out.push(
             transition(
                 &txn,
@@ -270,6 +272,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         Act::Edit,
     )?;
     check_item(&txn, e.officer_id, input).await?;
+    closing::check_entry_open(&txn, e.officer_id, input.work_date).await?;
     let changed = wle::Entity::update_many()
         .col_expr(wle::Column::WorkDate, Expr::value(input.work_date))
         .col_expr(

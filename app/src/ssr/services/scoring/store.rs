@@ -27,7 +27,8 @@ const WRITE_BATCH: usize = 500;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Policy {
     /// The explicit re-score of a period (command line, administrators): every officer in
-    /// scope gets a new score version; the period becomes `scored`.
+    /// scope whose score is not approved gets a new score version (an approved one changes
+    /// only once its unit is reopened, or by an appeal); the period becomes `scored`.
     Full,
     /// The re-score after a formula's activation: only scores whose formula, inputs or
     /// result changed get a new version, approved scores stay; the period becomes `scored`.
@@ -46,7 +47,7 @@ impl Policy {
     }
 
     fn keeps_approved(self) -> bool {
-        matches!(self, Policy::Rescore | Policy::Unit(_))
+        matches!(self, Policy::Full | Policy::Rescore | Policy::Unit(_))
     }
 
     fn carries_approval(self) -> bool {
