@@ -13,7 +13,7 @@ use app::ssr::services::api_clients;
 use app::ssr::services::audit::Actor;
 use common::{backends, TestApp};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
 /// The served document, with a validator per (path, method, status).
@@ -623,6 +623,44 @@ async fn a_batch_is_idempotent_and_answers_each_entry() {
             .await
             .expect("audit");
         assert_eq!(audited, 3, "created, updated, created");
+
+        // Once the head approved the officer's month, its entries are closed to the API
+        // as to the diary.
+        let month = period::Entity::find()
+            .filter(period::Column::Kind.eq("month"))
+            .order_by_asc(period::Column::StartsOn)
+            .one(&app.db.db)
+            .await
+            .expect("period")
+            .expect("the demo's first month");
+        period_score::Entity::update_many()
+            .col_expr(
+                period_score::Column::ApprovedAt,
+                Expr::value(chrono::Utc::now()),
+            )
+            .filter(period_score::Column::PeriodId.eq(month.id))
+            .filter(period_score::Column::OfficerId.eq(who.id))
+            .exec(&app.db.db)
+            .await
+            .expect("approve");
+        let mut late = entry("vb-late", &person, &codes[0], 1.0);
+        late["work_date"] = json!(month.starts_on);
+        let (status, res) = spec
+            .check(
+                "post",
+                "/entries:batch",
+                post(&app, "/entries:batch", &t, &json!({ "entries": [late] }))
+                    .send()
+                    .await
+                    .expect("batch"),
+            )
+            .await;
+        assert_eq!(status, 200, "{res}");
+        assert_eq!(
+            res["results"][0]["problem"]["code"], "period-closed",
+            "{res}"
+        );
+        assert_eq!(client_entries(&app).await, 4);
         app.stop().await;
     }
 }

@@ -21,7 +21,7 @@ use axum::Json;
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Set, Statement,
     TransactionSession, TransactionTrait, TryInsertResult,
 };
 use serde::{Deserialize, Serialize};
@@ -34,7 +34,8 @@ use crate::error::AppError;
 use crate::i18n::{vietnam_date, Locale};
 use crate::models::{ApiScope, EntryStatus, JdStatus};
 use crate::ssr::entities::{
-    api_client, catalog_item, job_description_version as jdv, period, user, work_log_entry as wle,
+    api_client, catalog_item, job_description_version as jdv, period, period_score, user,
+    work_log_entry as wle,
 };
 use crate::ssr::services::api_clients::ApiCaller;
 use crate::ssr::services::audit::{self, Change};
@@ -226,6 +227,9 @@ struct Lookups {
     /// version → task code → item id.
     items: HashMap<i32, HashMap<String, i32>>,
     closed_periods: Vec<(NaiveDate, NaiveDate)>,
+    /// (officer, first day of a month) whose result for that month is approved: the diary's
+    /// rule ([`crate::ssr::services::closing::check_entry_open`]).
+    approved_months: HashSet<(i32, NaiveDate)>,
 }
 
 /// Everything the checks of a batch read, in a handful of queries whatever its size: the
@@ -278,18 +282,42 @@ async fn lookups<C: ConnectionTrait>(db: &C, person_ids: Vec<String>) -> Result<
                 .insert(i.code, i.id);
         }
     }
-    let closed_periods = period::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
+    let periods = period::Entity::find().all(db).await?;
+    let closed_periods = periods
+        .iter()
         .filter(|p| p.status.is_closed())
         .map(|p| (p.starts_on, p.ends_on))
         .collect();
+    let months: HashMap<i32, NaiveDate> = periods
+        .iter()
+        .filter(|p| p.kind == crate::models::PeriodKind::Month.as_str())
+        .map(|p| (p.id, p.starts_on))
+        .collect();
+    let officer_ids: Vec<i32> = officers.values().map(|u| u.id).collect();
+    let mut approved_months = HashSet::new();
+    for chunk in officer_ids.chunks(500) {
+        for (officer, period_id) in period_score::Entity::find()
+            .select_only()
+            .column(period_score::Column::OfficerId)
+            .column(period_score::Column::PeriodId)
+            .filter(period_score::Column::OfficerId.is_in(chunk.iter().copied()))
+            .filter(period_score::Column::SupersededBy.is_null())
+            .filter(period_score::Column::ApprovedAt.is_not_null())
+            .into_tuple::<(i32, i32)>()
+            .all(db)
+            .await?
+        {
+            if let Some(start) = months.get(&period_id) {
+                approved_months.insert((officer, *start));
+            }
+        }
+    }
     Ok(Lookups {
         officers,
         versions,
         items,
         closed_periods,
+        approved_months,
     })
 }
 
@@ -353,6 +381,10 @@ fn check(
         .closed_periods
         .iter()
         .any(|(from, to)| *from <= e.work_date && e.work_date <= *to)
+        || look.approved_months.contains(&(
+            officer.id,
+            crate::models::PeriodCode::month_of(e.work_date).starts_on(),
+        ))
     {
         return no(Kind::PeriodClosed, "work_date");
     }
