@@ -43,20 +43,8 @@ phase "cargo leptos build (debug)"
 cargo leptos build
 
 phase "Playwright (Debian chromium) against a fresh server"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-dbdir=$(mktemp -d)
-RUBRIC_DATABASE_URL="sqlite://$dbdir/e2e.db" target/debug/rubric serve \
-  --addr "127.0.0.1:$port" --site-root target/site --seed-demo >"$LOGS/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true; rm -rf "$dbdir"' EXIT
 e2e_status=0
-(cd end2end && RUBRIC_BASE_URL="http://127.0.0.1:$port" npx playwright test "$@") 2>&1 \
-  | tee "$LOGS/playwright.log" || e2e_status=$?
-kill $server_pid 2>/dev/null || true
-wait $server_pid 2>/dev/null || true
-if [ $e2e_status -ne 0 ]; then
-  echo "--- server log"; tail -50 "$LOGS/server.log"
-fi
+bash scripts/e2e.sh --no-build "$@" 2>&1 | tee "$LOGS/playwright.log" || e2e_status=$?
 
 phase "schemathesis: /api/v1 fuzzed from its OpenAPI document, against a fresh server"
 fuzz_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -68,7 +56,7 @@ fuzz_token=$(RUBRIC_DATABASE_URL=$fuzz_db target/debug/rubric api-token create -
 RUBRIC_DATABASE_URL=$fuzz_db RUBRIC_API_REQUESTS_PER_MINUTE=1000000 target/debug/rubric serve \
   --addr "127.0.0.1:$fuzz_port" --site-root target/site >"$LOGS/fuzz-server.log" 2>&1 &
 fuzz_pid=$!
-trap 'kill $server_pid $fuzz_pid 2>/dev/null || true; rm -rf "$dbdir" "$fuzz_dir"' EXIT
+trap 'kill $fuzz_pid 2>/dev/null || true; rm -rf "$fuzz_dir"' EXIT
 fuzz_status=0
 # Every response must be documented (status, content type, headers, schema), no 5xx, bad
 # input refused with a 4xx, and no operation may answer without the token.
