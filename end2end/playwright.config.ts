@@ -20,9 +20,9 @@ const launchOptions = {
 };
 
 // Specs that change the whole demo province for everyone after them.
-const JOURNEYS_THAT_CHANGE_THE_PROVINCE = /(rules|closing)\.spec\.ts$/;
+const JOURNEYS_THAT_CHANGE_THE_PROVINCE = /(rules|closing|delegation)\.spec\.ts$/;
 // The closing journey publishes a month, which then refuses every change: after all.
-const CLOSING = /closing\.spec\.ts$/;
+const CLOSING = /(closing|delegation)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "./tests",

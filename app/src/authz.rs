@@ -588,6 +588,7 @@ mod tests {
             paths(Some(&auditor)),
             [
                 "/",
+                "/chot-ky",
                 "/quan-tri/nguoi-dung",
                 "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",
@@ -599,6 +600,7 @@ mod tests {
             paths(Some(&admin)),
             [
                 "/",
+                "/chot-ky",
                 "/quan-tri",
                 "/quan-tri/to-chuc",
                 "/quan-tri/don-vi",

@@ -18,6 +18,7 @@ mod m20261203_000009_onboarding;
 mod m20261203_000010_agency_formulas;
 mod m20261203_000011_api_clients;
 mod m20261203_000012_closing_chain;
+mod m20261203_000013_delegations;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_agency_formulas::Migration),
             Box::new(m20261203_000011_api_clients::Migration),
             Box::new(m20261203_000012_closing_chain::Migration),
+            Box::new(m20261203_000013_delegations::Migration),
         ]
     }
 }

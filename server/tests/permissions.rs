@@ -431,6 +431,17 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ),
             ("rescore_period", vec![("period", "1999-01")], COMMITTEE),
             ("closing_board", vec![("period", "")], CLOSING_READERS),
+            ("unit_delegations", vec![("unit", &agency)], REVIEWER),
+            (
+                "delegate_unit",
+                vec![("form[unit]", &agency), ("form[starts_on]", "khong")],
+                REVIEWER,
+            ),
+            (
+                "revoke_delegation",
+                vec![("unit", &agency), ("id", "999999")],
+                REVIEWER,
+            ),
             (
                 "set_period_deadlines",
                 vec![("form[period]", "khong-phai-ky")],

@@ -9,6 +9,7 @@ pub mod appeals;
 pub mod audit;
 pub mod auth;
 pub mod closing;
+pub mod delegations;
 pub mod diary;
 pub mod home;
 pub mod jobs;

@@ -65,6 +65,15 @@ pub fn format_date(_locale: Locale, date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
 
+/// A date as typed in a form: `yyyy-mm-dd` (what a date input sends) or `dd/mm/yyyy` (what
+/// people write); spaces around are ignored.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
+        .ok()
+}
+
 /// A period's code as people write it: `tháng 11/2026`, `quý 4/2026`, `năm 2026` (English:
 /// `month 11/2026`, `Q4 2026`, `year 2026`); a text that is no period code as it is.
 pub fn format_period(locale: Locale, code: &str) -> String {
@@ -84,6 +93,30 @@ pub fn format_period(locale: Locale, code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_in_both_forms() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 9);
+        assert_eq!(parse_date("2026-03-09"), d);
+        assert_eq!(parse_date(" 09/03/2026 "), d);
+        assert_eq!(parse_date("31/02/2026"), None);
+        assert_eq!(parse_date("hôm nay"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_date_reads_back_in_both_forms(days in 0i64..2_900_000) {
+            let d = NaiveDate::from_ymd_opt(1900, 1, 1).expect("date") + chrono::Duration::days(days);
+            proptest::prop_assert_eq!(parse_date(&d.format("%Y-%m-%d").to_string()), Some(d));
+            proptest::prop_assert_eq!(parse_date(&d.format("%d/%m/%Y").to_string()), Some(d));
+        }
+
+        #[test]
+        fn any_text_is_read_or_refused_without_panic(text in "\\PC{0,40}") {
+            let _ = parse_date(&text);
+        }
+    }
 
     #[test]
     fn periods_read_as_people_write_them() {

@@ -11,8 +11,8 @@ mod messages;
 mod notice;
 
 pub use format::{
-    format_date, format_number, format_period, format_score, parse_number, vietnam_date,
-    vietnam_day_start, vietnam_time,
+    format_date, format_number, format_period, format_score, parse_date, parse_number,
+    vietnam_date, vietnam_day_start, vietnam_time,
 };
 pub use messages::Msg;
 pub use notice::{Act, Notice, Record, State};

@@ -121,3 +121,6 @@ pub use api::*;
 
 pub mod closing;
 pub use closing::*;
+
+pub mod delegation;
+pub use delegation::*;

@@ -87,6 +87,8 @@ pub struct UnitBoard {
     pub grades: Vec<(String, u32)>,
     /// The appeals of the unit's officers for the period, open ones first.
     pub appeals: Vec<AppealView>,
+    /// The unit's delegations of review (running, to come, recently ended).
+    pub delegations: Vec<crate::models::DelegationView>,
 }
 
 impl UnitBoard {

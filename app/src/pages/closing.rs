@@ -219,6 +219,7 @@ fn AgencyItem(
     let id = a.id.to_string();
     let closed = a.closed_at.is_some();
     let waiting = a.units_waiting();
+    let blocked = waiting > 0;
     let state = match a.closed_at {
         Some(at) => {
             let by = a.closed_by.clone().unwrap_or_default();
@@ -253,7 +254,7 @@ fn AgencyItem(
                 <ActionForm action=actions.close attr:class="inline" attr:data-testid="close-agency-form">
                     <input type="hidden" name="agency" value=id.clone() />
                     <input type="hidden" name="period" value=period.clone() />
-                    <button type="submit" class="primary" disabled=waiting > 0 data-testid="close-agency">
+                    <button type="submit" class="primary" disabled=blocked data-testid="close-agency">
                         {i18n.t(Msg::ClosingCloseAgency)}
                     </button>
                 </ActionForm>

@@ -8,11 +8,12 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::appeals::AnswerAppeal;
 use crate::api::closing::ReopenUnitPeriod;
+use crate::api::delegations::{DelegateUnit, RevokeDelegation};
 use crate::api::unit::{get_unit_board, ApproveUnitPeriod, SaveGeneralPoints, ScoreUnitPeriod};
 use crate::components::auth::ErrorAlert;
 use crate::components::pager::MonthNav;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
-use crate::models::{ApprovalBlocker, BoardOfficer, ScoreStatus, UnitBoard};
+use crate::models::{ApprovalBlocker, BoardOfficer, DelegationView, ScoreStatus, UnitBoard};
 use crate::pages::score::{grade_name, AppealItem};
 
 const PATH: &str = "/don-vi";
@@ -25,6 +26,8 @@ struct Actions {
     approve: ServerAction<ApproveUnitPeriod>,
     answer: ServerAction<AnswerAppeal>,
     reopen: ServerAction<ReopenUnitPeriod>,
+    delegate: ServerAction<DelegateUnit>,
+    revoke_delegation: ServerAction<RevokeDelegation>,
 }
 
 #[component]
@@ -38,6 +41,8 @@ pub fn UnitPage() -> impl IntoView {
         approve: ServerAction::<ApproveUnitPeriod>::new(),
         answer: ServerAction::<AnswerAppeal>::new(),
         reopen: ServerAction::<ReopenUnitPeriod>::new(),
+        delegate: ServerAction::<DelegateUnit>::new(),
+        revoke_delegation: ServerAction::<RevokeDelegation>::new(),
     };
     let board = Resource::new(
         move || {
@@ -48,6 +53,8 @@ pub fn UnitPage() -> impl IntoView {
                 actions.approve.version().get(),
                 actions.answer.version().get(),
                 actions.reopen.version().get(),
+                actions.delegate.version().get(),
+                actions.revoke_delegation.version().get(),
             )
         },
         |((unit, period), ..)| get_unit_board(unit, period),
@@ -59,6 +66,8 @@ pub fn UnitPage() -> impl IntoView {
             approve,
             answer,
             reopen,
+            delegate,
+            revoke_delegation,
         } = actions;
         let err = points
             .value()
@@ -67,7 +76,9 @@ pub fn UnitPage() -> impl IntoView {
             .or_else(|| compute.value().get().and_then(|r| r.err()))
             .or_else(|| approve.value().get().and_then(|r| r.err()))
             .or_else(|| answer.value().get().and_then(|r| r.err()))
-            .or_else(|| reopen.value().get().and_then(|r| r.err()));
+            .or_else(|| reopen.value().get().and_then(|r| r.err()))
+            .or_else(|| delegate.value().get().and_then(|r| r.err()))
+            .or_else(|| revoke_delegation.value().get().and_then(|r| r.err()));
         view! {
             {err.map(|e| view! { <ErrorAlert error=e /> })}
             {points.value().get().and_then(|r| r.ok()).map(|_| view! {
@@ -135,6 +146,7 @@ fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
         <PeriodKinds unit=b.unit_id from=b.from shown=b.period.clone() />
         <Distribution b=b.clone() />
         <PeriodActions b=b.clone() actions />
+        <Delegations unit=b.unit_id items=b.delegations.clone() actions />
         {(!b.appeals.is_empty()).then(|| {
             let appeals = b.appeals.clone();
             view! {
@@ -460,6 +472,87 @@ pub fn OfficerScorePage() -> impl IntoView {
                         })
                 }}
             </Transition>
+        </section>
+    }
+}
+
+/// The unit's delegations of review: who acts as head and until when; the head delegates
+/// (to a user name, for dates) and revokes.
+#[component]
+fn Delegations(unit: i32, items: Vec<DelegationView>, actions: Actions) -> impl IntoView {
+    let i18n = use_i18n();
+    let create = actions.delegate;
+    let revoke = actions.revoke_delegation;
+    view! {
+        <section aria-label=i18n.t(Msg::DelegationTitle) data-testid="delegations">
+            <h2>{i18n.t(Msg::DelegationTitle)}</h2>
+            {if items.is_empty() {
+                view! { <p class="muted" data-testid="no-delegation">{i18n.t(Msg::DelegationNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="entries">
+                        {items
+                            .into_iter()
+                            .map(|d| {
+                                let id = d.id;
+                                view! {
+                                    <li data-testid="delegation" data-running=d.running.to_string() data-delegate=d.delegate_username.clone()>
+                                        <strong>{d.delegate.clone()}</strong>
+                                        {move || format!(
+                                            " — {} {} {} {} ({} {})",
+                                            i18n.locale.get().t(Msg::DelegationFrom),
+                                            format_date(i18n.locale.get(), d.starts_on),
+                                            i18n.locale.get().t(Msg::DelegationTo),
+                                            format_date(i18n.locale.get(), d.ends_on),
+                                            i18n.locale.get().t(Msg::DelegationBy),
+                                            d.delegator,
+                                        )}
+                                        {d.note.clone().map(|n| view! { <small class="muted">" · " {n}</small> })}
+                                        " "
+                                        <span class="badge">
+                                            {i18n.t(if d.revoked {
+                                                Msg::DelegationStateRevoked
+                                            } else if d.running {
+                                                Msg::DelegationStateRunning
+                                            } else {
+                                                Msg::DelegationStateOther
+                                            })}
+                                        </span>
+                                        {d.can_revoke.then(|| view! {
+                                            <ActionForm action=revoke attr:class="inline">
+                                                <input type="hidden" name="unit" value=unit.to_string() />
+                                                <input type="hidden" name="id" value=id.to_string() />
+                                                <button type="submit" data-testid="revoke-delegation">{i18n.t(Msg::DelegationRevoke)}</button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <ActionForm action=create attr:class="form inline-form" attr:data-testid="delegate-form">
+                <input type="hidden" name="form[unit]" value=unit.to_string() />
+                <label>
+                    {i18n.t(Msg::DelegationUser)}
+                    <input type="text" name="form[username]" required maxlength="64" autocomplete="off" data-testid="delegate-username" />
+                </label>
+                <label>
+                    {i18n.t(Msg::DelegationFrom)}
+                    <input type="date" name="form[starts_on]" data-testid="delegate-from" />
+                </label>
+                <label>
+                    {i18n.t(Msg::DelegationTo)}
+                    <input type="date" name="form[ends_on]" required data-testid="delegate-to" />
+                </label>
+                <label>
+                    {i18n.t(Msg::DelegationNote)}
+                    <input type="text" name="form[note]" maxlength="500" data-testid="delegate-note" />
+                </label>
+                <button type="submit" data-testid="delegate">{i18n.t(Msg::DelegationCreate)}</button>
+            </ActionForm>
         </section>
     }
 }

@@ -94,7 +94,13 @@ pub async fn load_user<C: ConnectionTrait>(
     else {
         return Ok(None);
     };
-    let grants = grants_of(db, user_id).await?;
+    let mut grants = grants_of(db, user_id).await?;
+    // An acting head reviews the delegated units while the delegation runs.
+    for g in crate::ssr::services::delegations::running_grants(db, user_id).await? {
+        if !grants.contains(&g) {
+            grants.push(g);
+        }
+    }
     let unit_name = match u.unit_id {
         Some(id) => unit::Entity::find_by_id(id).one(db).await?.map(|u| u.name),
         None => None,

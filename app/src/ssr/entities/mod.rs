@@ -9,6 +9,7 @@ pub mod audit_event;
 pub mod audit_head;
 pub mod catalog_item;
 pub mod criteria_points;
+pub mod delegation;
 pub mod job;
 pub mod job_description_version;
 pub mod job_part;

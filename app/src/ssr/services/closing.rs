@@ -272,12 +272,9 @@ pub async fn deadlines_of<C: ConnectionTrait>(
     )
 }
 
-/// A date typed in the calendar form: `yyyy-mm-dd` (a date input) or `dd/mm/yyyy`.
+/// A date typed in a form, refused in `field` when it is none.
 fn parse_day(field: &str, text: &str) -> Result<NaiveDate, AppError> {
-    let t = text.trim();
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
-        .map_err(|_| AppError::refused(field, Msg::DeadlineBadDate))
+    crate::i18n::parse_date(text).ok_or_else(|| AppError::refused(field, Msg::DeadlineBadDate))
 }
 
 /// An administrator sets a period's calendar: four dates after the period, in the order of

@@ -6,6 +6,7 @@ pub mod api_clients;
 pub mod appeals;
 pub mod audit;
 pub mod closing;
+pub mod delegations;
 pub mod diary;
 pub mod formulas;
 pub mod home;

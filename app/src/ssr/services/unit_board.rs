@@ -387,6 +387,7 @@ pub async fn board<C: ConnectionTrait>(
             Some(p) => crate::ssr::services::appeals::views(db, Some(&ids), p.id).await?,
             None => Vec::new(),
         },
+        delegations: crate::ssr::services::delegations::of_unit(db, reviewer, unit_id).await?,
     })
 }
 
