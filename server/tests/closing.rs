@@ -225,9 +225,23 @@ async fn a_period_closes_unit_by_unit_agency_by_agency_then_is_published_and_reo
             approved + 1,
             "{name}: the department with its head"
         );
-        closing::close_agency(db, &director.0, snv.id, &month)
-            .await
-            .unwrap_or_else(|e| panic!("{name}: close: {e:?}"));
+        // The head reopening the department while the director closes the agency: the
+        // second to run sees the first's result, so exactly one of them succeeds and a closed
+        // agency never holds a reopened unit.
+        let (closed, reopened) = tokio::join!(
+            closing::close_agency(db, &director.0, snv.id, &month),
+            closing::reopen_unit(db, &head.0, &head.1, tccb.id, &month, "Bổ sung"),
+        );
+        assert!(
+            closed.is_ok() != reopened.is_ok(),
+            "{name}: close {closed:?}, reopen {reopened:?}"
+        );
+        if reopened.is_ok() {
+            head_approves(db, &engine, &head, tccb.id, &month).await;
+            closing::close_agency(db, &director.0, snv.id, &month)
+                .await
+                .unwrap_or_else(|e| panic!("{name}: close: {e:?}"));
+        }
         assert_eq!(
             refusal(
                 closing::close_agency(db, &director.0, snv.id, &month).await,

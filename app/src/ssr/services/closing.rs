@@ -60,9 +60,23 @@ fn reason(text: &str) -> Result<&str, AppError> {
     Ok(text)
 }
 
-/// The period a closing step acts on: it must exist (it has scores).
+/// The period a closing step acts on: it must exist (it has scores). Inside the step's
+/// transaction, before anything else is read, it serializes the closing steps of the period
+/// (as `units::lock_tree` does for the tree): a write that changes nothing on the period's
+/// row holds its lock on PostgreSQL, and takes the single write lock on SQLite. So a unit
+/// reopened while its agency is being closed, or an agency reopened while the period is
+/// being published, waits and then sees the other step's result.
 async fn period_of<C: ConnectionTrait>(db: &C, code: &str) -> Result<period::Model, AppError> {
-    periods::existing(db, periods::parse(code)?).await
+    let code = periods::parse(code)?;
+    period::Entity::update_many()
+        .col_expr(
+            period::Column::LockVersion,
+            Expr::col(period::Column::LockVersion),
+        )
+        .filter(period::Column::Code.eq(code.to_string()))
+        .exec(db)
+        .await?;
+    periods::existing(db, code).await
 }
 
 fn refuse_if_published(p: &period::Model) -> Result<(), AppError> {
