@@ -429,6 +429,7 @@ messages! {
     UnitDrafts => "nháp", "drafts";
     UnitReturned => "bị trả lại", "returned";
     UnitGeneral => "Tiêu chí chung", "General criteria";
+    UnitYearAssessment => "Đánh giá cuối năm của lãnh đạo", "The head's year-end assessment";
     UnitGeneralOf => "tối đa", "at most";
     UnitDisqualified => "Thuộc trường hợp xếp loại không hoàn thành nhiệm vụ (kỷ luật…)", "Disqualified (discipline…)";
     UnitSavePoints => "Lưu điểm", "Save points";

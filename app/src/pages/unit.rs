@@ -322,6 +322,11 @@ fn PeriodActions(b: UnitBoard, actions: Actions) -> impl IntoView {
 #[component]
 fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
+    // On a year, the points are the head's year-end assessment (the formula's year criteria).
+    let points_label = match crate::models::PeriodCode::parse(&period).map(|c| c.kind()) {
+        Ok(crate::models::PeriodKind::Year) => Msg::UnitYearAssessment,
+        _ => Msg::UnitGeneral,
+    };
     let link = format!("{PATH}/can-bo/{}?ky={period}", o.id);
     let general = o
         .general
@@ -378,7 +383,7 @@ fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> im
                 <input type="hidden" name="form[period]" value=period />
                 <input type="hidden" name="form[lock_version]" value=o.points_lock.to_string() />
                 <label>
-                    {i18n.t(Msg::UnitGeneral)} " (" {i18n.t(Msg::UnitGeneralOf)} " " {format_number(i18n.locale.get_untracked(), max, 0)} ")"
+                    {i18n.t(points_label)} " (" {i18n.t(Msg::UnitGeneralOf)} " " {format_number(i18n.locale.get_untracked(), max, 0)} ")"
                     <input type="text" inputmode="decimal" name="form[general]" value=general required disabled=o.score_approved data-testid="general-points" />
                 </label>
                 <label class="check">
