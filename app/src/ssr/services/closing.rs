@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -33,9 +33,7 @@ use crate::models::{
     AgencyClosingRow, ClosingBoard, Deadlines, DeadlinesForm, EntryStatus, PeriodCode,
     PeriodStatus, UnitClosingRow,
 };
-use crate::ssr::entities::{
-    agency_closing, period, period_deadline, period_score, user, work_log_entry as wle,
-};
+use crate::ssr::entities::{agency_closing, period, period_deadline, period_score, user};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::{periods, unit_board, work_log};
@@ -521,24 +519,20 @@ pub async fn reopen_unit<C: ConnectionTrait + TransactionTrait>(
     if scores.rows_affected == 0 {
         return Err(AppError::refused("unit", Msg::UnitNotApproved));
     }
-    let entries = wle::Entity::update_many()
-        .col_expr(wle::Column::Status, Expr::value(EntryStatus::Approved))
-        .col_expr(
-            wle::Column::LockVersion,
-            Expr::col(wle::Column::LockVersion).add(1),
-        )
-        .col_expr(wle::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(wle::Column::Status.eq(EntryStatus::Locked))
-        .filter(wle::Column::OfficerId.is_in(officers.clone()))
-        .filter(wle::Column::WorkDate.between(p.starts_on, p.ends_on))
-        .exec(&txn)
-        .await?;
+    let entries = work_log::move_officers_entries(
+        &txn,
+        &officers,
+        &p,
+        EntryStatus::Locked,
+        EntryStatus::Approved,
+    )
+    .await?;
     audit::record(
         &txn,
         actor,
         Change::new("period.reopen_unit", "unit", unit_id).after(&json!({
             "period": p.code, "reason": why, "officers": officers,
-            "scores_reopened": scores.rows_affected, "entries_unlocked": entries.rows_affected,
+            "scores_reopened": scores.rows_affected, "entries_unlocked": entries,
         })),
     )
     .await?;

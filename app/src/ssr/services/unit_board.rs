@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionSession, TransactionTrait,
@@ -27,7 +27,7 @@ use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::rule_versions;
 use crate::ssr::services::scoring::{Policy, ScoreRun};
-use crate::ssr::services::{jobs, periods};
+use crate::ssr::services::{jobs, periods, work_log};
 
 /// A quantity this many times the median of the position's officers is flagged…
 pub const OUTLIER_FACTOR: f64 = 2.0;
@@ -566,23 +566,20 @@ pub async fn approve_unit<C: ConnectionTrait + TransactionTrait>(
         .filter(period_score::Column::ApprovedAt.is_null())
         .exec(&txn)
         .await?;
-    let locked = wle::Entity::update_many()
-        .col_expr(wle::Column::Status, Expr::value(EntryStatus::Locked))
-        .col_expr(
-            wle::Column::LockVersion,
-            Expr::col(wle::Column::LockVersion).add(1),
-        )
-        .filter(wle::Column::Status.eq(EntryStatus::Approved))
-        .filter(wle::Column::OfficerId.is_in(officers.clone()))
-        .filter(wle::Column::WorkDate.between(p.starts_on, p.ends_on))
-        .exec(&txn)
-        .await?;
+    let locked = work_log::move_officers_entries(
+        &txn,
+        &officers,
+        &p,
+        EntryStatus::Approved,
+        EntryStatus::Locked,
+    )
+    .await?;
     audit::record(
         &txn,
         actor,
         Change::new("period.approve_unit", "unit", unit_id).after(&json!({
             "period": p.code, "unit": b.unit_name, "officers": officers,
-            "scores": ids, "entries_locked": locked.rows_affected,
+            "scores": ids, "entries_locked": locked,
         })),
     )
     .await?;

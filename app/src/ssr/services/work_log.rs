@@ -659,6 +659,34 @@ pub async fn correct_findings_on_appeal<C: ConnectionTrait>(
     Ok(after)
 }
 
+/// Moves the entries of `officers` dated in period `p` from state `from` to `to`, each to a
+/// new lock version: approved → locked when a unit's results are approved, back when they
+/// are reopened. How many moved.
+pub async fn move_officers_entries<C: ConnectionTrait>(
+    db: &C,
+    officers: &[i32],
+    p: &period::Model,
+    from: EntryStatus,
+    to: EntryStatus,
+) -> Result<u64, AppError> {
+    let mut moved = 0;
+    for chunk in officers.chunks(500) {
+        moved += wle::Entity::update_many()
+            .col_expr(wle::Column::Status, Expr::value(to))
+            .col_expr(
+                wle::Column::LockVersion,
+                Expr::col(wle::Column::LockVersion).add(1),
+            )
+            .filter(wle::Column::Status.eq(from))
+            .filter(wle::Column::OfficerId.is_in(chunk.iter().copied()))
+            .filter(wle::Column::WorkDate.between(p.starts_on, p.ends_on))
+            .exec(db)
+            .await?
+            .rows_affected;
+    }
+    Ok(moved)
+}
+
 /// Locks a period's approved entries (part of approving the period's scores).
 pub async fn lock_period<C: ConnectionTrait>(
     db: &C,
