@@ -7,11 +7,7 @@ use crate::error::AppError;
 use crate::models::{DelegationForm, DelegationView};
 
 #[cfg(feature = "ssr")]
-fn parse_id(field: &str, text: &str) -> Result<i32, AppError> {
-    text.trim()
-        .parse::<i32>()
-        .map_err(|_| AppError::refused(field, crate::i18n::Msg::UserUnknownChoice))
-}
+use super::parse_id;
 
 /// The unit's delegations (running, to come, recently ended).
 #[server(prefix = "/api", endpoint = "unit_delegations")]

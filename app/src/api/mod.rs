@@ -4,6 +4,14 @@
 //! `ssr::auth::allow_public`; `server/tests/permissions.rs` lists them all with the roles
 //! that may call them and fails when one is missing.
 
+/// An id sent as text by a form, refused in `field` when it is not a number.
+#[cfg(feature = "ssr")]
+fn parse_id(field: &str, text: &str) -> Result<i32, crate::error::AppError> {
+    text.trim()
+        .parse::<i32>()
+        .map_err(|_| crate::error::AppError::refused(field, crate::i18n::Msg::UserUnknownChoice))
+}
+
 pub mod api_clients;
 pub mod appeals;
 pub mod audit;

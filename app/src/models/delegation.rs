@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DelegationView {
     pub id: i32,
-    pub unit_name: String,
     pub delegator: String,
     pub delegate: String,
     pub delegate_username: String,

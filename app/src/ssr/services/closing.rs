@@ -102,7 +102,7 @@ async fn closing_of<C: ConnectionTrait>(
         .await?)
 }
 
-/// Per officer of `officers`: (scored, approved) for the period's current scores.
+/// Per officer of `officers` with a current score for the period: whether it is approved.
 async fn score_states<C: ConnectionTrait>(
     db: &C,
     period_id: Option<i32>,
@@ -236,7 +236,7 @@ pub async fn board<C: ConnectionTrait>(
     let heads = subject.headed_units();
     let mut rows = Vec::new();
     for (id, mut a) in agencies {
-        let chain = chain_of(&tree, id);
+        let chain = tree.chain(id);
         a.can_close = decide(Some(subject), &Action::CloseAgency(&chain)).allowed();
         let mine = heads
             .iter()
@@ -324,11 +324,8 @@ pub async fn set_deadlines<C: ConnectionTrait + TransactionTrait>(
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(|e| match closing_conflict(&e) {
-        true => AppError::Conflict,
-        false => e.into(),
-    })?;
+    // A racing administrator's calendar: a unique key taken, a conflict (`From<DbErr>`).
+    .await?;
     audit::record(
         &txn,
         actor,
@@ -339,20 +336,6 @@ pub async fn set_deadlines<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     Ok(d)
-}
-
-/// The unit and its ancestors, nearest first.
-fn chain_of(tree: &UnitTree, unit_id: i32) -> Vec<i32> {
-    let mut chain = Vec::new();
-    let mut cur = Some(unit_id);
-    while let Some(id) = cur {
-        if chain.contains(&id) || chain.len() > 32 {
-            break;
-        }
-        chain.push(id);
-        cur = tree.get(id).and_then(|u| u.parent_id);
-    }
-    chain
 }
 
 /// The director closes agency `agency_id`'s period: refused unless every officer of the
@@ -481,7 +464,7 @@ pub async fn reopen_unit<C: ConnectionTrait + TransactionTrait>(
     let why = reason(why)?;
     let txn = db.begin().await?;
     let p = period_of(&txn, period_code).await?;
-    refuse_if_published(&p)?;
+    // Approved as a whole, or published.
     if p.status.is_closed() {
         return Err(AppError::notice(
             "period",
@@ -573,23 +556,17 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
             Notice::AgenciesNotClosed { agencies: open },
         ));
     }
-    let after = periods::move_period(
+    let (_, after) = periods::advance(
         &txn,
         actor,
-        &p,
+        p.id,
         expected_lock,
         Act::Publish,
         p.status,
         PeriodStatus::Published,
-        None,
+        period_score::Column::PublishedAt,
     )
     .await?;
-    period_score::Entity::update_many()
-        .col_expr(period_score::Column::PublishedAt, Expr::value(Utc::now()))
-        .filter(period_score::Column::PeriodId.eq(p.id))
-        .filter(period_score::Column::SupersededBy.is_null())
-        .exec(&txn)
-        .await?;
     work_log::lock_period(&txn, actor, &p).await?;
     txn.commit().await?;
     Ok(after)

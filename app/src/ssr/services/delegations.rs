@@ -206,11 +206,6 @@ pub async fn of_unit<C: ConnectionTrait>(
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let tree = UnitTree::load(db).await?;
-    let unit_name = tree
-        .get(unit_id)
-        .map(|u| u.name.clone())
-        .unwrap_or_default();
     let name = |id: i32| {
         users
             .get(&id)
@@ -221,7 +216,6 @@ pub async fn of_unit<C: ConnectionTrait>(
         .into_iter()
         .map(|d| DelegationView {
             id: d.id,
-            unit_name: unit_name.clone(),
             delegator: name(d.delegator_id),
             delegate: name(d.delegate_id),
             delegate_username: users

@@ -68,6 +68,21 @@ impl UnitTree {
         false
     }
 
+    /// The unit and its ancestors up to the province, nearest first (what `authz` checks a
+    /// reviewer's units against).
+    pub fn chain(&self, id: i32) -> Vec<i32> {
+        let mut chain = Vec::new();
+        let mut cur = Some(id);
+        while let Some(c) = cur {
+            if chain.contains(&c) || chain.len() > 32 {
+                break; // a cycle or an absurd depth
+            }
+            chain.push(c);
+            cur = self.units.get(&c).and_then(|u| u.parent_id);
+        }
+        chain
+    }
+
     /// The agency a unit belongs to (itself when it is one); the province if none.
     pub fn agency_of(&self, id: i32) -> Option<&unit::Model> {
         let mut cur = self.units.get(&id);

@@ -163,7 +163,7 @@ pub(crate) async fn move_period<C: ConnectionTrait>(
 /// Moves period `period_id` one step (`from` → `to`) and stamps its current scores’
 /// `stamp` column, inside `txn`; the period before the move and after it.
 #[allow(clippy::too_many_arguments)]
-async fn advance<C: ConnectionTrait>(
+pub(crate) async fn advance<C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
     period_id: i32,
