@@ -6,7 +6,7 @@
 #   - cargo-leptos (pinned), wasm-bindgen-cli (the version in Cargo.lock);
 #   - wasm-opt from npm's binaryen (never Debian's binaryen: it breaks hydration);
 #   - Debian's chromium and the npm packages of end2end/ for the browser tests;
-#   - schemathesis (PyPI, pinned, in .tools/py) for the API fuzzing.
+#   - schemathesis (PyPI, pinned, in .tools/py) for the API fuzzing, aiosmtpd for the e-mail test.
 # It writes .tools/env.sh, which every other script sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -135,6 +135,12 @@ if [ "$("$TOOLS/py/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')"
   log "pip install schemathesis $SCHEMATHESIS_VERSION (about 30 s)"
   python3 -m venv "$TOOLS/py"
   "$TOOLS/py/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+# aiosmtpd: the SMTP server the e-mail digest test sends to, in the same venv.
+AIOSMTPD_VERSION=1.4.6
+if ! "$TOOLS/py/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('aiosmtpd') != '$AIOSMTPD_VERSION')" 2>/dev/null; then
+  log "pip install aiosmtpd $AIOSMTPD_VERSION"
+  "$TOOLS/py/bin/pip" install -q --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
 fi
 
 cat > "$TOOLS/env.sh" <<ENV

@@ -125,6 +125,8 @@ pub enum Action<'a> {
     ManageUsers,
     /// Reading the audit trail.
     ReadAudit,
+    /// Reading and marking one's own notifications, setting one's digest address.
+    OwnNotifications,
     /// The signed-in officer's own diary (entries and catalog).
     OwnDiary,
     /// Reading one officer's work-log entry.
@@ -215,6 +217,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
         Action::ReadUsers => allow_if(s.has(Admin) || s.has(Auditor)),
         Action::ManageUsers => allow_if(s.has(Admin)),
         Action::ReadAudit => allow_if(s.has(Auditor) || s.has(Admin)),
+        Action::OwnNotifications => Decision::Allow,
         Action::ReadEntry(t) => allow_if(
             (s.user_id == t.officer_id && s.has(Officer))
                 || s.reviews(&t.unit_chain)
@@ -328,6 +331,11 @@ pub const PAGES: &[Page] = &[
         path: "/don-vi",
         rule: PageRule::AnyOf(&[Role::Reviewer]),
         nav: Some(Msg::NavUnit),
+    },
+    Page {
+        path: "/thong-bao",
+        rule: PageRule::SignedIn,
+        nav: None,
     },
     Page {
         path: "/chot-ky",

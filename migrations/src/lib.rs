@@ -19,6 +19,7 @@ mod m20261203_000010_agency_formulas;
 mod m20261203_000011_api_clients;
 mod m20261203_000012_closing_chain;
 mod m20261203_000013_delegations;
+mod m20261203_000014_notifications;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_api_clients::Migration),
             Box::new(m20261203_000012_closing_chain::Migration),
             Box::new(m20261203_000013_delegations::Migration),
+            Box::new(m20261203_000014_notifications::Migration),
         ]
     }
 }

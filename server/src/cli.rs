@@ -30,6 +30,11 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Rules(cmd) => return rules(cmd),
         Command::Score { period, unit } => score(&database, &period, unit.as_deref()).await,
         Command::Worker => worker(&database).await,
+        Command::Notify {
+            today,
+            digest,
+            notify,
+        } => notify_round(&database, today, digest, &notify).await,
         Command::Simulate { period, version } => simulate(&database, &period, version).await,
         Command::Audit(AuditCommand::Verify) => return audit_verify(&database).await,
         Command::Import(ImportCommand::Org {
@@ -248,6 +253,35 @@ async fn worker(database: &Database) -> anyhow::Result<()> {
     shutdown_signal().await;
     let _ = stop.send(true);
     run.await?;
+    db.close().await?;
+    Ok(())
+}
+
+async fn notify_round(
+    database: &Database,
+    today: Option<chrono::NaiveDate>,
+    digest: bool,
+    args: &crate::config::NotifyArgs,
+) -> anyhow::Result<()> {
+    use app::ssr::services::notifications;
+    let mailer = crate::notifier::Mailer::from_args(args)?;
+    if digest && mailer.is_none() {
+        anyhow::bail!("--digest needs an SMTP server: --smtp-url or RUBRIC_SMTP_URL");
+    }
+    let db = database.connect().await?;
+    let now = chrono::Utc::now();
+    let today = today.unwrap_or_else(|| app::i18n::vietnam_date(now));
+    let report = notifications::sweep(&db, today, args.sweep_settings())
+        .await
+        .map_err(app_err)?;
+    println!(
+        "{today}: {} queue and {} deadline notifications raised",
+        report.queues, report.deadlines
+    );
+    if let (true, Some(mailer)) = (digest, mailer) {
+        let sent = mailer.send_due(&db, now).await?;
+        println!("{sent} e-mail digests sent");
+    }
     db.close().await?;
     Ok(())
 }

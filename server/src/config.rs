@@ -65,6 +65,19 @@ pub enum Command {
     /// Run background jobs (scoring runs, simulations) without serving the web app; any
     /// number of workers (and `serve` processes) share the jobs of one database.
     Worker,
+    /// Raise the notifications that time brings (review queues waiting, deadlines coming)
+    /// and, with --digest, send the daily e-mail digests that are due; what every serving
+    /// process does every few minutes, for a cron job or a check.
+    Notify {
+        /// The day to sweep as (yyyy-mm-dd); default: today in Vietnam.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Also send the digests due now (needs --smtp-url).
+        #[arg(long)]
+        digest: bool,
+        #[command(flatten)]
+        notify: NotifyArgs,
+    },
     /// The audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -196,6 +209,80 @@ pub struct ServeArgs {
     /// Requests per minute each API token may make (bursts of a tenth of it).
     #[arg(long, env = "RUBRIC_API_REQUESTS_PER_MINUTE", default_value_t = 1200)]
     pub api_requests_per_minute: u32,
+    #[command(flatten)]
+    pub notify: NotifyArgs,
+}
+
+/// Notifications: the sweep for waiting queues and coming deadlines, and the optional daily
+/// e-mail digest (off unless an SMTP server is given).
+#[derive(Clone, Args)]
+pub struct NotifyArgs {
+    /// The SMTP server of the daily digest, as a URL: smtp://host:25 (no TLS, a relay on the
+    /// local network), smtp://user:password@host:587?tls=required (STARTTLS) or
+    /// smtps://user:password@host:465. Unset: no e-mail is sent.
+    #[arg(long, env = "RUBRIC_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of the digest.
+    #[arg(
+        long,
+        env = "RUBRIC_MAIL_FROM",
+        default_value = "Rubric <rubric@localhost>"
+    )]
+    pub mail_from: String,
+    /// The hour (Vietnam time, 0–23) from which each day's digest goes out.
+    #[arg(long, env = "RUBRIC_DIGEST_HOUR", default_value_t = 7,
+          value_parser = clap::value_parser!(u32).range(0..24))]
+    pub digest_hour: u32,
+    /// Rubric's public address (https://kpi.example.gov.vn), for the links in e-mail.
+    #[arg(long, env = "RUBRIC_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// A submitted entry waiting this many days or more is announced to the unit's heads.
+    #[arg(long, env = "RUBRIC_QUEUE_WAITING_DAYS", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub queue_waiting_days: u32,
+    /// A step's deadline is announced this many days before it.
+    #[arg(long, env = "RUBRIC_DEADLINE_NOTICE_DAYS", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(0..=30))]
+    pub deadline_notice_days: u32,
+    /// Minutes between two sweeps (and digest checks) of a serving process; 0: none.
+    #[arg(long, env = "RUBRIC_NOTIFY_EVERY_MINUTES", default_value_t = 15)]
+    pub notify_every_minutes: u64,
+}
+
+/// The SMTP URL may hold a password: it is never printed.
+impl std::fmt::Debug for NotifyArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NotifyArgs")
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<set>"))
+            .field("mail_from", &self.mail_from)
+            .field("digest_hour", &self.digest_hour)
+            .field("public_url", &self.public_url)
+            .field("queue_waiting_days", &self.queue_waiting_days)
+            .field("deadline_notice_days", &self.deadline_notice_days)
+            .field("notify_every_minutes", &self.notify_every_minutes)
+            .finish()
+    }
+}
+
+impl Default for NotifyArgs {
+    /// The values clap would take from the environment with no flags given.
+    fn default() -> Self {
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            notify: NotifyArgs,
+        }
+        Only::parse_from(["rubric"]).notify
+    }
+}
+
+impl NotifyArgs {
+    pub fn sweep_settings(&self) -> app::ssr::services::notifications::SweepSettings {
+        app::ssr::services::notifications::SweepSettings {
+            queue_days: self.queue_waiting_days,
+            deadline_days: self.deadline_notice_days,
+        }
+    }
 }
 
 /// Sessions, cookies and cross-site protection.
@@ -270,6 +357,7 @@ impl Default for ServeArgs {
                 .ok()
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(1200),
+            notify: NotifyArgs::default(),
         }
     }
 }

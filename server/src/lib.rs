@@ -4,5 +4,6 @@
 
 pub mod cli;
 pub mod config;
+pub mod notifier;
 pub mod startup;
 pub mod telemetry;

@@ -23,7 +23,8 @@ use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::config::ServeArgs;
+use crate::config::{NotifyArgs, ServeArgs};
+use crate::notifier::{self, Mailer};
 
 pub fn leptos_options(args: &ServeArgs, addr: SocketAddr) -> LeptosOptions {
     let env = match std::env::var("LEPTOS_ENV").as_deref() {
@@ -131,6 +132,8 @@ pub struct Server {
     router: Router,
     db: DatabaseConnection,
     rules: RulePool,
+    notify: NotifyArgs,
+    mailer: Option<Mailer>,
 }
 
 impl Server {
@@ -139,6 +142,7 @@ impl Server {
         db: DatabaseConnection,
         rules: RulePool,
     ) -> anyhow::Result<Server> {
+        let mailer = Mailer::from_args(&args.notify)?;
         let listener = TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
         let state = AppState {
@@ -146,12 +150,15 @@ impl Server {
             db: db.clone(),
             rules: rules.clone(),
             auth: args.session.auth_config(),
+            mail_enabled: mailer.is_some(),
         };
         Ok(Server {
             listener,
             router: router(state, args.api_requests_per_minute),
             db,
             rules,
+            notify: args.notify.clone(),
+            mailer,
         })
     }
 
@@ -187,6 +194,24 @@ impl Server {
                 }
             }
         });
+        // The notifier, likewise stopped between rounds.
+        let (stop_notifier, mut notifier_stopped) = tokio::sync::oneshot::channel::<()>();
+        let (db, notify, mailer) = (self.db.clone(), self.notify.clone(), self.mailer.clone());
+        let notifier = tokio::spawn(async move {
+            if notify.notify_every_minutes == 0 {
+                return;
+            }
+            let period =
+                std::time::Duration::from_secs(notify.notify_every_minutes.saturating_mul(60));
+            let mut every = tokio::time::interval(period);
+            loop {
+                tokio::select! {
+                    _ = every.tick() => {}
+                    _ = &mut notifier_stopped => break,
+                }
+                notifier::round(&db, &notify, mailer.as_ref()).await;
+            }
+        });
         // Once asked to stop, requests in flight get DRAIN_LIMIT to finish; a connection
         // that stays open longer does not hold the process (or a test) up.
         let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
@@ -216,6 +241,8 @@ impl Server {
         };
         let _ = stop_sweeper.send(());
         let _ = sweeper.await;
+        let _ = stop_notifier.send(());
+        let _ = notifier.await;
         let _ = stop_worker.send(true);
         let _ = worker.await;
         served

@@ -9,8 +9,10 @@ use std::collections::HashSet;
 use app::authz::{Grant, Role, Subject};
 use app::error::AppError;
 use app::i18n::{Locale, Msg, Notice};
-use app::models::{EntryStatus, PeriodCode, PeriodStatus, WorkLogInput};
-use app::ssr::entities::{audit_event, period, period_score, unit, user, work_log_entry as wle};
+use app::models::{EntryStatus, NotificationEvent, PeriodCode, PeriodStatus, WorkLogInput};
+use app::ssr::entities::{
+    audit_event, notification, period, period_score, unit, user, work_log_entry as wle,
+};
 use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::Actor;
 use app::ssr::services::{closing, scores, scoring, seed, unit_board, work_log};
@@ -298,6 +300,21 @@ async fn a_period_closes_unit_by_unit_agency_by_agency_then_is_published_and_reo
             .await
             .expect("explanation");
         assert!(explained.published, "{name}: final after publication");
+        // Every officer with a result in the period is told, in the same change.
+        let told: Vec<NotificationEvent> = notification::Entity::find()
+            .filter(notification::Column::UserId.eq(officer.id))
+            .all(db)
+            .await
+            .expect("notifications")
+            .into_iter()
+            .filter_map(|n| serde_json::from_str(&n.event).ok())
+            .collect();
+        assert!(
+            told.contains(&NotificationEvent::PeriodPublished {
+                period: month.clone()
+            }),
+            "{name}: {told:?}"
+        );
         let unpublished = period_score::Entity::find()
             .filter(period_score::Column::PeriodId.eq(p.id))
             .filter(period_score::Column::SupersededBy.is_null())

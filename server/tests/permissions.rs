@@ -431,6 +431,10 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ),
             ("rescore_period", vec![("period", "1999-01")], COMMITTEE),
             ("closing_board", vec![("period", "")], CLOSING_READERS),
+            ("my_notifications", vec![("page", "1")], SIGNED_IN),
+            ("unread_notifications", vec![], SIGNED_IN),
+            ("mark_notifications_read", vec![], SIGNED_IN),
+            ("set_digest_email", vec![("email", "")], SIGNED_IN),
             ("unit_delegations", vec![("unit", &agency)], REVIEWER),
             (
                 "delegate_unit",
@@ -601,6 +605,7 @@ async fn every_page_has_its_rule() {
             ("/duyet", [303, 403, 200, 403, 403, 403]),
             ("/don-vi", [303, 403, 200, 403, 403, 403]),
             ("/chot-ky", [303, 403, 200, 200, 200, 200]),
+            ("/thong-bao", [303, 200, 200, 200, 200, 200]),
             ("/don-vi/can-bo/{id}", [303, 403, 200, 403, 403, 403]),
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),

@@ -21,6 +21,7 @@ pub mod delegations;
 pub mod diary;
 pub mod home;
 pub mod jobs;
+pub mod notifications;
 pub mod onboarding;
 pub mod org;
 pub mod positions;

@@ -775,4 +775,20 @@ messages! {
     ApiTokenExpired => "Hết hạn", "Expired";
     ApiTokenRevoke => "Thu hồi", "Revoke";
     ApiTokensNone => "Chưa cấp mã nào.", "No token issued.";
+    NotifyNav => "Thông báo", "Notifications";
+    NotifyUnreadLabel => "thông báo chưa đọc", "unread notifications";
+    NotifyTitle => "Thông báo", "Notifications";
+    NotifyIntro => "Những việc cần bạn biết hoặc cần bạn làm: mục nhật ký bị trả lại, kiến nghị đã được trả lời, kỳ đã công bố, hàng chờ duyệt quá hạn, hạn chốt sắp đến.", "What you need to know or do: entries returned, appeals answered, periods published, review queues waiting, deadlines coming.";
+    NotifyNone => "Chưa có thông báo nào.", "No notification yet.";
+    NotifyUnread => "Chưa đọc", "Unread";
+    NotifyOpen => "Xem", "Open";
+    NotifyMarkRead => "Đánh dấu đã đọc", "Mark read";
+    NotifyMarkAllRead => "Đánh dấu tất cả đã đọc", "Mark all read";
+    NotifyEmailTitle => "Thư tổng hợp hằng ngày", "Daily e-mail digest";
+    NotifyEmailIntro => "Mỗi ngày một thư liệt kê các thông báo chưa đọc (chỉ khi có thông báo mới). Để trống địa chỉ để tắt.", "Once a day, one message listing your unread notifications (only when there is something new). Leave the address empty to turn it off.";
+    NotifyEmailDisabled => "Hệ thống chưa được cấu hình gửi thư điện tử: địa chỉ được lưu và thư sẽ được gửi khi quản trị viên bật chức năng này.", "This server does not send e-mail yet: the address is kept and the digest starts once an administrator turns e-mail on.";
+    NotifyEmailLabel => "Địa chỉ thư điện tử", "E-mail address";
+    NotifyEmailSave => "Lưu", "Save";
+    NotifyEmailSaved => "Đã lưu.", "Saved.";
+    NotifyEmailBad => "Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@sonoivu.khanhhoa.gov.vn).", "Not a valid e-mail address (for example name@sonoivu.khanhhoa.gov.vn).";
 }

@@ -9,6 +9,7 @@ mod format;
 mod labels;
 mod messages;
 mod notice;
+mod notification;
 
 pub use format::{
     format_date, format_number, format_period, format_score, parse_date, parse_number,
@@ -16,6 +17,7 @@ pub use format::{
 };
 pub use messages::Msg;
 pub use notice::{Act, Notice, Record, State};
+pub use notification::notification_text;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -26,6 +26,17 @@ pub struct Deadlines {
 pub const DEFAULT_DAYS: [u32; 4] = [5, 10, 15, 25];
 
 impl Deadlines {
+    /// The last day of `step`.
+    pub fn of(&self, step: crate::models::DeadlineStep) -> NaiveDate {
+        use crate::models::DeadlineStep;
+        match step {
+            DeadlineStep::Submit => self.submit_by,
+            DeadlineStep::Review => self.review_by,
+            DeadlineStep::Close => self.close_by,
+            DeadlineStep::Publish => self.publish_by,
+        }
+    }
+
     /// The default calendar of `code`: [`DEFAULT_DAYS`] of the month after it ends.
     pub fn default_for(code: PeriodCode) -> Deadlines {
         let next = code.ends_on() + chrono::Duration::days(1);

@@ -124,3 +124,6 @@ pub use closing::*;
 
 pub mod delegation;
 pub use delegation::*;
+
+pub mod notification;
+pub use notification::*;

@@ -17,6 +17,8 @@ pub struct AppState {
     pub rules: RulePool,
     /// Sessions, cookies and cross-site checks.
     pub auth: AuthConfig,
+    /// An SMTP server is configured: people may ask for the daily e-mail digest.
+    pub mail_enabled: bool,
 }
 
 /// The state, from inside a server function.

@@ -8,7 +8,7 @@
 
 use std::net::SocketAddr;
 
-use rubric_server::config::{ServeArgs, SessionArgs};
+use rubric_server::config::{NotifyArgs, ServeArgs, SessionArgs};
 use rubric_server::startup::Server;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use tokio::sync::oneshot;
@@ -154,6 +154,11 @@ impl TestApp {
                 trust_forwarded_for: false,
             },
             api_requests_per_minute,
+            // Tests raise notifications themselves, at the day they choose.
+            notify: NotifyArgs {
+                notify_every_minutes: 0,
+                ..NotifyArgs::default()
+            },
         };
         let server = Server::build(&args, db.db.clone(), Default::default())
             .await

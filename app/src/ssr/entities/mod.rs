@@ -13,6 +13,8 @@ pub mod delegation;
 pub mod job;
 pub mod job_description_version;
 pub mod job_part;
+pub mod notification;
+pub mod notification_setting;
 pub mod org_import;
 pub mod password_reset_request;
 pub mod period;

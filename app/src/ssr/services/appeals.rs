@@ -16,15 +16,17 @@ use serde_json::json;
 
 use crate::error::AppError;
 use crate::i18n::{Msg, Notice};
-use crate::models::{AppealDecision, AppealStatus, AppealView, ReviewFindings, ScoreVersionView};
+use crate::models::{
+    AppealDecision, AppealStatus, AppealView, NotificationEvent, ReviewFindings, ScoreVersionView,
+};
 use crate::ssr::entities::{
     appeal, catalog_item, period, period_score, user, work_log_entry as wle,
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::org::UnitTree;
-use crate::ssr::services::periods;
 use crate::ssr::services::scoring::{self, Policy};
+use crate::ssr::services::{notifications, periods};
 
 /// The longest comment or answer accepted.
 pub const TEXT_LIMIT: usize = 2000;
@@ -218,6 +220,11 @@ pub async fn answer<C: ConnectionTrait + TransactionTrait>(
             })),
     )
     .await?;
+    let event = NotificationEvent::AppealAnswered {
+        period: p.code.clone(),
+        accepted: accept,
+    };
+    notifications::notify(&txn, &[a.officer_id], &event).await?;
     let saved = find(&txn, a.id).await?;
     txn.commit().await?;
     Ok(saved)

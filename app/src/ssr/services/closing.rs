@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
     TransactionSession, TransactionTrait,
 };
 use serde_json::json;
@@ -30,13 +30,13 @@ use crate::authz::{decide, Action, Subject};
 use crate::error::AppError;
 use crate::i18n::{Act, Msg, Notice};
 use crate::models::{
-    AgencyClosingRow, ClosingBoard, Deadlines, DeadlinesForm, EntryStatus, PeriodCode,
-    PeriodStatus, UnitClosingRow,
+    AgencyClosingRow, ClosingBoard, Deadlines, DeadlinesForm, EntryStatus, NotificationEvent,
+    PeriodCode, PeriodStatus, UnitClosingRow,
 };
 use crate::ssr::entities::{agency_closing, period, period_deadline, period_score, user};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::org::UnitTree;
-use crate::ssr::services::{periods, unit_board, work_log};
+use crate::ssr::services::{notifications, periods, unit_board, work_log};
 
 /// The longest reason for reopening, in characters.
 pub const REASON_MAX: usize = 1000;
@@ -568,6 +568,18 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     )
     .await?;
     work_log::lock_period(&txn, actor, &p).await?;
+    let officers: Vec<i32> = period_score::Entity::find()
+        .filter(period_score::Column::PeriodId.eq(p.id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .select_only()
+        .column(period_score::Column::OfficerId)
+        .into_tuple::<i32>()
+        .all(&txn)
+        .await?;
+    let event = NotificationEvent::PeriodPublished {
+        period: p.code.clone(),
+    };
+    notifications::notify(&txn, &officers, &event).await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -637,4 +649,51 @@ pub async fn check_entry_open<C: ConnectionTrait>(
         ));
     }
     Ok(())
+}
+
+/// Who still has a step to take in a period that is not published: the units with an
+/// officer whose result is not approved (or not scored), and the agencies with officers not
+/// yet closed. `None` once the period is published.
+pub(crate) struct Outstanding {
+    pub units: Vec<i32>,
+    pub agencies: Vec<i32>,
+}
+
+pub(crate) async fn outstanding<C: ConnectionTrait>(
+    db: &C,
+    tree: &UnitTree,
+    code: PeriodCode,
+) -> Result<Option<Outstanding>, AppError> {
+    let p = periods::find(db, code).await?;
+    if p.as_ref()
+        .is_some_and(|p| p.status == PeriodStatus::Published)
+    {
+        return Ok(None);
+    }
+    let officers = unit_board::active_officers(db).await?;
+    let scores = score_states(db, p.as_ref().map(|p| p.id), &officers).await?;
+    let closed: HashSet<i32> = match &p {
+        Some(p) => agency_closing::Entity::find()
+            .filter(agency_closing::Column::PeriodId.eq(p.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.agency_id)
+            .collect(),
+        None => HashSet::new(),
+    };
+    let agencies = agency_rows(tree, &officers, &scores);
+    Ok(Some(Outstanding {
+        units: agencies
+            .values()
+            .flat_map(|a| a.units.iter())
+            .filter(|u| !u.approved())
+            .map(|u| u.id)
+            .collect(),
+        agencies: agencies
+            .values()
+            .filter(|a| a.officers() > 0 && !closed.contains(&a.id))
+            .map(|a| a.id)
+            .collect(),
+    }))
 }

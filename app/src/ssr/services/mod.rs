@@ -12,6 +12,7 @@ pub mod formulas;
 pub mod home;
 pub mod job_descriptions;
 pub mod jobs;
+pub mod notifications;
 pub mod onboarding;
 pub mod org;
 pub mod periods;

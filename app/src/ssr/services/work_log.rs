@@ -13,11 +13,11 @@ use serde_json::json;
 
 use crate::error::AppError;
 use crate::i18n::{Act, Msg, Notice, Record};
-use crate::models::{EntryStatus, ReviewFindings, WorkLogInput};
+use crate::models::{EntryStatus, NotificationEvent, ReviewFindings, WorkLogInput};
 use crate::ssr::entities::{period, work_log_entry as wle};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::versioned::{compare_and_set, VersionedColumns};
-use crate::ssr::services::{closing, job_descriptions};
+use crate::ssr::services::{closing, job_descriptions, notifications};
 
 /// The quantity assigned (more than 0, at most 10,000) and the quantity done (0 to it), as
 /// every entry must have them, typed or sent by an e-office system.
@@ -469,6 +469,13 @@ async fn send_back<C: ConnectionTrait + TransactionTrait>(
         ],
     )
     .await?;
+    if how.to == EntryStatus::Returned {
+        let event = NotificationEvent::EntryReturned {
+            work_date: e.work_date,
+            reason: reason.trim().to_string(),
+        };
+        notifications::notify(&txn, &[e.officer_id], &event).await?;
+    }
     txn.commit().await?;
     Ok(after)
 }
