@@ -21,6 +21,7 @@ use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::closing::ClosingPage;
 use crate::pages::diary::DiaryPage;
+use crate::pages::notifications::{NotificationsEpoch, NotificationsPage};
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
 use crate::pages::unit::{OfficerScorePage, UnitPage};
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
     provide_auth();
+    provide_context(NotificationsEpoch(RwSignal::new(0)));
     view! {
             <div class="app" data-testid="app-root" data-hydrated=move || hydrated.get().to_string()>
                 <Header />
@@ -111,6 +113,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("don-vi")
                             view=|| view! { <Guarded path="/don-vi"><UnitPage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("thong-bao")
+                            view=|| view! { <Guarded path="/thong-bao"><NotificationsPage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

@@ -103,4 +103,10 @@ test("a head approves the unit, the directors close their agencies, the committe
   await expect(officer.getByTestId("score-publication")).toHaveAttribute("data-published", "false");
   await expect(officer.getByTestId("score-total")).toBeVisible();
   await expect(officer.locator(`[data-testid="month-link"][href$="ky=${month}"]`).first()).toBeVisible();
+  // And was told of the publication in the notification centre.
+  await officer.goto("/thong-bao");
+  await hydrated(officer);
+  await expect(
+    officer.getByTestId("notification").filter({ hasText: "đã được công bố chính thức" }).first(),
+  ).toBeVisible();
 });

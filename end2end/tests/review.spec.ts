@@ -48,7 +48,25 @@ test("log, review, return, fix, record a delay and approve", async ({ browser },
   await expect(head.getByTestId("approved-count")).toContainText("2");
   await expect(head.getByTestId("queue-empty")).toBeVisible();
 
+  // The officer is told: the header counts it, the notification centre gives the reason
+  // and leads to the diary; marking read empties the count.
   await officer.reload();
+  await hydrated(officer);
+  await expect(officer.getByTestId("unread-count")).toBeVisible();
+  await officer.getByTestId("notifications-link").click();
+  const note = officer.getByTestId("notification").filter({ hasText: "Ghi rõ tên cuộc họp" });
+  await expect(note).toHaveAttribute("data-read", "false");
+  await expect(note.getByRole("link", { name: "Xem" })).toHaveAttribute("href", /^\/can-bo\?ky=/);
+  await note.getByTestId("mark-read").click();
+  await expect(note).toHaveAttribute("data-read", "true");
+  const all = officer.getByTestId("mark-all-read");
+  if (await all.count()) await all.click();
+  await expect(officer.getByTestId("unread-count")).toHaveCount(0);
+  // The daily digest's address is kept (the server's checks are tested black-box).
+  await officer.getByTestId("digest-email").fill(`${who}@sonoivu.khanhhoa.gov.vn`);
+  await officer.getByTestId("digest-save").click();
+  await expect(officer.getByTestId("digest-saved")).toBeVisible();
+  await officer.goto("/can-bo");
   await hydrated(officer);
   const returned = officer.getByTestId("entry").filter({ hasText: "B02" });
   await expect(returned.getByTestId("entry-status")).toHaveText("Bị trả lại");

@@ -1,9 +1,11 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
+use crate::api::notifications::unread_notifications;
 use crate::authz::{navigation, SIGN_IN_PATH};
 use crate::components::auth::use_auth;
 use crate::i18n::{use_i18n, Locale, Msg};
+use crate::pages::notifications::NotificationsEpoch;
 
 /// The product name, the navigation the user's roles allow, the user menu and the
 /// language switch.
@@ -11,6 +13,25 @@ use crate::i18n::{use_i18n, Locale, Msg};
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    let epoch = use_context::<NotificationsEpoch>().map(|NotificationsEpoch(e)| e);
+    // The unread count, for a signed-in user only; fetched again on each page, when the user
+    // changes and when the notification centre marks some read.
+    let location = leptos_router::hooks::use_location();
+    let unread = Resource::new(
+        move || {
+            (
+                auth.current().map(|u| u.id),
+                epoch.map(|e| e.get()),
+                location.pathname.get(),
+            )
+        },
+        |(user, _, _)| async move {
+            match user {
+                Some(_) => unread_notifications().await.unwrap_or(0),
+                None => 0,
+            }
+        },
+    );
     let other = move || match i18n.locale.get() {
         Locale::Vi => Locale::En,
         Locale::En => Locale::Vi,
@@ -38,6 +59,22 @@ pub fn Header() -> impl IntoView {
                                 <span class="who" data-testid="signed-in-user" title=user.username.clone()>
                                     {user.full_name.clone()}
                                 </span>
+                                <a href="/thong-bao" data-testid="notifications-link">
+                                    {i18n.t(Msg::NotifyNav)}
+                                    {move || {
+                                        let count = unread.get().unwrap_or(0);
+                                        let shown = count > 0;
+                                        shown
+                                            .then(|| {
+                                                view! {
+                                                    " "
+                                                    <span class="badge" data-testid="unread-count" aria-label=i18n.t(Msg::NotifyUnreadLabel)>
+                                                        {count}
+                                                    </span>
+                                                }
+                                            })
+                                    }}
+                                </a>
                                 <a href="/doi-mat-khau">{i18n.t(Msg::ChangePassword)}</a>
                                 <ActionForm action=auth.sign_out attr:class="inline">
                                     <button type="submit" class="link" data-testid="sign-out">

@@ -7,6 +7,7 @@ pub mod closing;
 pub mod diary;
 pub mod home;
 pub mod not_found;
+pub mod notifications;
 pub mod placeholder;
 pub mod review;
 pub mod score;
