@@ -16,18 +16,9 @@ use app::ssr::entities::{
 use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::Actor;
 use app::ssr::services::{closing, scores, scoring, seed, unit_board, work_log};
-use common::{backends, TestDb};
+use common::{backends, user_named, TestDb};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-
-async fn user_named<C: ConnectionTrait>(db: &C, username: &str) -> user::Model {
-    user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
-        .expect("user")
-        .unwrap_or_else(|| panic!("{username} missing"))
-}
 
 async fn unit_coded<C: ConnectionTrait>(db: &C, code: &str) -> unit::Model {
     unit::Entity::find()

@@ -11,26 +11,17 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use app::models::{DeadlineStep, EntryStatus, NotificationCentre, NotificationEvent};
-use app::ssr::entities::{notification, period_score, user, work_log_entry as wle};
+use app::ssr::entities::{notification, period_score, work_log_entry as wle};
 use app::ssr::services::audit::Actor;
 use app::ssr::services::notifications::{self, SweepSettings};
 use app::ssr::services::{appeals, seed, work_log};
 use chrono::{NaiveDate, TimeZone, Utc};
-use common::{backends, call, TestApp, TestDb};
+use common::{backends, call, user_named, TestApp, TestDb};
 use reqwest::StatusCode;
 use rubric_server::config::NotifyArgs;
 use rubric_server::notifier::Mailer;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-
-async fn user_named<C: ConnectionTrait>(db: &C, username: &str) -> user::Model {
-    user::Entity::find()
-        .filter(user::Column::Username.eq(username))
-        .one(db)
-        .await
-        .expect("user")
-        .unwrap_or_else(|| panic!("{username} missing"))
-}
 
 /// The events of `user_id`'s notifications, oldest first.
 async fn events_of<C: ConnectionTrait>(db: &C, user_id: i32) -> Vec<NotificationEvent> {
@@ -120,7 +111,12 @@ async fn events_and_sweeps_notify_the_right_people_once() {
             foreign.body
         );
         let bad = call(&me, app.addr, "mark_notifications_read", &[("id", "x")]).await;
-        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {}", bad.body);
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{name}: {}",
+            bad.body
+        );
         let ok = call(&me, app.addr, "mark_notifications_read", &[("id", &id)]).await;
         assert_eq!(ok.status, StatusCode::OK, "{name}: {}", ok.body);
         let count_after = unread(call(&me, app.addr, "unread_notifications", &[]).await);

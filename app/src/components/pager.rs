@@ -1,6 +1,17 @@
 use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
 
 use crate::i18n::{use_i18n, Msg};
+
+/// The page a paged list shows: the URL's `trang` (1-based), 1 when absent or not a number.
+pub fn page_param(query: Memo<ParamsMap>) -> u64 {
+    query
+        .read()
+        .get("trang")
+        .and_then(|p| p.parse::<u64>().ok())
+        .unwrap_or(1)
+        .max(1)
+}
 
 /// "Previous · 3/12 · Next" under a paged list; `link(page)` gives the URL of a page
 /// (1-based), so paging works without JavaScript too.

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::audit::{audit_events, VerifyAudit};
 use crate::components::auth::ErrorAlert;
-use crate::components::pager::Pager;
+use crate::components::pager::{page_param, Pager};
 use crate::i18n::{format_number, use_i18n, Msg};
 use crate::models::AuditCheck;
 
@@ -30,14 +30,7 @@ fn entity_label(code: &str) -> Option<Msg> {
 pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || {
-        query
-            .read()
-            .get("trang")
-            .and_then(|p| p.parse::<u64>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let page = move || page_param(query);
     let param = move |k: &str| query.read().get(k).unwrap_or_default();
     let events = Resource::new(
         move || {

@@ -544,3 +544,18 @@ pub async fn save_formula_script(
     )
     .await
 }
+
+/// The user with this user name; panics when there is none.
+pub async fn user_named<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    username: &str,
+) -> app::ssr::entities::user::Model {
+    use app::ssr::entities::user;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(db)
+        .await
+        .expect("user")
+        .unwrap_or_else(|| panic!("{username} missing"))
+}

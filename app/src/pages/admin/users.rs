@@ -11,7 +11,7 @@ use crate::api::users::{
 };
 use crate::authz::Role;
 use crate::components::auth::{use_auth, ErrorAlert};
-use crate::components::pager::Pager;
+use crate::components::pager::{page_param, Pager};
 use crate::error::AppError;
 use crate::i18n::{format_number, use_i18n, Msg};
 use crate::models::{PasswordResetOutcome, UserDetail, UserFormOptions};
@@ -29,14 +29,7 @@ pub fn UsersPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
-    let page = move || {
-        query
-            .read()
-            .get("trang")
-            .and_then(|p| p.parse::<u64>().ok())
-            .unwrap_or(1)
-            .max(1)
-    };
+    let page = move || page_param(query);
     let users = Resource::new(move || (q(), page()), |(q, page)| list_users(q, page - 1));
     let page_link = move |p: u64| format!("{LIST_PATH}?q={}&trang={p}", q());
     view! {
