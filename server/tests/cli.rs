@@ -208,3 +208,52 @@ fn create_admin_makes_the_first_administrator() {
         assert!(!user.must_change_password);
     });
 }
+
+/// `rubric notify`: a sweep raises the deadlines due, a second one nothing; the digest needs
+/// an SMTP server.
+#[test]
+fn notify_sweeps_once_and_the_digest_needs_smtp() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let url = format!("sqlite://{}/demo.db", dir.path().display());
+    let seeded = rubric()
+        .args(["--database-url", &url, "seed-demo"])
+        .output()
+        .expect("seed");
+    assert!(seeded.status.success());
+    let sweep = || {
+        let out = rubric()
+            .env_remove("RUBRIC_SMTP_URL")
+            .args(["--database-url", &url, "notify", "--today", "2026-12-04"])
+            .args(["--deadline-notice-days", "6"])
+            .output()
+            .expect("notify");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let first = sweep();
+    let raised: u64 = first
+        .split(" and ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{first}"));
+    assert!(
+        raised > 0,
+        "the heads are reminded to approve November: {first}"
+    );
+    assert_eq!(
+        sweep(),
+        "2026-12-04: 0 queue and 0 deadline notifications raised"
+    );
+    let digest = rubric()
+        .env_remove("RUBRIC_SMTP_URL")
+        .args(["--database-url", &url, "notify", "--digest"])
+        .output()
+        .expect("notify");
+    assert!(!digest.status.success());
+    assert!(String::from_utf8_lossy(&digest.stderr).contains("--smtp-url"));
+}
