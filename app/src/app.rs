@@ -13,6 +13,7 @@ use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ActivationPage, ChangePasswordPage, SignInPage};
 use crate::pages::admin::api_clients::ApiClientsPage;
 use crate::pages::admin::formulas::FormulasPage;
+use crate::pages::admin::home::AdminHomePage;
 use crate::pages::admin::org::{ImportPage, OrgPage};
 use crate::pages::admin::positions::{PositionPage, PositionsPage};
 use crate::pages::admin::rules::{RuleVersionPage, SimulationPage};
@@ -133,7 +134,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("quan-tri")
                             view=|| {
-                                view! { <Guarded path="/quan-tri"><Placeholder title=Msg::NavAdmin text=Msg::AudienceAdminText /></Guarded> }
+                                view! { <Guarded path="/quan-tri"><AdminHomePage /></Guarded> }
                             }
                         />
                         <Route

@@ -127,6 +127,8 @@ pub enum Action<'a> {
     ReadAudit,
     /// Reading and marking one's own notifications, setting one's digest address.
     OwnNotifications,
+    /// The administrators' home: the setup checklist and the jobs' health.
+    ReadAdminHome,
     /// The signed-in officer's own diary (entries and catalog).
     OwnDiary,
     /// Reading one officer's work-log entry.
@@ -218,6 +220,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
         Action::ManageUsers => allow_if(s.has(Admin)),
         Action::ReadAudit => allow_if(s.has(Auditor) || s.has(Admin)),
         Action::OwnNotifications => Decision::Allow,
+        Action::ReadAdminHome => allow_if(s.has(Admin)),
         Action::ReadEntry(t) => allow_if(
             (s.user_id == t.officer_id && s.has(Officer))
                 || s.reviews(&t.unit_chain)

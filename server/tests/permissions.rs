@@ -432,6 +432,7 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ("rescore_period", vec![("period", "1999-01")], COMMITTEE),
             ("closing_board", vec![("period", "")], CLOSING_READERS),
             ("my_notifications", vec![("page", "1")], SIGNED_IN),
+            ("admin_home", vec![], ADMIN),
             ("unread_notifications", vec![], SIGNED_IN),
             ("mark_notifications_read", vec![], SIGNED_IN),
             ("set_digest_email", vec![("email", "")], SIGNED_IN),

@@ -12,6 +12,7 @@ fn parse_id(field: &str, text: &str) -> Result<i32, crate::error::AppError> {
         .map_err(|_| crate::error::AppError::refused(field, crate::i18n::Msg::UserUnknownChoice))
 }
 
+pub mod admin_home;
 pub mod api_clients;
 pub mod appeals;
 pub mod audit;

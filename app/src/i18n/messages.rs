@@ -791,4 +791,24 @@ messages! {
     NotifyEmailSave => "Lưu", "Save";
     NotifyEmailSaved => "Đã lưu.", "Saved.";
     NotifyEmailBad => "Địa chỉ thư điện tử không hợp lệ (ví dụ: ten@sonoivu.khanhhoa.gov.vn).", "Not a valid e-mail address (for example name@sonoivu.khanhhoa.gov.vn).";
+    AdminHomeTitle => "Quản trị", "Administration";
+    AdminHomeIntro => "Những việc còn thiếu để chấm điểm được cả tỉnh, những gì đang chờ quyết định, và tình trạng các tác vụ chạy nền.", "What is still missing for the whole province to be scored, what waits for a decision, and how the background work is going.";
+    AdminHomeChecklist => "Danh mục kiểm tra", "Setup checklist";
+    AdminHomeDone => "Đã xong", "Done";
+    AdminHomeToDo => "Cần xử lý", "To do";
+    AdminHomeMore => "và còn nữa", "and more";
+    CheckPositionsWithoutJd => "Vị trí việc làm chưa có bản mô tả công việc được phê duyệt", "Positions without an approved job description";
+    CheckPositionsWithoutJdHint => "Công chức ở các vị trí này chưa thể được chấm điểm: soạn và trình duyệt bản mô tả công việc cùng danh mục nhiệm vụ.", "Their officers cannot be scored: write the job description and task catalog and submit it.";
+    CheckOfficersWithoutPosition => "Công chức chưa được gán vị trí việc làm", "Officers without a position";
+    CheckOfficersWithoutPositionHint => "Gán vị trí trong trang người dùng, hoặc nạp lại danh sách nhân sự.", "Give them a position on the user page, or load the staff list again.";
+    CheckUnitsWithoutHead => "Đơn vị có công chức nhưng chưa có người duyệt", "Units with officers and no head";
+    CheckUnitsWithoutHeadHint => "Không ai duyệt được nhật ký của các đơn vị này: giao vai trò người duyệt cho lãnh đạo đơn vị hoặc đơn vị cấp trên.", "Nobody can review these units' logs: give the reviewer role to the head of the unit or of a unit above.";
+    CheckJdWaiting => "Bản mô tả công việc chờ phê duyệt", "Job descriptions waiting for approval";
+    CheckJdWaitingHint => "Một quản trị viên khác phê duyệt hoặc trả lại.", "Another administrator approves or returns them.";
+    CheckFormulasWaiting => "Phiên bản công thức chờ Ban Chỉ đạo", "Formula versions waiting for the committee";
+    CheckFormulasWaitingHint => "Ban Chỉ đạo chạy thử, phê duyệt và áp dụng.", "The committee simulates, approves and activates them.";
+    CheckJobsRunning => "Tác vụ nền đang chờ hoặc đang chạy", "Background jobs queued or running";
+    CheckJobsRunningHint => "Chấm điểm và chạy thử đang được xử lý; không cần làm gì.", "Scoring runs and simulations in progress; nothing to do.";
+    CheckJobsFailed => "Tác vụ nền lỗi trong 7 ngày qua", "Background jobs failed in the last 7 days";
+    CheckJobsFailedHint => "Đọc lỗi, sửa nguyên nhân rồi chạy lại.", "Read the error, fix its cause, run it again.";
 }

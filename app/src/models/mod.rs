@@ -127,3 +127,6 @@ pub use delegation::*;
 
 pub mod notification;
 pub use notification::*;
+
+pub mod admin;
+pub use admin::*;

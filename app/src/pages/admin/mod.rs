@@ -2,6 +2,7 @@
 
 pub mod api_clients;
 pub mod formulas;
+pub mod home;
 pub mod org;
 pub mod position_form;
 pub mod positions;

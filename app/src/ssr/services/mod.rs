@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod activation;
+pub mod admin_home;
 pub mod api_clients;
 pub mod appeals;
 pub mod audit;
