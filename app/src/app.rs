@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::components::auth::{provide_auth, Guarded};
-use crate::components::header::Header;
+use crate::components::header::{Header, NotificationsEpoch};
 use crate::i18n::{provide_i18n, Msg};
 use crate::pages::account::{ActivationPage, ChangePasswordPage, SignInPage};
 use crate::pages::admin::api_clients::ApiClientsPage;
@@ -22,7 +22,7 @@ use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::closing::ClosingPage;
 use crate::pages::diary::DiaryPage;
-use crate::pages::notifications::{NotificationsEpoch, NotificationsPage};
+use crate::pages::notifications::NotificationsPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
 use crate::pages::unit::{OfficerScorePage, UnitPage};

@@ -96,9 +96,8 @@ fn check_locates_a_broken_script() {
     );
 }
 
-#[test]
-fn audit_verify_passes_on_the_demo_and_fails_after_a_hand_edit() {
-    let dir = tempfile::tempdir().expect("tmp");
+/// `rubric seed-demo` into a new SQLite file of `dir`: its URL and what the command printed.
+fn seed_demo(dir: &tempfile::TempDir) -> (String, std::process::Output) {
     let url = format!("sqlite://{}/demo.db", dir.path().display());
     let seeded = rubric()
         .args(["--database-url", &url, "seed-demo"])
@@ -109,6 +108,13 @@ fn audit_verify_passes_on_the_demo_and_fails_after_a_hand_edit() {
         "{}",
         String::from_utf8_lossy(&seeded.stderr)
     );
+    (url, seeded)
+}
+
+#[test]
+fn audit_verify_passes_on_the_demo_and_fails_after_a_hand_edit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (url, seeded) = seed_demo(&dir);
     let stdout = String::from_utf8_lossy(&seeded.stdout);
     for login in ["admin", "bcd", "thanhtra", "tp.snv.tccb", "cb.snv.tccb.02"] {
         assert!(
@@ -214,12 +220,7 @@ fn create_admin_makes_the_first_administrator() {
 #[test]
 fn notify_sweeps_once_and_the_digest_needs_smtp() {
     let dir = tempfile::tempdir().expect("tmp");
-    let url = format!("sqlite://{}/demo.db", dir.path().display());
-    let seeded = rubric()
-        .args(["--database-url", &url, "seed-demo"])
-        .output()
-        .expect("seed");
-    assert!(seeded.status.success());
+    let (url, _) = seed_demo(&dir);
     let sweep = || {
         let out = rubric()
             .env_remove("RUBRIC_SMTP_URL")

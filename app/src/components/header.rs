@@ -5,7 +5,10 @@ use crate::api::notifications::unread_notifications;
 use crate::authz::{navigation, SIGN_IN_PATH};
 use crate::components::auth::use_auth;
 use crate::i18n::{use_i18n, Locale, Msg};
-use crate::pages::notifications::NotificationsEpoch;
+
+/// Bumped when notifications are marked read, so the header's count is fetched again.
+#[derive(Clone, Copy)]
+pub struct NotificationsEpoch(pub RwSignal<u32>);
 
 /// The product name, the navigation the user's roles allow, the user menu and the
 /// language switch.

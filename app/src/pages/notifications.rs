@@ -8,13 +8,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::notifications::{my_notifications, MarkNotificationsRead, SetDigestEmail};
 use crate::components::auth::ErrorAlert;
+use crate::components::header::NotificationsEpoch;
 use crate::components::pager::{page_param, Pager};
 use crate::i18n::{format_date, notification_text, use_i18n, vietnam_date, Msg};
 use crate::models::{NotificationCentre, NotificationView, NOTIFICATIONS_PER_PAGE};
-
-/// Bumped when notifications are marked read, so the header's count is fetched again.
-#[derive(Clone, Copy)]
-pub struct NotificationsEpoch(pub RwSignal<u32>);
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {

@@ -102,6 +102,32 @@ async fn closing_of<C: ConnectionTrait>(
         .await?)
 }
 
+/// The agencies whose director closed period `period_id` (none for a period not created).
+async fn closed_agencies<C: ConnectionTrait>(
+    db: &C,
+    period_id: Option<i32>,
+) -> Result<HashSet<i32>, AppError> {
+    let Some(period_id) = period_id else {
+        return Ok(HashSet::new());
+    };
+    Ok(agency_closing::Entity::find()
+        .filter(agency_closing::Column::PeriodId.eq(period_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.agency_id)
+        .collect())
+}
+
+/// The agencies with officers that are not closed: what publishing waits for.
+fn open_agencies<'a>(
+    rows: &'a BTreeMap<i32, AgencyClosingRow>,
+    closed: &'a HashSet<i32>,
+) -> impl Iterator<Item = &'a AgencyClosingRow> {
+    rows.values()
+        .filter(|a| a.officers() > 0 && !closed.contains(&a.id))
+}
+
 /// Per officer of `officers` with a current score for the period: whether it is approved.
 async fn score_states<C: ConnectionTrait>(
     db: &C,
@@ -538,17 +564,10 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     refuse_if_published(&p)?;
     let tree = UnitTree::load(&txn).await?;
     let officers = unit_board::active_officers(&txn).await?;
-    let closed: HashSet<i32> = agency_closing::Entity::find()
-        .filter(agency_closing::Column::PeriodId.eq(p.id))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|c| c.agency_id)
-        .collect();
-    let open: Vec<String> = agency_rows(&tree, &officers, &HashMap::new())
-        .into_values()
-        .filter(|a| a.officers() > 0 && !closed.contains(&a.id))
-        .map(|a| a.name)
+    let closed = closed_agencies(&txn, Some(p.id)).await?;
+    let rows = agency_rows(&tree, &officers, &HashMap::new());
+    let open: Vec<String> = open_agencies(&rows, &closed)
+        .map(|a| a.name.clone())
         .collect();
     if !open.is_empty() {
         return Err(AppError::notice(
@@ -672,16 +691,7 @@ pub(crate) async fn outstanding<C: ConnectionTrait>(
     }
     let officers = unit_board::active_officers(db).await?;
     let scores = score_states(db, p.as_ref().map(|p| p.id), &officers).await?;
-    let closed: HashSet<i32> = match &p {
-        Some(p) => agency_closing::Entity::find()
-            .filter(agency_closing::Column::PeriodId.eq(p.id))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| c.agency_id)
-            .collect(),
-        None => HashSet::new(),
-    };
+    let closed = closed_agencies(db, p.as_ref().map(|p| p.id)).await?;
     let agencies = agency_rows(tree, &officers, &scores);
     Ok(Some(Outstanding {
         units: agencies
@@ -690,10 +700,6 @@ pub(crate) async fn outstanding<C: ConnectionTrait>(
             .filter(|u| !u.approved())
             .map(|u| u.id)
             .collect(),
-        agencies: agencies
-            .values()
-            .filter(|a| a.officers() > 0 && !closed.contains(&a.id))
-            .map(|a| a.id)
-            .collect(),
+        agencies: open_agencies(&agencies, &closed).map(|a| a.id).collect(),
     }))
 }

@@ -67,13 +67,7 @@ pub async fn notify<C: ConnectionTrait>(
     users: &[i32],
     event: &NotificationEvent,
 ) -> Result<(), AppError> {
-    let event = encode(event)?;
-    for chunk in users.chunks(INSERT_CHUNK) {
-        notification::Entity::insert_many(chunk.iter().map(|u| row(*u, &event, None)))
-            .exec_without_returning(db)
-            .await?;
-    }
-    Ok(())
+    insert(db, users, None, event).await.map(|_| ())
 }
 
 /// Tells `users` about `event` once per person and `key`; returns how many were told now.
@@ -83,11 +77,24 @@ async fn notify_once<C: ConnectionTrait>(
     key: &str,
     event: &NotificationEvent,
 ) -> Result<u64, AppError> {
+    insert(db, users, Some(key), event).await
+}
+
+/// Inserts one notification per user; a row whose `(user, key)` exists is skipped (rows
+/// without a key never conflict: NULLs are distinct in the unique index on both backends).
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    users: &[i32],
+    key: Option<&str>,
+    event: &NotificationEvent,
+) -> Result<u64, AppError> {
     let event = encode(event)?;
     let mut added = 0;
     for chunk in users.chunks(INSERT_CHUNK) {
         added += notification::Entity::insert_many(
-            chunk.iter().map(|u| row(*u, &event, Some(key.to_string()))),
+            chunk
+                .iter()
+                .map(|u| row(*u, &event, key.map(str::to_string))),
         )
         .on_conflict(
             OnConflict::columns([notification::Column::UserId, notification::Column::DedupKey])
