@@ -20,6 +20,7 @@ mod m20261203_000011_api_clients;
 mod m20261203_000012_closing_chain;
 mod m20261203_000013_delegations;
 mod m20261203_000014_notifications;
+mod m20261204_000015_period_stats;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_closing_chain::Migration),
             Box::new(m20261203_000013_delegations::Migration),
             Box::new(m20261203_000014_notifications::Migration),
+            Box::new(m20261204_000015_period_stats::Migration),
         ]
     }
 }

@@ -217,6 +217,16 @@ impl Ord for PeriodCode {
     }
 }
 
+/// Monday-to-Friday days from `start` to `end` inclusive (public holidays are not known to
+/// Rubric; they make the averages look a little lower than they are, never higher).
+pub fn working_days(start: NaiveDate, end: NaiveDate) -> u32 {
+    start
+        .iter_days()
+        .take_while(|d| *d <= end)
+        .filter(|d| d.weekday().num_days_from_monday() < 5)
+        .count() as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +301,15 @@ mod tests {
                 proptest::prop_assert_eq!(code.previous().ends_on().succ_opt(), Some(code.starts_on()));
             }
         }
+    }
+
+    #[test]
+    fn working_days_count_mondays_to_fridays() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        // November 2026 starts on a Sunday: 21 weekdays.
+        assert_eq!(working_days(d(2026, 11, 1), d(2026, 11, 30)), 21);
+        assert_eq!(working_days(d(2026, 11, 7), d(2026, 11, 8)), 0);
+        assert_eq!(working_days(d(2026, 11, 9), d(2026, 11, 9)), 1);
+        assert_eq!(working_days(d(2026, 11, 9), d(2026, 11, 8)), 0);
     }
 }

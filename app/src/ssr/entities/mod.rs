@@ -20,6 +20,7 @@ pub mod password_reset_request;
 pub mod period;
 pub mod period_deadline;
 pub mod period_score;
+pub mod period_unit_stat;
 pub mod position;
 pub mod position_agency;
 pub mod rule_check;

@@ -15,6 +15,8 @@ pub struct Model {
     /// `open`, `scored`, `approved` or `published`.
     pub status: PeriodStatus,
     pub lock_version: i32,
+    /// When the period's figures (`period_unit_stats`) were last rebuilt.
+    pub stats_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -25,6 +25,13 @@ pub struct Model {
     pub superseded_by: Option<i64>,
     pub approved_at: Option<DateTimeUtc>,
     pub published_at: Option<DateTimeUtc>,
+    /// The officer's unit when scored.
+    pub unit_id: Option<i32>,
+    /// The standard hours of the entries scored (none for quarters and years).
+    pub standard_hours: Option<f64>,
+    pub entry_count: i32,
+    /// Working days whose entries add up to more than 8 standard hours.
+    pub days_over_norm: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,7 @@
 
 pub mod load;
 pub mod score;
+pub mod stats;
 pub mod store;
 
 use std::collections::BTreeMap;

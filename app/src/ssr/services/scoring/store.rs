@@ -145,6 +145,7 @@ pub async fn group<C: ConnectionTrait>(
         }
         let approved =
             previous.is_some_and(|p| t.policy.carries_approval() && p.approved_at.is_some());
+        let work = super::stats::work_of(&t.period.kind, &s.input);
         rows.push(period_score::ActiveModel {
             period_id: Set(t.period.id),
             officer_id: Set(officer.id),
@@ -162,6 +163,10 @@ pub async fn group<C: ConnectionTrait>(
             computed_at: Set(t.now),
             computed_by: Set(t.actor.id),
             approved_at: Set(approved.then_some(t.now)),
+            unit_id: Set(officer.unit_id),
+            standard_hours: Set(work.standard_hours),
+            entry_count: Set(work.entries),
+            days_over_norm: Set(work.days_over_norm),
             ..Default::default()
         });
         run.officers += 1;
@@ -190,13 +195,14 @@ pub async fn group<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Closes a run: the period's state and the audit event.
+/// Closes a run: the period's state, its figures and the audit event.
 pub async fn finish<C: ConnectionTrait>(
     db: &C,
     t: &Target<'_>,
     scope: Option<&str>,
     run: &ScoreRun,
 ) -> Result<(), AppError> {
+    super::stats::refresh(db, t.period).await?;
     if t.policy.marks_period_scored() {
         crate::ssr::services::periods::mark_scored(db, t.period).await?;
     }
