@@ -26,7 +26,7 @@ use crate::pages::notifications::NotificationsPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
 use crate::pages::unit::{OfficerScorePage, UnitPage};
-use crate::pages::{home::HomePage, not_found::NotFound, placeholder::Placeholder};
+use crate::pages::{home::HomePage, not_found::NotFound};
 
 /// The document the server renders around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -128,7 +128,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                         <Route
                             ssr=SsrMode::Async
                             path=path!("don-vi/can-bo/:id")
-                            view=|| view! { <Guarded path="/don-vi"><OfficerScorePage /></Guarded> }
+                            view=|| view! { <Guarded path="/don-vi/can-bo"><OfficerScorePage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async
@@ -201,7 +201,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("ban-chi-dao")
                             view=|| {
-                                view! { <Guarded path="/ban-chi-dao"><Placeholder title=Msg::NavCommittee text=Msg::AudienceCommitteeText /></Guarded> }
+                                view! { <Guarded path="/ban-chi-dao"><crate::pages::committee::CommitteePage /></Guarded> }
                             }
                         />
                         <Route ssr=SsrMode::Async path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />

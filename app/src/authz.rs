@@ -129,6 +129,9 @@ pub enum Action<'a> {
     OwnNotifications,
     /// The administrators' home: the setup checklist and the jobs' health.
     ReadAdminHome,
+    /// The province's figures: the committee's dashboard by agency and unit, and the
+    /// reports sent upward (counts and sums, no one's score by name).
+    ReadProvinceFigures,
     /// The signed-in officer's own diary (entries and catalog).
     OwnDiary,
     /// Reading one officer's work-log entry.
@@ -221,6 +224,7 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
         Action::ReadAudit => allow_if(s.has(Auditor) || s.has(Admin)),
         Action::OwnNotifications => Decision::Allow,
         Action::ReadAdminHome => allow_if(s.has(Admin)),
+        Action::ReadProvinceFigures => allow_if(s.has(Committee) || s.has(Auditor) || s.has(Admin)),
         Action::ReadEntry(t) => allow_if(
             (s.user_id == t.officer_id && s.has(Officer))
                 || s.reviews(&t.unit_chain)
@@ -336,6 +340,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavUnit),
     },
     Page {
+        path: "/don-vi/can-bo",
+        rule: PageRule::AnyOf(&[Role::Reviewer, Role::Committee, Role::Auditor]),
+        nav: None,
+    },
+    Page {
         path: "/thong-bao",
         rule: PageRule::SignedIn,
         nav: None,
@@ -387,7 +396,7 @@ pub const PAGES: &[Page] = &[
     },
     Page {
         path: "/ban-chi-dao",
-        rule: PageRule::AnyOf(&[Role::Committee]),
+        rule: PageRule::AnyOf(&[Role::Committee, Role::Auditor, Role::Admin]),
         nav: Some(Msg::NavCommittee),
     },
     Page {

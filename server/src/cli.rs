@@ -12,8 +12,8 @@ use app::ssr::services::{
 };
 
 use crate::config::{
-    ApiTokenCommand, AuditCommand, Cli, Command, ExportCommand, ImportCommand, RulesCommand,
-    ServeArgs,
+    ApiTokenCommand, AuditCommand, Cli, Command, ExportCommand, ImportCommand, ReportCommand,
+    RulesCommand, ServeArgs,
 };
 use crate::startup::{shutdown_signal, Server};
 
@@ -54,6 +54,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         }
         Command::Export(ExportCommand::Org { file }) => export_org(&database, &file).await,
         Command::Export(ExportCommand::Template { file }) => export_template(&file).await,
+        Command::Report(ReportCommand::Monthly { period, to }) => {
+            report_monthly(&database, &period, &to).await
+        }
         Command::CreateAdmin {
             username,
             full_name,
@@ -560,6 +563,43 @@ async fn gen_org(
 }
 
 /// `rubric export org FILE`: the organisation workbook as Rubric holds it now.
+async fn report_monthly(
+    database: &Database,
+    period: &str,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    use app::authz::{Grant, Role, Subject};
+    let db = database.connect().await?;
+    // The operator reads what the committee reads (the province's figures, by agency).
+    let operator = Subject {
+        user_id: -1,
+        grants: vec![Grant {
+            role: Role::Committee,
+            unit_id: None,
+        }],
+        must_change_password: false,
+    };
+    let t = std::time::Instant::now();
+    let d = app::ssr::services::dashboard::dashboard(&db, &operator, period, None)
+        .await
+        .map_err(app_err)?;
+    let figures = t.elapsed();
+    let t = std::time::Instant::now();
+    let code = d.period.clone();
+    let bytes = app::ssr::services::reports::monthly(d, app::i18n::Locale::Vi)
+        .await
+        .map_err(app_err)?;
+    let workbook = t.elapsed();
+    std::fs::write(file, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    println!(
+        "{}: {code}, figures in {:.0} ms, workbook in {:.0} ms",
+        file.display(),
+        figures.as_secs_f64() * 1000.0,
+        workbook.as_secs_f64() * 1000.0
+    );
+    Ok(())
+}
+
 async fn export_org(database: &Database, file: &std::path::Path) -> anyhow::Result<()> {
     let db = database.connect().await?;
     let bytes = onboarding::export(&db).await.map_err(app_err)?;

@@ -88,6 +88,9 @@ pub enum Command {
     /// Write the organisation workbook as Rubric holds it.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Write a report for higher levels as an Excel workbook.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Create an administrator account (the first one, on a new database). The password is
     /// read from RUBRIC_ADMIN_PASSWORD, or asked for on the terminal.
     CreateAdmin {
@@ -157,6 +160,21 @@ pub enum ExportCommand {
     Org { file: PathBuf },
     /// The empty organisation workbook with examples and instructions, to fill in.
     Template { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The monthly report to the Department of Home Affairs (what /ban-chi-dao downloads):
+    /// by agency the headcount, scored, grades, not scored and why; prints how long the
+    /// figures and the workbook took.
+    Monthly {
+        /// The period, e.g. 2026-10; default: the latest scored month.
+        #[arg(long, default_value = "")]
+        period: String,
+        /// The workbook to write (.xlsx).
+        #[arg(long)]
+        to: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -258,3 +258,51 @@ fn notify_sweeps_once_and_the_digest_needs_smtp() {
     assert!(!digest.status.success());
     assert!(String::from_utf8_lossy(&digest.stderr).contains("--smtp-url"));
 }
+
+/// `rubric report monthly`: the workbook of the latest scored month, which reads back; a bad
+/// period is refused with a message and exit 1.
+#[test]
+fn report_monthly_writes_the_workbook() {
+    use calamine::{Reader, Xlsx};
+    let dir = tempfile::tempdir().expect("tmp");
+    let (url, _) = seed_demo(&dir);
+    let file = dir.path().join("bao-cao.xlsx");
+    let out = rubric()
+        .args(["--database-url", &url, "report", "monthly", "--to"])
+        .arg(&file)
+        .output()
+        .expect("report");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("figures in") && stdout.contains("workbook in"),
+        "{stdout}"
+    );
+    let mut book: Xlsx<_> = calamine::open_workbook(&file).expect("a valid xlsx");
+    let range = book
+        .worksheet_range("Theo cơ quan")
+        .expect("the agencies' sheet");
+    assert!(range
+        .rows()
+        .any(|r| r.iter().any(|c| c.to_string() == "Toàn tỉnh")));
+
+    let bad = rubric()
+        .args([
+            "--database-url",
+            &url,
+            "report",
+            "monthly",
+            "--period",
+            "2026-13",
+            "--to",
+        ])
+        .arg(&file)
+        .output()
+        .expect("report");
+    assert!(!bad.status.success());
+    assert!(!String::from_utf8_lossy(&bad.stderr).trim().is_empty());
+}

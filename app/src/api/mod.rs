@@ -18,6 +18,7 @@ pub mod appeals;
 pub mod audit;
 pub mod auth;
 pub mod closing;
+pub mod dashboard;
 pub mod delegations;
 pub mod diary;
 pub mod home;

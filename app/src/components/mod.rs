@@ -1,6 +1,7 @@
 //! Reusable views.
 
 pub mod auth;
+pub mod chart;
 pub mod diff;
 pub mod entry;
 pub mod header;

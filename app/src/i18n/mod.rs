@@ -5,6 +5,7 @@
 //! language the browser will hydrate with. Numbers and dates are formatted here too:
 //! Vietnamese uses a decimal comma and dd/mm/yyyy.
 
+pub mod figures;
 mod format;
 mod labels;
 mod messages;

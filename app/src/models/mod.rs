@@ -130,3 +130,6 @@ pub use notification::*;
 
 pub mod admin;
 pub use admin::*;
+
+pub mod dashboard;
+pub use dashboard::*;

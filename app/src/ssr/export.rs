@@ -1,4 +1,5 @@
-//! Downloads that are not pages: a job-description version's catalog as CSV.
+//! Downloads that are not pages: a job-description version's catalog as CSV, a
+//! simulation's results and the monthly report as Excel workbooks.
 
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -113,6 +114,67 @@ pub async fn simulation(
         Err(e) => {
             tracing::error!(error = %e, "simulation workbook");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The query of a report: the period (the latest scored month when absent).
+#[derive(Debug, serde::Deserialize)]
+pub struct ReportQuery {
+    #[serde(default)]
+    ky: String,
+}
+
+/// GET /api/bao-cao/thang?ky=2026-10: the monthly report to the Department of Home Affairs
+/// (Excel), for the committee, administrators and auditors; in the language of the
+/// `rubric_lang` cookie.
+pub async fn monthly_report(
+    State(state): State<AppState>,
+    principal: Option<Extension<Principal>>,
+    headers: axum::http::HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<ReportQuery>,
+) -> Response {
+    let subject = principal.as_ref().map(|p| p.0.subject().clone());
+    match decide(subject.as_ref(), &Action::ReadProvinceFigures) {
+        Decision::Allow => {}
+        Decision::SignIn => return StatusCode::UNAUTHORIZED.into_response(),
+        _ => return StatusCode::FORBIDDEN.into_response(),
+    }
+    let Some(subject) = subject else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let locale = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::i18n::Locale::from_cookie_header)
+        .unwrap_or_default();
+    let built = async {
+        let d =
+            crate::ssr::services::dashboard::dashboard(&state.db, &subject, &q.ky, None).await?;
+        let period = d.period.clone();
+        let bytes = crate::ssr::services::reports::monthly(d, locale).await?;
+        Ok::<_, crate::error::AppError>((period, bytes))
+    }
+    .await;
+    match built {
+        Ok((period, bytes)) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"bao-cao-kpi-{period}.xlsx\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => {
+            let status =
+                StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            crate::ssr::headers::json_error(status, &e)
         }
     }
 }

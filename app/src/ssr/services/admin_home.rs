@@ -103,41 +103,7 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<AdminHome, AppError>
         })
         .collect();
 
-    let jd_waiting = jdv::Entity::find()
-        .filter(jdv::Column::Status.eq(JdStatus::Submitted))
-        .order_by_asc(jdv::Column::SubmittedAt)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|v| {
-            let name = names.get(&v.position_id).cloned().unwrap_or_default();
-            link(
-                format!("{name} (v{})", v.version_no),
-                format!("/quan-tri/vi-tri/{}", v.position_id),
-            )
-        })
-        .collect();
-
-    let sets: HashMap<i32, String> = rule_set::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s.name))
-        .collect();
-    let formulas_waiting = rsv::Entity::find()
-        .filter(rsv::Column::Status.eq(RuleStatus::Submitted))
-        .order_by_asc(rsv::Column::SubmittedAt)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|v| {
-            let set = sets.get(&v.rule_set_id).cloned().unwrap_or_default();
-            link(
-                format!("{set} (v{})", v.version_no),
-                format!("/quan-tri/cong-thuc/{}", v.id),
-            )
-        })
-        .collect();
+    let [jd_waiting, formulas_waiting] = pending(db).await?;
 
     let job_example = |j: &job::Model, error: Option<AppError>| {
         let payload = serde_json::from_str::<Payload>(&j.payload_json).ok();
@@ -174,10 +140,61 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<AdminHome, AppError>
             item(CheckKind::PositionsWithoutJobDescription, without_jd),
             item(CheckKind::OfficersWithoutPosition, without_position),
             item(CheckKind::UnitsWithoutHead, unheaded),
-            item(CheckKind::JobDescriptionsWaiting, jd_waiting),
-            item(CheckKind::FormulasWaiting, formulas_waiting),
+            jd_waiting,
+            formulas_waiting,
             item(CheckKind::JobsRunning, running),
             item(CheckKind::JobsFailed, failed),
         ],
     })
+}
+
+/// What waits for a decision: job descriptions submitted for approval, formula versions
+/// submitted to the committee (also on the committee's dashboard).
+pub async fn pending<C: ConnectionTrait>(db: &C) -> Result<[CheckItem; 2], AppError> {
+    let names: HashMap<i32, String> = position::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, format!("{} — {}", p.code, p.name)))
+        .collect();
+    let jd_waiting = jdv::Entity::find()
+        .filter(jdv::Column::Status.eq(JdStatus::Submitted))
+        .order_by_asc(jdv::Column::SubmittedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| {
+            let name = names.get(&v.position_id).cloned().unwrap_or_default();
+            link(
+                format!("{name} (v{})", v.version_no),
+                format!("/quan-tri/vi-tri/{}", v.position_id),
+            )
+        })
+        .collect();
+
+    let sets: HashMap<i32, String> = rule_set::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let formulas_waiting = rsv::Entity::find()
+        .filter(rsv::Column::Status.eq(RuleStatus::Submitted))
+        .order_by_asc(rsv::Column::SubmittedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| {
+            let set = sets.get(&v.rule_set_id).cloned().unwrap_or_default();
+            link(
+                format!("{set} (v{})", v.version_no),
+                format!("/quan-tri/cong-thuc/{}", v.id),
+            )
+        })
+        .collect();
+
+    Ok([
+        item(CheckKind::JobDescriptionsWaiting, jd_waiting),
+        item(CheckKind::FormulasWaiting, formulas_waiting),
+    ])
 }

@@ -99,7 +99,7 @@ pub(crate) async fn officers_of<C: ConnectionTrait>(
         .collect())
 }
 
-fn median(values: &mut [f64]) -> f64 {
+pub(crate) fn median(values: &mut [f64]) -> f64 {
     values.sort_by(|a, b| a.total_cmp(b));
     let n = values.len();
     if n == 0 {
@@ -113,7 +113,7 @@ fn median(values: &mut [f64]) -> f64 {
 
 /// Per officer of `officers`: the tasks whose period quantity is far above the median of
 /// all the officers of the same position (province-wide) who logged that task.
-async fn outliers<C: ConnectionTrait>(
+pub(crate) async fn outliers<C: ConnectionTrait>(
     db: &C,
     officers: &[user::Model],
     from: NaiveDate,
