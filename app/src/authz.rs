@@ -397,7 +397,7 @@ pub const PAGES: &[Page] = &[
     Page {
         path: "/ban-chi-dao",
         rule: PageRule::AnyOf(&[Role::Committee, Role::Auditor, Role::Admin]),
-        nav: Some(Msg::NavCommittee),
+        nav: Some(Msg::NavProvinceFigures),
     },
     Page {
         path: "/thanh-tra",
@@ -612,6 +612,7 @@ mod tests {
                 "/quan-tri/nguoi-dung",
                 "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",
+                "/ban-chi-dao",
                 "/thanh-tra"
             ]
         );
@@ -628,6 +629,7 @@ mod tests {
                 "/quan-tri/nguoi-dung",
                 "/quan-tri/cong-thuc",
                 "/quan-tri/vi-tri",
+                "/ban-chi-dao",
                 "/thanh-tra"
             ]
         );

@@ -33,9 +33,9 @@ test.describe("sign-in, roles and sessions", () => {
     ["officer", "cb.snv.tccb.02", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi"]],
     ["reviewer (agency director)", "gd.snv", ["Trang chủ", "Duyệt nhật ký", "Kết quả đơn vị", "Chốt kỳ"]],
     ["head of department (officer and reviewer)", "tp.snv.tccb", ["Trang chủ", "Nhật ký công việc", "Điểm của tôi", "Duyệt nhật ký", "Kết quả đơn vị", "Chốt kỳ"]],
-    ["admin", "admin", ["Trang chủ", "Chốt kỳ", "Quản trị", "Tổ chức", "Đơn vị", "Kết nối API", "Người dùng", "Công thức chấm điểm", "Vị trí việc làm", "Nhật ký kiểm toán"]],
-    ["committee", "bcd", ["Trang chủ", "Chốt kỳ", "Công thức chấm điểm", "Vị trí việc làm", "Ban Chỉ đạo"]],
-    ["auditor", "thanhtra", ["Trang chủ", "Chốt kỳ", "Người dùng", "Công thức chấm điểm", "Vị trí việc làm", "Nhật ký kiểm toán"]],
+    ["admin", "admin", ["Trang chủ", "Chốt kỳ", "Quản trị", "Tổ chức", "Đơn vị", "Kết nối API", "Người dùng", "Công thức chấm điểm", "Vị trí việc làm", "Tổng quan tỉnh", "Nhật ký kiểm toán"]],
+    ["committee", "bcd", ["Trang chủ", "Chốt kỳ", "Công thức chấm điểm", "Vị trí việc làm", "Tổng quan tỉnh"]],
+    ["auditor", "thanhtra", ["Trang chủ", "Chốt kỳ", "Người dùng", "Công thức chấm điểm", "Vị trí việc làm", "Tổng quan tỉnh", "Nhật ký kiểm toán"]],
   ];
   for (const [role, username, links] of roles) {
     test(`the ${role} signs in, sees their navigation, and signs out`, async ({ page }) => {
@@ -144,6 +144,6 @@ test.describe("sign-in, roles and sessions", () => {
     await user.getByTestId("change-password-submit").click();
     await expect(user.getByTestId("form-ok")).toBeVisible();
     await user.goto("/ban-chi-dao");
-    await expect(user.getByRole("heading", { name: "Ban Chỉ đạo" })).toBeVisible();
+    await expect(user.getByRole("heading", { name: "Tổng quan tỉnh", exact: true })).toBeVisible();
   });
 });

@@ -116,6 +116,12 @@ test("a formula goes from draft to the scores of the next month, never blind", a
   await expect(member.getByTestId("dist-chart")).toBeVisible();
   await expect(member.getByTestId("sim-row").first()).toBeVisible();
   await expect(member.getByTestId("sim-export")).toHaveAttribute("href", /\/api\/xuat-mo-phong\/\d+$/);
+  // Why an officer's result moves: the rules whose points differ, and the entries behind.
+  await member.getByTestId("sim-why").first().click();
+  const change = member.getByTestId("sim-change");
+  await expect(change).toBeVisible();
+  await expect(change.getByTestId("change-rule").first()).toBeVisible();
+  await expect(change.getByTestId("sim-change-totals")).toContainText("Dự thảo");
 
   // Approval with a note; the evidence packet is on the version.
   await member.goto(versionUrl);

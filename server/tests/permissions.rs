@@ -395,6 +395,11 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 COMMITTEE_AUDITOR,
             ),
             (
+                "explain_simulation_change",
+                vec![("id", "999999"), ("officer_id", "1")],
+                COMMITTEE_AUDITOR,
+            ),
+            (
                 "start_simulation",
                 vec![("id", "999999"), ("period", "2099-01")],
                 ADMIN_COMMITTEE,

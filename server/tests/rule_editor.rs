@@ -351,6 +351,63 @@ async fn a_formula_is_drafted_tested_simulated_approved_activated_and_used() {
             "{name}: every demo officer is scored by the default"
         );
         assert_eq!(view.rows.len(), 200, "{name}");
+        // Why an officer's grade moves: the rules' changes add up to the change of the total.
+        let moved = view
+            .rows
+            .iter()
+            .filter(|r| r.active_grade != r.draft_grade)
+            .max_by(|a, b| {
+                a.delta
+                    .unwrap_or(0.0)
+                    .abs()
+                    .total_cmp(&b.delta.unwrap_or(0.0).abs())
+            })
+            .or_else(|| {
+                view.rows
+                    .iter()
+                    .max_by_key(|r| (r.delta.unwrap_or(0.0).abs() * 100.0) as i64)
+            })
+            .expect("a row");
+        let change: app::models::SimulationChange = call(
+            &committee,
+            app.addr,
+            "explain_simulation_change",
+            &[
+                ("id", &sim.to_string()),
+                ("officer_id", &moved.officer_id.to_string()),
+            ],
+        )
+        .await
+        .json();
+        assert_eq!(change.active_total, moved.active_total, "{name}");
+        assert_eq!(change.draft_total, moved.draft_total, "{name}");
+        let by_rules: f64 = change.rules.iter().map(|r| r.delta()).sum();
+        let by_totals = change.draft_total.unwrap_or(0.0) - change.active_total.unwrap_or(0.0);
+        assert!(
+            (by_rules - by_totals).abs() < 0.011,
+            "{name}: rules move {by_rules}, the total {by_totals}: {:?}",
+            change.rules
+        );
+        if by_totals.abs() > 0.011 {
+            assert!(!change.rules.is_empty(), "{name}");
+        }
+        // An administrator may read the simulation's aggregates, not an officer's traces.
+        let refused = call(
+            &admin,
+            app.addr,
+            "explain_simulation_change",
+            &[
+                ("id", &sim.to_string()),
+                ("officer_id", &moved.officer_id.to_string()),
+            ],
+        )
+        .await;
+        assert_eq!(
+            refused.status,
+            reqwest::StatusCode::FORBIDDEN,
+            "{name}: {}",
+            refused.body
+        );
         assert_eq!(
             summary.matrix.iter().flatten().sum::<usize>(),
             200,

@@ -160,6 +160,33 @@ pub async fn get_simulation(id: i32) -> Result<SimulationView, AppError> {
     })
 }
 
+/// Why an officer's result moves in a simulation: the rules and entries whose points differ
+/// between the formula in force and the simulated version.
+#[server(prefix = "/api", endpoint = "explain_simulation_change")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn explain_simulation_change(
+    id: i32,
+    officer_id: i32,
+) -> Result<crate::models::SimulationChange, AppError> {
+    let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
+    let state = crate::ssr::state::app_state()?;
+    // Both traces show the officer's entries and score: only for those who may read them.
+    crate::ssr::auth::guard::officer(
+        &state.db,
+        officer_id,
+        crate::ssr::auth::guard::On::ReadScore,
+    )
+    .await?;
+    crate::ssr::services::simulations::explain_change(
+        &state.db,
+        &state.rules,
+        &me.actor(),
+        id,
+        officer_id,
+    )
+    .await
+}
+
 /// The committee approves a submitted version with a note (evidence attached).
 #[server(prefix = "/api", endpoint = "approve_rule_version")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]

@@ -23,6 +23,7 @@ messages! {
     NavHome => "Trang chủ", "Home";
     NavOfficer => "Nhật ký công việc", "Work diary";
     NavAdmin => "Quản trị", "Administration";
+    NavProvinceFigures => "Tổng quan tỉnh", "Province overview";
     NavCommittee => "Ban Chỉ đạo", "Steering Committee";
     SwitchLanguage => "English", "Tiếng Việt";
     SwitchLanguageLabel => "Chuyển sang tiếng Anh", "Switch to Vietnamese";
@@ -870,4 +871,12 @@ messages! {
     ReportCode => "Mã", "Code";
     ReportTotalRow => "Toàn tỉnh", "Whole province";
     ReportGenerated => "Lập lúc", "Generated";
+    SimWhy => "Vì sao?", "Why?";
+    SimChangeTitle => "Vì sao kết quả thay đổi", "Why the result changes";
+    SimChangeNone => "Không quy tắc nào thay đổi điểm.", "No rule changes the points.";
+    SimChangeRule => "Quy tắc", "Rule";
+    SimChangeLine => "Dòng công thức (đang áp dụng → dự thảo)", "Script line (in force → draft)";
+    SimChangeEntries => "Các mục nhật ký thay đổi điểm nhiều nhất", "The entries whose points change most";
+    SimChangeDate => "Ngày", "Date";
+    SimChangeTask => "Nhiệm vụ", "Task";
 }

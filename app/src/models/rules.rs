@@ -492,6 +492,140 @@ pub fn highlight(src: &str) -> Vec<(Token, String)> {
     out
 }
 
+/// One rule of the trace under the formula in force and under the simulated version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleChange {
+    pub rule: String,
+    pub label: String,
+    /// Points under each formula (`None`: the rule did not record anything there).
+    pub active: Option<f64>,
+    pub draft: Option<f64>,
+    /// The script lines that recorded it.
+    pub active_line: Option<u32>,
+    pub draft_line: Option<u32>,
+    /// The simulated version's explanation (the active one's when the rule is gone).
+    pub explanation: String,
+}
+
+impl RuleChange {
+    pub fn delta(&self) -> f64 {
+        self.draft.unwrap_or(0.0) - self.active.unwrap_or(0.0)
+    }
+}
+
+/// One work-log entry's contribution under both formulas (summed over the rules it feeds).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryChange {
+    pub entry_id: i64,
+    pub work_date: Option<NaiveDate>,
+    pub task: Option<String>,
+    pub active: f64,
+    pub draft: f64,
+}
+
+impl EntryChange {
+    pub fn delta(&self) -> f64 {
+        self.draft - self.active
+    }
+}
+
+/// Why an officer's result moves from the formula in force to a simulated version: the
+/// rules whose points change, by how much, and the entries that drive the change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SimulationChange {
+    pub officer_id: i32,
+    pub officer_name: String,
+    pub period: String,
+    pub version_no: i32,
+    pub active_total: Option<f64>,
+    pub active_grade: Option<String>,
+    pub draft_total: Option<f64>,
+    pub draft_grade: Option<String>,
+    /// Every rule whose points differ, largest change first.
+    pub rules: Vec<RuleChange>,
+    /// The entries whose contribution differs most (at most [`ENTRY_CHANGES_SHOWN`]).
+    pub entries: Vec<EntryChange>,
+}
+
+/// Entries listed in a [`SimulationChange`].
+pub const ENTRY_CHANGES_SHOWN: usize = 10;
+
+/// Differences below this (half a hundredth of a point) are rounding, not change.
+const CHANGE_EPSILON: f64 = 0.005;
+
+/// The rules and entries whose points differ between two traces of the same officer and
+/// period. Rules are matched by their stable id (a rule recorded twice is summed).
+pub fn trace_changes(
+    active: &[TraceLine],
+    draft: &[TraceLine],
+) -> (Vec<RuleChange>, Vec<EntryChange>) {
+    let mut rules: Vec<RuleChange> = Vec::new();
+    let mut entries: Vec<EntryChange> = Vec::new();
+    for (side, lines) in [(0, active), (1, draft)] {
+        for l in lines {
+            let r = match rules.iter_mut().position(|r| r.rule == l.rule) {
+                Some(i) => &mut rules[i],
+                None => {
+                    rules.push(RuleChange {
+                        rule: l.rule.clone(),
+                        label: l.label.clone(),
+                        active: None,
+                        draft: None,
+                        active_line: None,
+                        draft_line: None,
+                        explanation: l.explanation.clone(),
+                    });
+                    rules.last_mut().expect("just pushed")
+                }
+            };
+            if side == 0 {
+                r.active = Some(r.active.unwrap_or(0.0) + l.points);
+                r.active_line = r.active_line.or(l.line);
+            } else {
+                r.draft = Some(r.draft.unwrap_or(0.0) + l.points);
+                r.draft_line = r.draft_line.or(l.line);
+                r.explanation = l.explanation.clone();
+            }
+            for e in &l.entries {
+                let c = match entries.iter_mut().position(|c| c.entry_id == e.entry_id) {
+                    Some(i) => &mut entries[i],
+                    None => {
+                        entries.push(EntryChange {
+                            entry_id: e.entry_id,
+                            work_date: e.work_date,
+                            task: e.task.clone(),
+                            active: 0.0,
+                            draft: 0.0,
+                        });
+                        entries.last_mut().expect("just pushed")
+                    }
+                };
+                if side == 0 {
+                    c.active += e.contribution;
+                } else {
+                    c.draft += e.contribution;
+                }
+            }
+        }
+    }
+    rules.retain(|r| r.delta().abs() >= CHANGE_EPSILON || r.active.is_some() != r.draft.is_some());
+    rules.sort_by(|a, b| {
+        b.delta()
+            .abs()
+            .total_cmp(&a.delta().abs())
+            .then(a.rule.cmp(&b.rule))
+    });
+    entries.retain(|e| e.delta().abs() >= CHANGE_EPSILON);
+    entries.sort_by(|a, b| {
+        b.delta()
+            .abs()
+            .total_cmp(&a.delta().abs())
+            .then(a.entry_id.cmp(&b.entry_id))
+    });
+    entries.truncate(ENTRY_CHANGES_SHOWN);
+    (rules, entries)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,6 +690,49 @@ mod tests {
         assert_eq!(m[4][2], 1);
         assert_eq!(m[3][4], 1);
         assert_eq!(m.iter().flatten().sum::<usize>(), 4);
+    }
+
+    fn line(rule: &str, points: f64, entries: &[(i64, f64)]) -> TraceLine {
+        TraceLine {
+            rule: rule.into(),
+            label: rule.into(),
+            explanation: String::new(),
+            points,
+            line: Some(1),
+            entries: entries
+                .iter()
+                .map(|(id, c)| crate::models::TraceEntry {
+                    entry_id: *id,
+                    contribution: *c,
+                    work_date: None,
+                    task: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn trace_changes_keep_what_moves_largest_first() {
+        let active = [
+            line("general", 25.0, &[]),
+            line("task.quantity", 20.0, &[(1, 12.0), (2, 8.0)]),
+            line("penalty.delay", -1.0, &[(2, -1.0)]),
+        ];
+        let draft = [
+            line("general", 25.0, &[]),
+            line("task.quantity", 18.0, &[(1, 12.0), (2, 6.0)]),
+            line("cohort.cap", 0.0, &[]),
+        ];
+        let (rules, entries) = trace_changes(&active, &draft);
+        let ids: Vec<&str> = rules.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(ids, ["task.quantity", "penalty.delay", "cohort.cap"]);
+        let moved: f64 = rules.iter().map(RuleChange::delta).sum();
+        assert!((moved - (43.0 - 44.0)).abs() < 1e-9);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            (entries[0].entry_id, entries[0].active, entries[0].draft),
+            (2, 7.0, 6.0)
+        );
     }
 }
 

@@ -188,9 +188,8 @@ fn Board(d: Dashboard) -> AnyView {
     let rows = d
         .rows
         .iter()
-        .cloned()
         .map(|r| {
-            let name = row_name(&r, locale);
+            let name = row_name(r, locale);
             let link = (drill && r.id.is_some()).then(|| {
                 format!("{PATH}?ky={}&co-quan={}", period_for_rows, r.id.unwrap_or_default())
             });
@@ -269,7 +268,6 @@ fn Board(d: Dashboard) -> AnyView {
         let rows = d
             .officers
             .iter()
-            .cloned()
             .map(|o| {
                 let href = format!("/don-vi/can-bo/{}?ky={}", o.id, officers_period);
                 view! {
@@ -313,7 +311,6 @@ fn Board(d: Dashboard) -> AnyView {
         let rows = d
             .outliers
             .iter()
-            .cloned()
             .map(|o| {
                 let href = format!("/don-vi/can-bo/{}?ky={}", o.officer_id, outliers_period);
                 view! {
@@ -356,7 +353,6 @@ fn Board(d: Dashboard) -> AnyView {
     let formulas = d
         .formulas
         .iter()
-        .cloned()
         .map(|f| {
             let href = format!("/quan-tri/cong-thuc/{}", f.id);
             let from = f.effective_from.map(|d| format_date(locale, d)).unwrap_or_default();
@@ -496,7 +492,7 @@ fn Board(d: Dashboard) -> AnyView {
     view! {
         {top}
         {table}
-        {has_data.then(|| grades_chart)}
+        {has_data.then_some(grades_chart)}
         {trend_chart}
         {inflation}
         {officers}

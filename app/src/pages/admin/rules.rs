@@ -8,9 +8,10 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::api::rules::{
-    get_rule_version, get_simulation, AcceptBoundaryCases, ActivateRuleVersion, ApproveRuleVersion,
-    NewRuleDraft, ProposeBoundaryCases, RescorePeriod, RetireRuleVersion, ReturnRuleVersion,
-    RunRuleChecks, SaveRuleDraft, StartSimulation, SubmitRuleVersion, TryRuleVersion,
+    explain_simulation_change, get_rule_version, get_simulation, AcceptBoundaryCases,
+    ActivateRuleVersion, ApproveRuleVersion, NewRuleDraft, ProposeBoundaryCases, RescorePeriod,
+    RetireRuleVersion, ReturnRuleVersion, RunRuleChecks, SaveRuleDraft, StartSimulation,
+    SubmitRuleVersion, TryRuleVersion,
 };
 use crate::components::auth::ErrorAlert;
 use crate::components::job::JobProgress;
@@ -18,7 +19,7 @@ use crate::components::route_id;
 use crate::i18n::{format_date, format_number, format_score, use_i18n, Msg};
 use crate::models::{
     highlight, CaseRunView, Evidence, GroupEffect, JobStatus, RuleStatus, RuleVersionPage,
-    ScriptProblem, SimulationBrief, SimulationSummary, SimulationView, TryResult,
+    ScriptProblem, SimulationBrief, SimulationChange, SimulationSummary, SimulationView, TryResult,
 };
 use crate::pages::score::TraceRow;
 
@@ -820,15 +821,139 @@ pub fn SimulationPage() -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = running;
     });
+    // `?can-bo=ID`: why that officer's result moves (both traces compared).
+    let query = leptos_router::hooks::use_query_map();
+    let officer = move || {
+        query
+            .read()
+            .get("can-bo")
+            .and_then(|v| v.parse::<i32>().ok())
+    };
+    let change = Resource::new(
+        move || (id(), officer()),
+        |(id, officer)| async move {
+            match officer {
+                Some(o) => Some(explain_simulation_change(id, o).await),
+                None => None,
+            }
+        },
+    );
     view! {
         <section class="card">
             <p><a href=PATH>{i18n.t(Msg::RuleTitle)}</a></p>
+            <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
+                {move || change.get().flatten().map(|r| match r {
+                    Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+                    Ok(c) => view! { <ChangeExplained c /> }.into_any(),
+                })}
+            </Transition>
             <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
                 {move || data.get().map(|r| match r {
                     Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
                     Ok(s) => view! { <SimulationResult s /> }.into_any(),
                 })}
             </Transition>
+        </section>
+    }
+}
+
+/// Why one officer's result moves: the rules whose points differ (with the script lines of
+/// each formula), then the entries that drive the change most.
+#[component]
+fn ChangeExplained(c: SimulationChange) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.locale.get_untracked();
+    let side = |t: Option<f64>, g: &Option<String>| {
+        format!(
+            "{} {}",
+            score_or_dash(locale, t),
+            g.clone().unwrap_or_default()
+        )
+    };
+    let (before, after) = (
+        side(c.active_total, &c.active_grade),
+        side(c.draft_total, &c.draft_grade),
+    );
+    let line = |l: Option<u32>| l.map(|l| format!("{l}")).unwrap_or_default();
+    let rules = c
+        .rules
+        .iter()
+        .map(|r| {
+            let delta = r.delta();
+            view! {
+                <tr data-testid="change-rule" data-rule=r.rule.clone() data-delta=format!("{delta:.2}")>
+                    <th scope="row">{r.label.clone()} <br /><small class="muted">{r.explanation.clone()}</small></th>
+                    <td class="num">{score_or_dash(locale, r.active)}</td>
+                    <td class="num">{score_or_dash(locale, r.draft)}</td>
+                    <td class="num" class:negative=delta < 0.0>{signed(locale, Some(delta))}</td>
+                    <td class="num">{line(r.active_line)} " → " {line(r.draft_line)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let entries = c
+        .entries
+        .iter()
+        .map(|e| {
+            let delta = e.delta();
+            view! {
+                <tr data-testid="change-entry">
+                    <td>{e.work_date.map(|d| format_date(locale, d)).unwrap_or_default()}</td>
+                    <td>{e.task.clone().unwrap_or_default()}</td>
+                    <td class="num">{format_score(locale, e.active)}</td>
+                    <td class="num">{format_score(locale, e.draft)}</td>
+                    <td class="num" class:negative=delta < 0.0>{signed(locale, Some(delta))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let no_rules = c.rules.is_empty();
+    let no_entries = c.entries.is_empty();
+    view! {
+        <section id="thay-doi" class="notice" data-testid="sim-change" aria-live="polite">
+            <h2>{i18n.t(Msg::SimChangeTitle)} ": " {c.officer_name.clone()}</h2>
+            <p data-testid="sim-change-totals">
+                {i18n.t(Msg::SimActive)} ": " <strong>{before}</strong>
+                " → " {i18n.t(Msg::SimDraft)} {format!(" v{}", c.version_no)} ": " <strong>{after}</strong>
+            </p>
+            {if no_rules {
+                view! { <p>{i18n.t(Msg::SimChangeNone)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table data-testid="change-rules">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{i18n.t(Msg::SimChangeRule)}</th>
+                                    <th scope="col">{i18n.t(Msg::SimActive)}</th>
+                                    <th scope="col">{i18n.t(Msg::SimDraft)}</th>
+                                    <th scope="col">{i18n.t(Msg::SimDelta)}</th>
+                                    <th scope="col">{i18n.t(Msg::SimChangeLine)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rules}</tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+            {(!no_entries).then(|| view! {
+                <h3>{i18n.t(Msg::SimChangeEntries)}</h3>
+                <div class="table-wrap">
+                    <table data-testid="change-entries">
+                        <thead>
+                            <tr>
+                                <th scope="col">{i18n.t(Msg::SimChangeDate)}</th>
+                                <th scope="col">{i18n.t(Msg::SimChangeTask)}</th>
+                                <th scope="col">{i18n.t(Msg::SimActive)}</th>
+                                <th scope="col">{i18n.t(Msg::SimDraft)}</th>
+                                <th scope="col">{i18n.t(Msg::SimDelta)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{entries}</tbody>
+                    </table>
+                </div>
+            })}
         </section>
     }
 }
@@ -994,7 +1119,12 @@ fn Summary(
                         };
                         view! {
                             <tr data-testid="sim-row" data-officer=r.officer_id.to_string()>
-                                <td>{r.name.clone()} <br /><small class="muted">{r.position.clone()}</small></td>
+                                <td>
+                                    {r.name.clone()} <br /><small class="muted">{r.position.clone()}</small>
+                                    {(r.active_grade != r.draft_grade || dl.is_some_and(|d| d.abs() >= 0.005)).then(|| view! {
+                                        " " <a href=format!("{PATH}/mo-phong/{id}?can-bo={}#thay-doi", r.officer_id) data-testid="sim-why">{i18n.t(Msg::SimWhy)}</a>
+                                    })}
+                                </td>
                                 <td>{r.unit.clone()}</td>
                                 <td class="num">{move || score_or_dash(i18n.locale.get(), at)} " " {r.active_grade.clone()}</td>
                                 <td class="num">{move || score_or_dash(i18n.locale.get(), dt)} " " {r.draft_grade.clone()}</td>

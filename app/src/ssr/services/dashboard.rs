@@ -181,9 +181,8 @@ pub async fn dashboard<C: ConnectionTrait + TransactionTrait>(
     }
     let row_for = |rows: &mut BTreeMap<i32, FigureRow>, unit: i32| -> Option<i32> {
         let r = row_of(&tree, scope, unit)?;
-        if !rows.contains_key(&r) {
-            let u = tree.get(r)?;
-            rows.insert(r, blank(u, grades.len()));
+        if let std::collections::btree_map::Entry::Vacant(v) = rows.entry(r) {
+            v.insert(blank(tree.get(r)?, grades.len()));
         }
         Some(r)
     };

@@ -25,7 +25,6 @@ use crate::ssr::entities::{
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::audit::Actor;
-use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::rule_checks;
 use crate::ssr::services::rule_versions;
 use crate::ssr::services::scoring::{self, DraftRules, Policy};
@@ -480,16 +479,9 @@ pub async fn try_version<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or(AppError::NotFound)?;
     rule_versions::compile(pool, actor.id, &rule_versions::source_of(&v)).await?;
-    // The officer's cohort is within their agency: scoring the agency gives the same result
-    // as scoring the province.
-    let agency = match officer.unit_id {
-        Some(unit) => UnitTree::load(db).await?.agency_of(unit).map(|a| a.id),
-        None => None,
-    };
     let draft = DraftRules::of(&v, &set);
-    let (outcomes, _) =
-        scoring::evaluate(db, pool, actor, &p, agency, Some(draft), Some(officer_id)).await?;
-    let Some(r) = outcomes.into_iter().find(|r| r.officer_id == officer_id) else {
+    let outcome = scoring::evaluate_officer(db, pool, actor, &p, &officer, Some(draft)).await?;
+    let Some(r) = outcome else {
         return Err(AppError::notice(
             "officer",
             Notice::OfficerNotScoredInPeriod {

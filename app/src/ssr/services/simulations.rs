@@ -704,3 +704,58 @@ fn stored_error(value: &serde_json::Value) -> AppError {
     serde_json::from_value(value.clone())
         .unwrap_or_else(|_| AppError::invalid("simulation", value.as_str().unwrap_or_default()))
 }
+
+/// Why one officer's result moves in simulation `id`: the officer scored again with the
+/// formulas in force and with the simulated version (both with their traces; the stored
+/// results keep no trace), and the rules and entries whose points differ.
+pub async fn explain_change<C: ConnectionTrait>(
+    db: &C,
+    pool: &RulePool,
+    actor: &Actor,
+    id: i32,
+    officer_id: i32,
+) -> Result<crate::models::SimulationChange, AppError> {
+    let s = simulation::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (version, set) = rule_versions::with_set(db, s.rule_set_version_id).await?;
+    let p = crate::ssr::entities::period::Entity::find_by_id(s.period_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let officer = user::Entity::find_by_id(officer_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    rule_versions::compile(pool, actor.id, &rule_versions::source_of(&version)).await?;
+    let draft = DraftRules::of(&version, &set);
+    let simulated = scoring::evaluate_officer(db, pool, actor, &p, &officer, Some(draft)).await?;
+    let in_force = scoring::evaluate_officer(db, pool, actor, &p, &officer, None).await?;
+    let (Some(simulated), Some(in_force)) = (simulated, in_force) else {
+        return Err(AppError::notice(
+            "officer",
+            Notice::OfficerNotScoredInPeriod {
+                officer: officer.full_name,
+                period: p.code,
+            },
+        ));
+    };
+    let before =
+        crate::ssr::services::scores::trace_lines(db, officer_id, &in_force.result.trace).await?;
+    let after =
+        crate::ssr::services::scores::trace_lines(db, officer_id, &simulated.result.trace).await?;
+    let (rules, entries) = crate::models::trace_changes(&before, &after);
+    Ok(crate::models::SimulationChange {
+        officer_id,
+        officer_name: officer.full_name,
+        period: p.code,
+        version_no: version.version_no,
+        active_total: in_force.result.total,
+        active_grade: in_force.result.grade,
+        draft_total: simulated.result.total,
+        draft_grade: simulated.result.grade,
+        rules,
+        entries,
+    })
+}

@@ -396,6 +396,25 @@ pub async fn evaluate<C: ConnectionTrait>(
     Ok((out, run))
 }
 
+/// One officer's result of a period, with its trace: with the formulas in force, or with
+/// `draft` where it applies. The officer's cohort lies within their agency, so the agency is
+/// scored (the same result as scoring the province). `None`: the officer is not scored.
+pub async fn evaluate_officer<C: ConnectionTrait>(
+    db: &C,
+    pool: &RulePool,
+    actor: &Actor,
+    p: &period::Model,
+    officer: &crate::ssr::entities::user::Model,
+    draft: Option<DraftRules<'_>>,
+) -> Result<Option<Outcome>, AppError> {
+    let agency = match officer.unit_id {
+        Some(unit) => UnitTree::load(db).await?.agency_of(unit).map(|a| a.id),
+        None => None,
+    };
+    let (outcomes, _) = evaluate(db, pool, actor, p, agency, draft, Some(officer.id)).await?;
+    Ok(outcomes.into_iter().find(|r| r.officer_id == officer.id))
+}
+
 impl ScoreRun {
     /// Adds another part's counts and timings.
     pub fn add(&mut self, other: &ScoreRun) {

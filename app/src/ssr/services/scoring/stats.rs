@@ -55,6 +55,19 @@ pub fn work_of(kind: &str, officer: &rubric_rules::Officer) -> Work {
 
 type Key = (Option<i32>, ScoreStatus, Option<String>, Option<String>);
 
+/// A current score as the figures read it: unit, status, grade, reason, total, standard
+/// hours, entries, days above the norm.
+type ScoreFigures = (
+    Option<i32>,
+    ScoreStatus,
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Option<f64>,
+    i32,
+    i32,
+);
+
 #[derive(Default)]
 struct Sums {
     officers: i32,
@@ -88,16 +101,7 @@ pub async fn refresh<C: ConnectionTrait>(db: &C, p: &period::Model) -> Result<()
         .filter(period_unit_stat::Column::PeriodId.eq(p.id))
         .exec(db)
         .await?;
-    let rows: Vec<(
-        Option<i32>,
-        ScoreStatus,
-        Option<String>,
-        Option<String>,
-        Option<f64>,
-        Option<f64>,
-        i32,
-        i32,
-    )> = period_score::Entity::find()
+    let rows: Vec<ScoreFigures> = period_score::Entity::find()
         .select_only()
         .columns([
             period_score::Column::UnitId,
