@@ -204,6 +204,20 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                                 view! { <Guarded path="/ban-chi-dao"><crate::pages::committee::CommitteePage /></Guarded> }
                             }
                         />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("bao-cao/xep-loai")
+                            view=|| {
+                                view! { <Guarded path="/bao-cao/xep-loai"><crate::pages::reports::ClassificationPage /></Guarded> }
+                            }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("phieu-danh-gia/:id")
+                            view=|| {
+                                view! { <Guarded path="/phieu-danh-gia/:id"><crate::pages::reports::ScoreSheetPage /></Guarded> }
+                            }
+                        />
                         <Route ssr=SsrMode::Async path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />
                     </Routes>
                 </main>

@@ -132,6 +132,9 @@ pub enum Action<'a> {
     /// The province's figures: the committee's dashboard by agency and unit, and the
     /// reports sent upward (counts and sums, no one's score by name).
     ReadProvinceFigures,
+    /// An agency's classification list (every officer's result by name): the committee,
+    /// auditors, and heads, who see the agencies they head (the service narrows).
+    ReadClassification,
     /// The signed-in officer's own diary (entries and catalog).
     OwnDiary,
     /// Reading one officer's work-log entry.
@@ -225,6 +228,9 @@ pub fn decide(subject: Option<&Subject>, action: &Action<'_>) -> Decision {
         Action::OwnNotifications => Decision::Allow,
         Action::ReadAdminHome => allow_if(s.has(Admin)),
         Action::ReadProvinceFigures => allow_if(s.has(Committee) || s.has(Auditor) || s.has(Admin)),
+        Action::ReadClassification => {
+            allow_if(s.has(Committee) || s.has(Auditor) || s.has(Reviewer))
+        }
         Action::ReadEntry(t) => allow_if(
             (s.user_id == t.officer_id && s.has(Officer))
                 || s.reviews(&t.unit_chain)
@@ -342,6 +348,21 @@ pub const PAGES: &[Page] = &[
     Page {
         path: "/don-vi/can-bo",
         rule: PageRule::AnyOf(&[Role::Reviewer, Role::Committee, Role::Auditor]),
+        nav: None,
+    },
+    Page {
+        path: "/bao-cao/xep-loai",
+        rule: PageRule::AnyOf(&[Role::Reviewer, Role::Committee, Role::Auditor]),
+        nav: None,
+    },
+    Page {
+        path: "/phieu-danh-gia",
+        rule: PageRule::AnyOf(&[
+            Role::Officer,
+            Role::Reviewer,
+            Role::Committee,
+            Role::Auditor,
+        ]),
         nav: None,
     },
     Page {

@@ -57,6 +57,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Report(ReportCommand::Monthly { period, to }) => {
             report_monthly(&database, &period, &to).await
         }
+        Command::Report(ReportCommand::Classification { period, agency, to }) => {
+            report_classification(&database, &period, &agency, &to).await
+        }
         Command::CreateAdmin {
             username,
             full_name,
@@ -586,7 +589,10 @@ async fn report_monthly(
     let figures = t.elapsed();
     let t = std::time::Instant::now();
     let code = d.period.clone();
-    let bytes = app::ssr::services::reports::monthly(d, app::i18n::Locale::Vi)
+    let positions = app::ssr::services::reports::positions_of(&db, &code, &d.grades)
+        .await
+        .map_err(app_err)?;
+    let bytes = app::ssr::services::reports::monthly(d, positions, app::i18n::Locale::Vi)
         .await
         .map_err(app_err)?;
     let workbook = t.elapsed();
@@ -595,6 +601,57 @@ async fn report_monthly(
         "{}: {code}, figures in {:.0} ms, workbook in {:.0} ms",
         file.display(),
         figures.as_secs_f64() * 1000.0,
+        workbook.as_secs_f64() * 1000.0
+    );
+    Ok(())
+}
+
+/// `rubric report classification`: an agency's classification list as a workbook.
+async fn report_classification(
+    database: &Database,
+    period: &str,
+    agency: &str,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    use app::authz::{Grant, Role, Subject};
+    let db = database.connect().await?;
+    // The operator reads what the committee reads (every agency).
+    let operator = Subject {
+        user_id: -1,
+        grants: vec![Grant {
+            role: Role::Committee,
+            unit_id: None,
+        }],
+        must_change_password: false,
+    };
+    let agency = match agency.trim() {
+        "" => None,
+        code => Some(
+            app::ssr::services::org::UnitTree::load(&db)
+                .await
+                .map_err(app_err)?
+                .by_code(code)
+                .filter(|u| u.kind == "agency")
+                .map(|u| u.id)
+                .ok_or_else(|| anyhow::anyhow!("{code}: no agency has this code"))?,
+        ),
+    };
+    let t = std::time::Instant::now();
+    let l = app::ssr::services::reports::classification(&db, &operator, period, agency)
+        .await
+        .map_err(app_err)?;
+    let listed = t.elapsed();
+    let (code, officers) = (l.period.clone(), l.officers.len());
+    let t = std::time::Instant::now();
+    let bytes = app::ssr::services::reports::classification_book(l, app::i18n::Locale::Vi)
+        .await
+        .map_err(app_err)?;
+    let workbook = t.elapsed();
+    std::fs::write(file, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    println!(
+        "{}: {code}, {officers} officers, list in {:.0} ms, workbook in {:.0} ms",
+        file.display(),
+        listed.as_secs_f64() * 1000.0,
         workbook.as_secs_f64() * 1000.0
     );
     Ok(())

@@ -175,6 +175,19 @@ pub enum ReportCommand {
         #[arg(long)]
         to: PathBuf,
     },
+    /// An agency's classification list (what /bao-cao/xep-loai downloads): its officers'
+    /// results and the results by position; prints how long the list and the workbook took.
+    Classification {
+        /// The period, e.g. 2026 or 2026-10; default: the latest year scored (else month).
+        #[arg(long, default_value = "")]
+        period: String,
+        /// The agency's code; default: the first agency by code.
+        #[arg(long, default_value = "")]
+        agency: String,
+        /// The workbook to write (.xlsx).
+        #[arg(long)]
+        to: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

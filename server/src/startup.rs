@@ -60,6 +60,10 @@ pub fn router(state: AppState, api_requests_per_minute: u32) -> Router {
         .route("/api/xuat-danh-muc/{id}", get(app::ssr::export::catalog))
         .route("/api/xuat-mo-phong/{id}", get(app::ssr::export::simulation))
         .route("/api/bao-cao/thang", get(app::ssr::export::monthly_report))
+        .route(
+            "/api/bao-cao/xep-loai",
+            get(app::ssr::export::classification_report),
+        )
         .route("/api/to-chuc/mau", get(app::ssr::org_files::template))
         .route("/api/to-chuc/xuat", get(app::ssr::org_files::export))
         .route(

@@ -304,3 +304,47 @@ fn report_monthly_writes_the_workbook() {
     assert!(!bad.status.success());
     assert!(!String::from_utf8_lossy(&bad.stderr).trim().is_empty());
 }
+
+/// `rubric report classification`: an agency's list by its code, which reads back with
+/// both sheets; an unknown agency code is refused with a message and exit 1.
+#[test]
+fn report_classification_writes_an_agency_s_list() {
+    use calamine::{Reader, Xlsx};
+    let dir = tempfile::tempdir().expect("tmp");
+    let (url, _) = seed_demo(&dir);
+    let file = dir.path().join("xep-loai.xlsx");
+    let out = rubric()
+        .args(["--database-url", &url, "report", "classification", "--to"])
+        .arg(&file)
+        .output()
+        .expect("report");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("officers, list in"), "{stdout}");
+    let mut book: Xlsx<_> = calamine::open_workbook(&file).expect("a valid xlsx");
+    assert_eq!(book.sheet_names(), ["Danh sách", "Theo vị trí việc làm"]);
+    let range = book.worksheet_range("Danh sách").expect("the list");
+    assert!(range
+        .rows()
+        .any(|r| r.iter().any(|c| *c == "Thủ trưởng cơ quan")));
+
+    let bad = rubric()
+        .args([
+            "--database-url",
+            &url,
+            "report",
+            "classification",
+            "--agency",
+            "KHONG-CO",
+            "--to",
+        ])
+        .arg(&file)
+        .output()
+        .expect("report");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("KHONG-CO"));
+}

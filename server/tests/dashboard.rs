@@ -16,7 +16,7 @@ use app::models::{
 use app::ssr::entities::{catalog_item, period, period_score, unit, work_log_entry as wle};
 use app::ssr::services::audit::Actor;
 use app::ssr::services::org::UnitTree;
-use app::ssr::services::{dashboard, scoring, seed, unit_board};
+use app::ssr::services::{dashboard, reports, scores, scoring, seed, unit_board};
 use calamine::{Data, Reader, Xlsx};
 use common::{backends, user_named, TestApp, TestDb};
 use reqwest::StatusCode;
@@ -417,7 +417,7 @@ async fn the_monthly_report_reads_back_with_the_dashboard_s_figures() {
         let bytes = res.bytes().await.expect("body").to_vec();
         let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a valid xlsx");
         let sheets = book.sheet_names();
-        assert_eq!(sheets.len(), 2, "{name}: {sheets:?}");
+        assert_eq!(sheets.len(), 3, "{name}: {sheets:?}");
         let range = book.worksheet_range(&sheets[0]).expect("sheet");
         let rows: Vec<Vec<String>> = range
             .rows()
@@ -455,6 +455,18 @@ async fn the_monthly_report_reads_back_with_the_dashboard_s_figures() {
         );
         assert!(!names.iter().any(|n| n.starts_with('=')), "{name}");
 
+        // The results by position add up to the province's.
+        let range = book.worksheet_range(&sheets[2]).expect("positions sheet");
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
+        let scored: f64 = rows[1..]
+            .iter()
+            .map(|r| r[2].parse::<f64>().expect("scored"))
+            .sum();
+        assert_eq!(scored as u32, d.totals.scored, "{name}: by position");
+
         // Refused: an officer (403), a visitor (401); a bad period is refused, not a 500.
         let officer = app.signed_in("cb.snv.tccb.02", seed::DEMO_PASSWORD).await;
         let url = app.url("/api/bao-cao/thang");
@@ -470,5 +482,226 @@ async fn the_monthly_report_reads_back_with_the_dashboard_s_figures() {
             .status();
         assert!(status.is_client_error(), "{name}: {status}");
         app.stop().await;
+    }
+}
+
+/// Every agency's classification list against the stored scores: the officers listed are
+/// those scored in the agency, the counts by grade and by position add up.
+async fn check_lists(db: &DatabaseConnection, who: &Subject, period: &str, what: &str) {
+    let first = reports::classification(db, who, period, None)
+        .await
+        .expect("list");
+    let p = period::Entity::find()
+        .filter(period::Column::Code.eq(first.period.clone()))
+        .one(db)
+        .await
+        .expect("period")
+        .expect("period exists");
+    let scores = period_score::Entity::find()
+        .filter(period_score::Column::PeriodId.eq(p.id))
+        .filter(period_score::Column::SupersededBy.is_null())
+        .all(db)
+        .await
+        .expect("scores");
+    let tree = UnitTree::load(db).await.expect("tree");
+    let mut listed = 0;
+    for (id, code, _) in &first.agencies {
+        let l = reports::classification(db, who, period, Some(*id))
+            .await
+            .expect("list");
+        let mine: Vec<_> = scores
+            .iter()
+            .filter(|s| s.unit_id.is_some_and(|u| tree.is_within(u, *id)))
+            .collect();
+        assert_eq!(l.officers.len(), mine.len(), "{what}: {code}");
+        listed += l.officers.len();
+        for (i, g) in l.grades.iter().enumerate() {
+            let n = mine
+                .iter()
+                .filter(|s| s.status == ScoreStatus::Scored && s.grade.as_deref() == Some(g))
+                .count();
+            assert_eq!(l.counts[i] as usize, n, "{what}: {code} {g}");
+        }
+        let not_scored = mine
+            .iter()
+            .filter(|s| s.status == ScoreStatus::NotScored)
+            .count();
+        assert_eq!(l.not_scored as usize, not_scored, "{what}: {code}");
+        let by_position: u32 = l.positions.iter().map(|p| p.scored + p.not_scored).sum();
+        assert_eq!(
+            by_position as usize,
+            mine.len(),
+            "{what}: {code} by position"
+        );
+        for (i, _) in l.grades.iter().enumerate() {
+            let n: u32 = l.positions.iter().map(|p| p.grades[i]).sum();
+            assert_eq!(n, l.counts[i], "{what}: {code} by position and grade");
+        }
+        let sum: f64 = mine.iter().filter_map(|s| s.total).sum();
+        let listed_sum: f64 = l.officers.iter().filter_map(|o| o.total).sum();
+        assert!(close(sum, listed_sum), "{what}: {code} totals");
+    }
+    let in_agencies = scores
+        .iter()
+        .filter(|s| s.unit_id.is_some_and(|u| tree.agency_of(u).is_some()))
+        .count();
+    assert_eq!(listed, in_agencies, "{what}: every agency listed");
+}
+
+/// The classification list and the evaluation sheet: the figures add up on the demo and a
+/// generated province; the workbook reads back and neutralises formula-like names; a head
+/// lists only the agency they head; bad input is a 4xx.
+#[tokio::test]
+async fn the_classification_list_adds_up_and_stays_in_its_agency() {
+    for backend in backends() {
+        let name = backend.name();
+        let app = TestApp::spawn(&backend).await;
+        let db = &app.db.db;
+        seed::seed_demo_if_empty(db, &Default::default())
+            .await
+            .expect("seed");
+        let bcd = committee(user_named(db, "bcd").await.id);
+        let d = dashboard::dashboard(db, &bcd, "", None)
+            .await
+            .expect("dashboard");
+        check_lists(db, &bcd, &d.period, &format!("{name} demo")).await;
+
+        // The sheet names where the officer works.
+        let officer = user_named(db, "cb.snv.tccb.02").await;
+        let s = scores::explanation(db, officer.id, &d.period)
+            .await
+            .expect("explanation");
+        assert!(
+            !s.officer_unit.is_empty()
+                && !s.officer_agency.is_empty()
+                && !s.officer_position.is_empty(),
+            "{name}: {} / {} / {}",
+            s.officer_position,
+            s.officer_unit,
+            s.officer_agency
+        );
+
+        // A formula-like name is neutralised in the workbook.
+        let evil = "=cmd|' /C calc'!A0";
+        app::ssr::entities::user::Entity::update_many()
+            .col_expr(
+                app::ssr::entities::user::Column::FullName,
+                Expr::value(evil),
+            )
+            .filter(app::ssr::entities::user::Column::Id.eq(officer.id))
+            .exec(db)
+            .await
+            .expect("rename");
+        let tree = UnitTree::load(db).await.expect("tree");
+        let snv = tree
+            .agency_of(officer.unit_id.expect("unit"))
+            .expect("agency")
+            .clone();
+        let head = app.signed_in("gd.snv", seed::DEMO_PASSWORD).await;
+        let url = |q: &str| app.url(&format!("/api/bao-cao/xep-loai?{q}"));
+        let res = head
+            .get(url(&format!("ky={}", d.period)))
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(res.status(), StatusCode::OK, "{name}");
+        let bytes = res.bytes().await.expect("body").to_vec();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a valid xlsx");
+        let sheets = book.sheet_names();
+        assert_eq!(sheets.len(), 2, "{name}: {sheets:?}");
+        let range = book.worksheet_range(&sheets[0]).expect("sheet");
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
+        assert!(
+            rows.iter()
+                .any(|r| r.iter().any(|c| c.ends_with(&format!("— {}", snv.name)))),
+            "{name}: the head's own agency"
+        );
+        let names: Vec<&String> = rows.iter().filter_map(|r| r.get(1)).collect();
+        assert!(names.contains(&&format!("'{evil}")), "{name}: {names:?}");
+        assert!(!names.iter().any(|n| n.starts_with('=')), "{name}");
+        let l = reports::classification(db, &bcd, &d.period, Some(snv.id))
+            .await
+            .expect("list");
+        let listed = rows
+            .iter()
+            .filter(|r| r.first().is_some_and(|c| c.parse::<f64>().is_ok()) && r.len() > 2)
+            .filter(|r| !r[1].is_empty() && !r[2].is_empty())
+            .count();
+        assert_eq!(listed, l.officers.len(), "{name}: one row per officer");
+
+        // Another agency is not the head's: 404; refusals and bad input.
+        let other = tree
+            .all()
+            .find(|u| u.kind == "agency" && u.id != snv.id)
+            .expect("another agency")
+            .id;
+        let status = |c: &reqwest::Client, q: String| {
+            let u = url(&q);
+            let c = c.clone();
+            async move { c.get(u).send().await.expect("get").status() }
+        };
+        assert_eq!(
+            status(&head, format!("co-quan={other}")).await,
+            StatusCode::NOT_FOUND,
+            "{name}"
+        );
+        assert!(
+            status(&head, "co-quan=abc".into()).await.is_client_error(),
+            "{name}"
+        );
+        assert!(
+            status(&head, "ky=2026-13".into()).await.is_client_error(),
+            "{name}"
+        );
+        let officer_client = app.signed_in("cb.snv.tccb.02", seed::DEMO_PASSWORD).await;
+        assert_eq!(
+            status(&officer_client, String::new()).await,
+            StatusCode::FORBIDDEN,
+            "{name}"
+        );
+        let admin = app.signed_in("admin", seed::DEMO_PASSWORD).await;
+        assert_eq!(
+            status(&admin, String::new()).await,
+            StatusCode::FORBIDDEN,
+            "{name}"
+        );
+        assert_eq!(
+            status(&app.browser(), String::new()).await,
+            StatusCode::UNAUTHORIZED,
+            "{name}"
+        );
+        let committee_client = app.signed_in("bcd", seed::DEMO_PASSWORD).await;
+        assert_eq!(
+            status(&committee_client, format!("co-quan={other}")).await,
+            StatusCode::OK,
+            "{name}"
+        );
+        app.stop().await;
+
+        // A generated province, scored.
+        let t = TestDb::new(&backend).await;
+        seed::generate_province(&t.db, &Default::default(), 300, 3, "2025-05")
+            .await
+            .expect("generate");
+        scoring::score_period(
+            &t.db,
+            &Default::default(),
+            &Actor::system("test"),
+            PeriodCode::parse("2025-05").expect("code"),
+            None,
+        )
+        .await
+        .expect("score");
+        check_lists(
+            &t.db,
+            &committee(-1),
+            "2025-05",
+            &format!("{name} generated"),
+        )
+        .await;
+        t.cleanup().await;
     }
 }

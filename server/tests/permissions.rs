@@ -42,6 +42,8 @@ const COMMITTEE_AUDITOR: [bool; 6] = [false, false, false, false, true, true];
 /// The closing page: heads of units, administrators, the committee, auditors.
 const CLOSING_READERS: [bool; 6] = [false, false, true, true, true, true];
 const REVIEWER_COMMITTEE: [bool; 6] = [false, false, true, false, true, false];
+/// Classification lists: heads (their agencies), the committee, auditors.
+const REVIEWER_COMMITTEE_AUDITOR: [bool; 6] = [false, false, true, false, true, true];
 
 /// Seeds the demo province and signs in one browser per column of [`WHO`].
 async fn demo_with_everyone_signed_in(app: &TestApp) -> Vec<reqwest::Client> {
@@ -443,6 +445,11 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 vec![("period", ""), ("agency", "")],
                 CONFIG_READERS,
             ),
+            (
+                "classification_list",
+                vec![("period", ""), ("agency", "")],
+                REVIEWER_COMMITTEE_AUDITOR,
+            ),
             ("unread_notifications", vec![], SIGNED_IN),
             ("mark_notifications_read", vec![], SIGNED_IN),
             ("set_digest_email", vec![("email", "")], SIGNED_IN),
@@ -638,6 +645,8 @@ async fn every_page_has_its_rule() {
             ("/quan-tri/vi-tri/{id}", [303, 403, 403, 200, 200, 200]),
             ("/quan-tri/nguoi-dung/{id}", [303, 403, 403, 200, 403, 200]),
             ("/ban-chi-dao", [303, 403, 403, 200, 200, 200]),
+            ("/bao-cao/xep-loai", [303, 403, 200, 403, 200, 200]),
+            ("/phieu-danh-gia/{id}", [303, 200, 200, 403, 200, 200]),
             ("/thanh-tra", [303, 403, 403, 200, 403, 200]),
         ];
         let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::App)

@@ -81,6 +81,15 @@ pub fn report_title(locale: Locale, period: &str) -> String {
     }
 }
 
+/// The title of an agency's classification list for `period`.
+pub fn classification_title(locale: Locale, period: &str) -> String {
+    let p = format_period(locale, period);
+    match locale {
+        Locale::Vi => format!("Danh sách kết quả đánh giá, xếp loại cán bộ, công chức — {p}"),
+        Locale::En => format!("Civil servants' evaluation and classification list — {p}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -188,6 +188,11 @@ pub enum FormulaScope {
 pub struct ScoreExplanation {
     pub officer_id: i32,
     pub officer_name: String,
+    /// The officer's position today (empty: none).
+    pub officer_position: String,
+    /// The unit the officer was scored in, and its agency (empty: none).
+    pub officer_unit: String,
+    pub officer_agency: String,
     pub period: String,
     /// The committee published the period; until then the result is provisional.
     pub published: bool,

@@ -133,3 +133,6 @@ pub use admin::*;
 
 pub mod dashboard;
 pub use dashboard::*;
+
+pub mod report;
+pub use report::*;

@@ -132,6 +132,8 @@ fn Board(b: ClosingBoard, actions: Actions) -> impl IntoView {
                 .into_any()
         }
     });
+    let list_period = b.period.clone();
+    let auth = crate::components::auth::use_auth();
     view! {
         <form method="get" action=PATH class="form inline-form" data-testid="closing-filter">
             <label>
@@ -143,6 +145,22 @@ fn Board(b: ClosingBoard, actions: Actions) -> impl IntoView {
         <h2 data-testid="closing-heading">
             {move || format_period(i18n.locale.get(), &period)} " " {publication}
         </h2>
+        {move || {
+            // The agencies' classification lists, for those who may read them.
+            let lists = crate::authz::decide(
+                auth.subject().as_ref(),
+                &crate::authz::Action::ReadClassification,
+            );
+            lists.allowed().then(|| {
+                view! {
+                    <p class="actions">
+                        <a href=format!("/bao-cao/xep-loai?ky={list_period}") data-testid="classification-link">
+                            {i18n.t(Msg::ListNav)}
+                        </a>
+                    </p>
+                }
+            })
+        }}
         {(!exists).then(|| view! { <p class="muted" data-testid="closing-no-period">{i18n.t(Msg::ClosingNoPeriod)}</p> })}
         {b.late.then(|| view! { <p class="badge late" data-testid="period-late">{i18n.t(Msg::ClosingLate)}</p> })}
         <Calendar b=b.clone() actions />

@@ -87,6 +87,18 @@ fn Board(d: Dashboard) -> AnyView {
         None => i18n.t(Msg::DashNoPeriod)(),
     };
     let report = format!("/api/bao-cao/thang?ky={}", d.period);
+    // The classification lists: the committee and auditors (administrators see figures
+    // only); of the agency looked at, if any.
+    let lists = d.reads_scores.then(|| {
+        format!(
+            "/bao-cao/xep-loai?ky={}{}",
+            d.period,
+            d.agency
+                .as_ref()
+                .map(|a| format!("&co-quan={}", a.0))
+                .unwrap_or_default()
+        )
+    });
     let heading = match &d.agency {
         Some((_, code, name)) => format!("{code} — {name}"),
         None => i18n.t(Msg::DashProvince)().to_string(),
@@ -402,6 +414,8 @@ fn Board(d: Dashboard) -> AnyView {
         </p>
         <p class="actions">
             <a href=report data-testid="download-monthly" download="">{i18n.t(Msg::DashDownloadMonthly)}</a>
+            " "
+            {lists.map(|href| view! { <a href=href data-testid="classification-link">{i18n.t(Msg::ListNav)}</a> })}
         </p>
         {(!has_data).then(|| view! { <p data-testid="dash-no-data">{i18n.t(Msg::DashNoData)}</p> })}
     }

@@ -9,6 +9,7 @@ pub mod diary;
 pub mod home;
 pub mod not_found;
 pub mod notifications;
+pub mod reports;
 pub mod review;
 pub mod score;
 pub mod unit;

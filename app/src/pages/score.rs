@@ -15,7 +15,7 @@ use crate::models::{
     TraceLine,
 };
 
-fn component_meaning(key: &str) -> Option<Msg> {
+pub(crate) fn component_meaning(key: &str) -> Option<Msg> {
     match key {
         "general" => Some(Msg::ScoreCompGeneral),
         "a" => Some(Msg::ScoreCompA),
@@ -125,6 +125,14 @@ pub(crate) fn Explanation(
                 .collect_view()}
         </nav>
         <h2 data-testid="score-period">{s.period.clone()}</h2>
+        <p class="actions">
+            <a
+                href=format!("/phieu-danh-gia/{}?ky={}", s.officer_id, s.period)
+                data-testid="print-sheet"
+            >
+                {i18n.t(Msg::SheetPrint)}
+            </a>
+        </p>
         {if s.published {
             view! {
                 <p class="badge ok" data-testid="score-publication" data-published="true">

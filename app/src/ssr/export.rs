@@ -118,11 +118,82 @@ pub async fn simulation(
     }
 }
 
-/// The query of a report: the period (the latest scored month when absent).
+/// The query of a report: the period (the latest scored month when absent) and, for a
+/// classification list, the agency (text, checked by the service: a bad id is a 422).
 #[derive(Debug, serde::Deserialize)]
 pub struct ReportQuery {
     #[serde(default)]
     ky: String,
+    #[serde(default, rename = "co-quan")]
+    co_quan: String,
+}
+
+fn locale_of(headers: &axum::http::HeaderMap) -> crate::i18n::Locale {
+    headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::i18n::Locale::from_cookie_header)
+        .unwrap_or_default()
+}
+
+fn xlsx(file: String, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+fn failed(e: crate::error::AppError) -> Response {
+    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    crate::ssr::headers::json_error(status, &e)
+}
+
+/// GET /api/bao-cao/xep-loai?ky=2026&co-quan=ID: an agency's classification list (Excel):
+/// the committee and auditors any agency, a head the agencies they head.
+pub async fn classification_report(
+    State(state): State<AppState>,
+    principal: Option<Extension<Principal>>,
+    headers: axum::http::HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<ReportQuery>,
+) -> Response {
+    let subject = principal.as_ref().map(|p| p.0.subject().clone());
+    match decide(subject.as_ref(), &Action::ReadClassification) {
+        Decision::Allow => {}
+        Decision::SignIn => return StatusCode::UNAUTHORIZED.into_response(),
+        _ => return StatusCode::FORBIDDEN.into_response(),
+    }
+    let Some(subject) = subject else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let locale = locale_of(&headers);
+    let built = async {
+        let agency = match q.co_quan.trim() {
+            "" => None,
+            id => Some(id.parse::<i32>().map_err(|_| {
+                crate::error::AppError::refused("agency", crate::i18n::Msg::UserUnknownChoice)
+            })?),
+        };
+        let l = crate::ssr::services::reports::classification(&state.db, &subject, &q.ky, agency)
+            .await?;
+        let file = format!("xep-loai-{}-{}.xlsx", l.agency.1, l.period);
+        let bytes = crate::ssr::services::reports::classification_book(l, locale).await?;
+        Ok::<_, crate::error::AppError>((file, bytes))
+    }
+    .await;
+    match built {
+        Ok((file, bytes)) => xlsx(file, bytes),
+        Err(e) => failed(e),
+    }
 }
 
 /// GET /api/bao-cao/thang?ky=2026-10: the monthly report to the Department of Home Affairs
@@ -143,38 +214,19 @@ pub async fn monthly_report(
     let Some(subject) = subject else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    let locale = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(crate::i18n::Locale::from_cookie_header)
-        .unwrap_or_default();
+    let locale = locale_of(&headers);
     let built = async {
         let d =
             crate::ssr::services::dashboard::dashboard(&state.db, &subject, &q.ky, None).await?;
         let period = d.period.clone();
-        let bytes = crate::ssr::services::reports::monthly(d, locale).await?;
+        let positions =
+            crate::ssr::services::reports::positions_of(&state.db, &period, &d.grades).await?;
+        let bytes = crate::ssr::services::reports::monthly(d, positions, locale).await?;
         Ok::<_, crate::error::AppError>((period, bytes))
     }
     .await;
     match built {
-        Ok((period, bytes)) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"bao-cao-kpi-{period}.xlsx\""),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(e) => {
-            let status =
-                StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            crate::ssr::headers::json_error(status, &e)
-        }
+        Ok((period, bytes)) => xlsx(format!("bao-cao-kpi-{period}.xlsx"), bytes),
+        Err(e) => failed(e),
     }
 }

@@ -33,7 +33,10 @@ const TREND_MONTHS: u64 = 12;
 const OUTLIERS_LISTED: usize = 50;
 
 /// The period asked for, or the latest month that has scores (last month when none has).
-async fn period_of<C: ConnectionTrait>(db: &C, text: &str) -> Result<PeriodCode, AppError> {
+pub(crate) async fn period_of<C: ConnectionTrait>(
+    db: &C,
+    text: &str,
+) -> Result<PeriodCode, AppError> {
     if !text.trim().is_empty() {
         return periods::parse(text);
     }

@@ -130,9 +130,21 @@ pub async fn explanation<C: ConnectionTrait>(
         .filter_map(|(k, v)| Some((k, v.as_f64()?)))
         .collect();
     components.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(order.len()));
+    let (officer_unit, officer_agency) = unit_and_agency(db, s.unit_id.or(officer.unit_id)).await?;
+    let officer_position = match officer.position_id {
+        Some(id) => crate::ssr::entities::position::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
     Ok(ScoreExplanation {
         officer_id,
         officer_name: officer.full_name,
+        officer_position,
+        officer_unit,
+        officer_agency,
         period: p.code.clone(),
         published: p.status == crate::models::PeriodStatus::Published,
         status: s.status,
@@ -151,6 +163,32 @@ pub async fn explanation<C: ConnectionTrait>(
         versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
         appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
     })
+}
+
+/// The names of a unit and of the agency it belongs to (empty when none).
+async fn unit_and_agency<C: ConnectionTrait>(
+    db: &C,
+    unit_id: Option<i32>,
+) -> Result<(String, String), AppError> {
+    use crate::ssr::entities::unit;
+    let chain = crate::ssr::auth::guard::unit_chain(db, unit_id).await?;
+    if chain.is_empty() {
+        return Ok(Default::default());
+    }
+    let units: std::collections::HashMap<i32, unit::Model> = unit::Entity::find()
+        .filter(unit::Column::Id.is_in(chain.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let name = |id: &i32| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
+    let agency = chain
+        .iter()
+        .find(|id| units.get(id).is_some_and(|u| u.kind == "agency"))
+        .map(name)
+        .unwrap_or_default();
+    Ok((name(&chain[0]), agency))
 }
 
 /// Which level of formula `set` is, named for the score page.
