@@ -18,6 +18,12 @@ run() {
   local label=$1 url=$2
   echo "== $label: generating $OFFICERS officers and scoring 2025-05"
   "$BIN" --log warn --database-url "$url" gen-province --officers "$OFFICERS"
+  # The generator's formula is in force from 2025-05: move it back to 2024-06 (bench only).
+  local move_back="UPDATE rule_set_versions SET effective_from = '2024-06-01' WHERE effective_from IS NOT NULL"
+  case $url in
+    sqlite://*) sqlite3 "${url#sqlite://}" "$move_back" ;;
+    *) psql -q "$url" -c "$move_back" ;;
+  esac
   # The eleven months before: scored too (the generator logs only 2025-05, so their
   # officers are not scored for want of entries), so the dashboard's trend and every
   # query run over 12 months of stored scores.
