@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
 /// that a form posted without JavaScript finds its error in the URL the server redirected to.
 #[component]
 fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     provide_auth();
     provide_context(NotificationsEpoch(RwSignal::new(0)));
     view! {
@@ -218,9 +219,13 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                                 view! { <Guarded path="/phieu-danh-gia/:id"><crate::pages::reports::ScoreSheetPage /></Guarded> }
                             }
                         />
+                        <Route path=path!("thuat-ngu") view=crate::pages::glossary::GlossaryPage />
                         <Route ssr=SsrMode::Async path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />
                     </Routes>
                 </main>
+                <footer class="site-footer">
+                    <a href="/thuat-ngu" data-testid="glossary-link">{i18n.t(Msg::GlossaryTitle)}</a>
+                </footer>
             </div>
     }
 }

@@ -366,6 +366,11 @@ pub const PAGES: &[Page] = &[
         nav: None,
     },
     Page {
+        path: "/thuat-ngu",
+        rule: PageRule::Public,
+        nav: None,
+    },
+    Page {
         path: "/thong-bao",
         rule: PageRule::SignedIn,
         nav: None,

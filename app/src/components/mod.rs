@@ -5,6 +5,7 @@ pub mod chart;
 pub mod diff;
 pub mod entry;
 pub mod header;
+pub mod help;
 pub mod job;
 pub mod overview;
 pub mod pager;

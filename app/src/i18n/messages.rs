@@ -871,6 +871,11 @@ messages! {
     ReportCode => "Mã", "Code";
     ReportTotalRow => "Toàn tỉnh", "Whole province";
     ReportGenerated => "Lập lúc", "Generated";
+    GlossaryTitle => "Thuật ngữ KPI", "KPI terms";
+    GlossaryIntro => "Các thuật ngữ dùng trong đánh giá cán bộ, công chức theo KPI (Nghị định 335/2025/NĐ-CP và hướng dẫn của tỉnh). Các con số ghi “mặc định” là của công thức mặc định; công thức đang áp dụng cho bạn có thể khác, xem trang Điểm của tôi.", "The terms used in the KPI evaluation of civil servants (Decree 335/2025/ND-CP and the province's guidance). Figures marked “default” are the default formula's; the formula in force for you may differ: see My score.";
+    GlossaryIndex => "Mục lục thuật ngữ", "Index of terms";
+    HelpWhat => "Giải thích", "Explain";
+    HelpMore => "Xem thêm", "More";
     ReportSheetPositions => "Theo vị trí việc làm", "By position";
     ReportSheetOfficers => "Danh sách", "List";
     ReportPosition => "Vị trí việc làm", "Position";

@@ -7,6 +7,7 @@
 
 pub mod figures;
 mod format;
+pub mod glossary;
 mod labels;
 mod messages;
 mod notice;

@@ -163,6 +163,7 @@ fn EntryForm(
                 <option value="" selected=entry.is_some() && selected.is_none()>{i18n.t(Msg::DiaryOffCatalog)}</option>
             </select>
         </label>
+        <crate::components::help::HelpTip term=crate::i18n::glossary::ids::STANDARD_HOURS />
         <div class="grid2">
             <label>
                 {i18n.t(Msg::DiaryWorkDate)}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod closing;
 pub mod committee;
 pub mod diary;
+pub mod glossary;
 pub mod home;
 pub mod not_found;
 pub mod notifications;

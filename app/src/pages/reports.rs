@@ -235,7 +235,13 @@ fn ListView(l: ClassificationList) -> AnyView {
             </tbody>
         </table>
         {if l.within_cap() {
-            view! { <p data-testid="cap" data-within="true">{i18n.t(Msg::ListCapOk)}</p> }.into_any()
+            view! {
+                <p data-testid="cap" data-within="true">
+                    {i18n.t(Msg::ListCapOk)} " "
+                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::CAP />
+                </p>
+            }
+                .into_any()
         } else {
             view! {
                 <p class="notice" data-testid="cap" data-within="false">{i18n.t(Msg::ListCapOver)}</p>

@@ -200,14 +200,17 @@ fn QueueItem(q: QueueEntry, actions: Actions) -> impl IntoView {
                         {i18n.t(Msg::ReviewQualityFailures)}
                         <input type="number" min="0" max="20" name="quality_failures" value=q.quality_failures.to_string() data-testid="quality-failures" />
                     </label>
+                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::QUALITY />
                     <label>
                         {i18n.t(Msg::ReviewDelays)}
                         <input type="number" min="0" max="20" name="delays" value=q.delays.to_string() data-testid="delays" />
                     </label>
+                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::DELAYS />
                     <label class="check">
                         <input type="checkbox" name="objective_cause" value="true" checked=q.objective_cause />
                         {i18n.t(Msg::ReviewObjectiveCause)}
                     </label>
+                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::OBJECTIVE_CAUSE />
                     <button type="submit" data-testid="save-findings">{i18n.t(Msg::ReviewFindings)}</button>
                 </ActionForm>
             </details>

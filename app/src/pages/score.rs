@@ -157,7 +157,7 @@ pub(crate) fn Explanation(
                             <dd data-testid="score-total">{move || format_score(i18n.locale.get(), t)}</dd>
                         </div>
                         <div>
-                            <dt>{i18n.t(Msg::ScoreGrade)}</dt>
+                            <dt>{i18n.t(Msg::ScoreGrade)} <crate::components::help::HelpTip term=crate::i18n::glossary::ids::GRADE /></dt>
                             <dd class="grade" data-testid="score-grade">
                                 {grade.clone().unwrap_or_default()}
                                 <small>{grade.as_deref().map(grade_name)}</small>
@@ -323,6 +323,7 @@ pub(crate) fn AppealItem(
                             <input type="checkbox" name="form[objective_cause]" value="true" checked=findings.objective_cause data-testid="appeal-objective-cause" />
                             {i18n.t(Msg::ReviewObjectiveCause)}
                         </label>
+                        <crate::components::help::HelpTip term=crate::i18n::glossary::ids::OBJECTIVE_CAUSE />
                     </div>
                 })}
                 <label>

@@ -386,6 +386,7 @@ fn OfficerRow(o: BoardOfficer, period: String, max: f64, actions: Actions) -> im
                     {i18n.t(points_label)} " (" {i18n.t(Msg::UnitGeneralOf)} " " {format_number(i18n.locale.get_untracked(), max, 0)} ")"
                     <input type="text" inputmode="decimal" name="form[general]" value=general required disabled=o.score_approved data-testid="general-points" />
                 </label>
+                <crate::components::help::HelpTip term=crate::i18n::glossary::ids::GENERAL />
                 <label class="check">
                     <input type="checkbox" name="form[disqualified]" value="true" checked=o.disqualified disabled=o.score_approved />
                     {i18n.t(Msg::UnitDisqualified)}

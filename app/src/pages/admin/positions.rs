@@ -289,7 +289,7 @@ fn Version(v: JdVersionView) -> impl IntoView {
 }
 
 #[component]
-fn CatalogTable(items: Vec<CatalogItemView>) -> impl IntoView {
+fn CatalogTable(items: Vec<CatalogItemView>) -> AnyView {
     let i18n = use_i18n();
     view! {
         <div class="table-wrap">
@@ -300,8 +300,8 @@ fn CatalogTable(items: Vec<CatalogItemView>) -> impl IntoView {
                         <th>{i18n.t(Msg::PosGroup)}</th>
                         <th>{i18n.t(Msg::DiaryTask)}</th>
                         <th>{i18n.t(Msg::PosUnit)}</th>
-                        <th class="num">{i18n.t(Msg::PosNorm)}</th>
-                        <th class="num">{i18n.t(Msg::PosLevel)}</th>
+                        <th class="num">{i18n.t(Msg::PosNorm)} <crate::components::help::HelpTip term=crate::i18n::glossary::ids::NORM /></th>
+                        <th class="num">{i18n.t(Msg::PosLevel)} <crate::components::help::HelpTip term=crate::i18n::glossary::ids::COEFFICIENT /></th>
                         <th class="num">{i18n.t(Msg::PosCoefficient)}</th>
                         <th>{i18n.t(Msg::PosEvidence)}</th>
                     </tr>
@@ -329,6 +329,7 @@ fn CatalogTable(items: Vec<CatalogItemView>) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -454,8 +455,8 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
                                 <th>{i18n.t(Msg::PosGroup)}</th>
                                 <th>{i18n.t(Msg::DiaryTask)}</th>
                                 <th>{i18n.t(Msg::PosUnit)}</th>
-                                <th>{i18n.t(Msg::PosNorm)}</th>
-                                <th>{i18n.t(Msg::PosLevel)}</th>
+                                <th>{i18n.t(Msg::PosNorm)} <crate::components::help::HelpTip term=crate::i18n::glossary::ids::NORM /></th>
+                                <th>{i18n.t(Msg::PosLevel)} <crate::components::help::HelpTip term=crate::i18n::glossary::ids::COEFFICIENT /></th>
                                 <th>{i18n.t(Msg::PosEvidence)}</th>
                                 <th>{i18n.t(Msg::PosRemove)}</th>
                             </tr>
