@@ -235,11 +235,13 @@ fn ListView(l: ClassificationList) -> AnyView {
             </tbody>
         </table>
         {if l.within_cap() {
+            // A <div>: the help is a <details>, which may not sit inside a <p> (the HTML
+            // parser would close the paragraph and hydration would not find its nodes).
             view! {
-                <p data-testid="cap" data-within="true">
+                <div data-testid="cap" data-within="true">
                     {i18n.t(Msg::ListCapOk)} " "
                     <crate::components::help::HelpTip term=crate::i18n::glossary::ids::CAP />
-                </p>
+                </div>
             }
                 .into_any()
         } else {
