@@ -565,23 +565,28 @@ async fn gen_org(
     Ok(())
 }
 
-/// `rubric export org FILE`: the organisation workbook as Rubric holds it now.
-async fn report_monthly(
-    database: &Database,
-    period: &str,
-    file: &std::path::Path,
-) -> anyhow::Result<()> {
+/// The reports' operator reads what the committee reads: the province's figures, every
+/// agency's list.
+fn committee_operator() -> app::authz::Subject {
     use app::authz::{Grant, Role, Subject};
-    let db = database.connect().await?;
-    // The operator reads what the committee reads (the province's figures, by agency).
-    let operator = Subject {
+    Subject {
         user_id: -1,
         grants: vec![Grant {
             role: Role::Committee,
             unit_id: None,
         }],
         must_change_password: false,
-    };
+    }
+}
+
+/// `rubric report monthly`: the monthly report as a workbook.
+async fn report_monthly(
+    database: &Database,
+    period: &str,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let db = database.connect().await?;
+    let operator = committee_operator();
     let t = std::time::Instant::now();
     let d = app::ssr::services::dashboard::dashboard(&db, &operator, period, None)
         .await
@@ -613,17 +618,8 @@ async fn report_classification(
     agency: &str,
     file: &std::path::Path,
 ) -> anyhow::Result<()> {
-    use app::authz::{Grant, Role, Subject};
     let db = database.connect().await?;
-    // The operator reads what the committee reads (every agency).
-    let operator = Subject {
-        user_id: -1,
-        grants: vec![Grant {
-            role: Role::Committee,
-            unit_id: None,
-        }],
-        must_change_password: false,
-    };
+    let operator = committee_operator();
     let agency = match agency.trim() {
         "" => None,
         code => Some(
@@ -657,6 +653,7 @@ async fn report_classification(
     Ok(())
 }
 
+/// `rubric export org FILE`: the organisation workbook as Rubric holds it now.
 async fn export_org(database: &Database, file: &std::path::Path) -> anyhow::Result<()> {
     let db = database.connect().await?;
     let bytes = onboarding::export(&db).await.map_err(app_err)?;

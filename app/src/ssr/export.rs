@@ -13,14 +13,24 @@ use crate::ssr::auth::Principal;
 use crate::ssr::entities::{job_description_version as jdv, position};
 use crate::ssr::state::AppState;
 
+/// The caller when they may do `action`: otherwise 401 for visitors, 403 for the rest.
+fn allowed(
+    principal: Option<&Extension<Principal>>,
+    action: &Action<'_>,
+) -> Result<crate::authz::Subject, StatusCode> {
+    let subject = principal.map(|p| p.0.subject().clone());
+    match decide(subject.as_ref(), action) {
+        Decision::Allow => subject.ok_or(StatusCode::UNAUTHORIZED),
+        Decision::SignIn => Err(StatusCode::UNAUTHORIZED),
+        _ => Err(StatusCode::FORBIDDEN),
+    }
+}
+
 /// 401 for visitors, 403 for those who may not read the configuration, `None` to go on.
 fn refuse_unless_config_reader(principal: Option<&Extension<Principal>>) -> Option<Response> {
-    let subject = principal.map(|p| p.0.subject().clone());
-    match decide(subject.as_ref(), &Action::ReadConfiguration) {
-        Decision::Allow => None,
-        Decision::SignIn => Some(StatusCode::UNAUTHORIZED.into_response()),
-        _ => Some(StatusCode::FORBIDDEN.into_response()),
-    }
+    allowed(principal, &Action::ReadConfiguration)
+        .err()
+        .map(IntoResponse::into_response)
 }
 
 /// GET /api/xuat-danh-muc/{version id}: the catalog as CSV, for administrators, the
@@ -166,14 +176,9 @@ pub async fn classification_report(
     headers: axum::http::HeaderMap,
     axum::extract::Query(q): axum::extract::Query<ReportQuery>,
 ) -> Response {
-    let subject = principal.as_ref().map(|p| p.0.subject().clone());
-    match decide(subject.as_ref(), &Action::ReadClassification) {
-        Decision::Allow => {}
-        Decision::SignIn => return StatusCode::UNAUTHORIZED.into_response(),
-        _ => return StatusCode::FORBIDDEN.into_response(),
-    }
-    let Some(subject) = subject else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let subject = match allowed(principal.as_ref(), &Action::ReadClassification) {
+        Ok(s) => s,
+        Err(refused) => return refused.into_response(),
     };
     let locale = locale_of(&headers);
     let built = async {
@@ -205,14 +210,9 @@ pub async fn monthly_report(
     headers: axum::http::HeaderMap,
     axum::extract::Query(q): axum::extract::Query<ReportQuery>,
 ) -> Response {
-    let subject = principal.as_ref().map(|p| p.0.subject().clone());
-    match decide(subject.as_ref(), &Action::ReadProvinceFigures) {
-        Decision::Allow => {}
-        Decision::SignIn => return StatusCode::UNAUTHORIZED.into_response(),
-        _ => return StatusCode::FORBIDDEN.into_response(),
-    }
-    let Some(subject) = subject else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let subject = match allowed(principal.as_ref(), &Action::ReadProvinceFigures) {
+        Ok(s) => s,
+        Err(refused) => return refused.into_response(),
     };
     let locale = locale_of(&headers);
     let built = async {
