@@ -220,6 +220,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             }
                         />
                         <Route path=path!("thuat-ngu") view=crate::pages::glossary::GlossaryPage />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("tro-giup")
+                            view=|| view! { <Guarded path="/tro-giup"><crate::pages::help::HelpPage /></Guarded> }
+                        />
                         <Route ssr=SsrMode::Async path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />
                     </Routes>
                 </main>

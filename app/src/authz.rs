@@ -117,7 +117,8 @@ pub enum Action<'a> {
     ReadPublic,
     /// Signing in or out: open to everyone.
     SignInOrOut,
-    /// Reading one's own account, signing out, changing one's own password.
+    /// Reading one's own account, signing out, changing one's own password, one's
+    /// first-use guides.
     OwnAccount,
     /// Listing and reading user accounts.
     ReadUsers,
@@ -368,6 +369,11 @@ pub const PAGES: &[Page] = &[
     Page {
         path: "/thuat-ngu",
         rule: PageRule::Public,
+        nav: None,
+    },
+    Page {
+        path: "/tro-giup",
+        rule: PageRule::SignedIn,
         nav: None,
     },
     Page {

@@ -1,4 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
+import { openMenu } from "./helpers";
 
 // Sign-in and sign-out for each role, the navigation each role sees, a wrong password,
 // a deactivated user, a forced password change — on the demo province.
@@ -17,8 +18,9 @@ async function signIn(page: Page, username: string, password = PASSWORD) {
 }
 
 async function signOut(page: Page) {
+  await openMenu(page);
   await page.getByTestId("sign-out").click();
-  await expect(page.getByTestId("sign-in-link")).toBeVisible();
+  await expect(page.getByTestId("sign-in-link")).toBeAttached();
   await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
 }
 
@@ -41,16 +43,19 @@ test.describe("sign-in, roles and sessions", () => {
     test(`the ${role} signs in, sees their navigation, and signs out`, async ({ page }) => {
       await signIn(page, username);
       await expect(page).toHaveURL(/\/$/);
-      await expect(page.getByTestId("signed-in-user")).toBeVisible();
+      await expect(page.getByTestId("signed-in-user")).toBeAttached();
       await expect(page.getByTestId("signed-in-user")).toHaveAttribute("title", username);
+      await openMenu(page);
       await expect(nav(page)).toHaveText(links);
       // Each link of the navigation opens (no "forbidden" page).
       for (const name of links.slice(1)) {
+        await openMenu(page);
         await nav(page).getByText(name, { exact: true }).click();
         await expect(page.getByTestId("forbidden")).toHaveCount(0);
         await expect(page.locator("main h1")).toBeVisible();
       }
       await signOut(page);
+      await openMenu(page);
       await expect(nav(page)).toHaveText(["Trang chủ"]);
     });
   }
@@ -70,7 +75,7 @@ test.describe("sign-in, roles and sessions", () => {
 
   test("a page of another role is refused", async ({ page }) => {
     await signIn(page, "cb.snv.tccb.02");
-    await expect(page.getByTestId("signed-in-user")).toBeVisible();
+    await expect(page.getByTestId("signed-in-user")).toBeAttached();
     const res = await page.goto("/thanh-tra");
     expect(res?.status()).toBe(403);
     await expect(page.getByTestId("forbidden")).toContainText("Không có quyền truy cập");
@@ -89,11 +94,11 @@ test.describe("sign-in, roles and sessions", () => {
     const who = info.project.name === "phone" ? "cb.xcr.kt.06" : "cb.xcr.kt.05";
     const officer = await (await browser.newContext()).newPage();
     await signIn(officer, who);
-    await expect(officer.getByTestId("signed-in-user")).toBeVisible();
+    await expect(officer.getByTestId("signed-in-user")).toBeAttached();
 
     const admin = await (await browser.newContext()).newPage();
     await signIn(admin, "admin");
-    await expect(admin.getByTestId("signed-in-user")).toBeVisible();
+    await expect(admin.getByTestId("signed-in-user")).toBeAttached();
     await admin.goto(`/quan-tri/nguoi-dung?q=${who}`);
     await admin.getByRole("link", { name: who, exact: true }).click();
     await expect(admin.getByTestId("edit-username")).toHaveText(who);
@@ -114,7 +119,7 @@ test.describe("sign-in, roles and sessions", () => {
     const username = `cb.moi.${Date.now()}`;
     const admin = await (await browser.newContext()).newPage();
     await signIn(admin, "admin");
-    await expect(admin.getByTestId("signed-in-user")).toBeVisible();
+    await expect(admin.getByTestId("signed-in-user")).toBeAttached();
     await admin.goto("/quan-tri/nguoi-dung/moi");
     await hydrated(admin);
     await admin.getByTestId("new-username").fill(username);

@@ -21,9 +21,16 @@ export async function signedIn(
   await page.getByTestId("username").fill(username);
   await page.getByTestId("password").fill(PASSWORD);
   await page.getByTestId("sign-in-submit").click();
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  await expect(page.getByTestId("signed-in-user")).toBeAttached();
   await hydrated(page);
   return page;
+}
+
+/** On a phone the navigation and the user menu sit behind the menu button: open it. */
+export async function openMenu(page: Page) {
+  const button = page.getByTestId("menu-button");
+  if (!(await button.isVisible())) return;
+  if ((await page.getByTestId("site-menu").getAttribute("open")) === null) await button.click();
 }
 
 /** The demo's first month (two months before this one), which the demo scores. */

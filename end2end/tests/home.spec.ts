@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openMenu } from "./helpers";
 
 test.describe("home page", () => {
   test.beforeEach(async ({ context }) => {
@@ -17,6 +18,7 @@ test.describe("home page", () => {
     const units = Number(await page.getByTestId("stat-units").textContent());
     expect(units).toBeGreaterThan(0);
     // Anonymous visitors see the public pages only, and the way to sign in.
+    await openMenu(page);
     const nav = page.getByRole("navigation", { name: "main" });
     await expect(nav.getByRole("link")).toHaveText(["Trang chủ"]);
     await expect(page.getByTestId("sign-in-link")).toHaveText("Đăng nhập");
@@ -44,6 +46,7 @@ test.describe("home page", () => {
     );
     await expect(page).toHaveTitle("Rubric — KPI evaluation");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await openMenu(page);
     await expect(
       page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Home" }),
     ).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
-import { hydrated, signedIn } from "./helpers";
+import { hydrated, openMenu, signedIn } from "./helpers";
 
 // The journey: an officer logs three entries and submits; the head of department
 // returns one and approves two; the officer fixes and resubmits; the head records a delay,
@@ -52,6 +52,7 @@ test("log, review, return, fix, record a delay and approve", async ({ browser },
   // and leads to the diary; marking read empties the count.
   await officer.reload();
   await hydrated(officer);
+  await openMenu(officer);
   await expect(officer.getByTestId("unread-count")).toBeVisible();
   await officer.getByTestId("notifications-link").click();
   const note = officer.getByTestId("notification").filter({ hasText: "Ghi rõ tên cuộc họp" });

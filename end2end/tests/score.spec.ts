@@ -31,3 +31,27 @@ test("an officer reads their score explained rule by rule, down to the script li
   await expect(page.locator(`#L${line}`)).toBeVisible();
   await expect(page.locator(`#L${line}`)).toContainText(/trace|\(/);
 });
+
+// "How my score is computed": the walk through the formula in force, with the officer's own
+// figures; its total is the page's total and each step leads to its trace line.
+test("an officer walks through how their score is computed, with their own figures", async ({ page }) => {
+  const month = firstDemoMonth();
+  await page.goto(`/dang-nhap?next=${encodeURIComponent(`/can-bo/diem?ky=${month}`)}`);
+  await hydrated(page);
+  await page.getByTestId("username").fill("cb.snv.tccb.03");
+  await page.getByTestId("password").fill("Rubric@2025");
+  await page.getByTestId("sign-in-submit").click();
+  await expect(page.getByTestId("score-period")).toHaveText(month);
+  const walk = page.getByTestId("walkthrough");
+  await walk.getByText("Điểm của tôi được tính thế nào?").click();
+  const step = (key: string) => walk.locator(`[data-testid="walk-step"][data-step="${key}"]`);
+  await expect(step("standard-hours")).toContainText(/định mức \(phút\) ÷ 60 × hệ số phức tạp/);
+  await expect(step("standard-hours")).toContainText(/\d+ công việc đã xác nhận/);
+  await expect(step("task")).toContainText(/÷ 3 × \d+ = [\d,]+ điểm/);
+  const total = (await page.getByTestId("score-total").textContent())!.replace(/,00$/, "").replace(/(,\d)0$/, "$1");
+  await expect(step("total")).toContainText(`= ${total} điểm`);
+  await expect(step("grade")).toContainText(/HTXSNV từ \d+ điểm/);
+  await step("quantity").getByTestId("walk-trace-link").click();
+  await expect(page).toHaveURL(/#trace-task\.quantity$/);
+  await expect(page.locator("#trace-task\\.quantity")).toBeInViewport();
+});

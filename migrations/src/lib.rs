@@ -21,6 +21,7 @@ mod m20261203_000012_closing_chain;
 mod m20261203_000013_delegations;
 mod m20261203_000014_notifications;
 mod m20261204_000015_period_stats;
+mod m20261204_000016_user_guides;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_delegations::Migration),
             Box::new(m20261203_000014_notifications::Migration),
             Box::new(m20261204_000015_period_stats::Migration),
+            Box::new(m20261204_000016_user_guides::Migration),
         ]
     }
 }

@@ -736,3 +736,67 @@ async fn admins_assign_roles_and_units_and_the_last_admin_stays() {
         app.stop().await;
     }
 }
+
+/// First-use guides (#20): a guide shows to a holder of its role until they dismiss it;
+/// dismissing twice at once keeps one row; another role's guide never shows; an unknown
+/// guide is refused with a 4xx.
+#[tokio::test]
+async fn a_guide_shows_until_its_reader_dismisses_it() {
+    use app::ssr::entities::user_guide;
+    for backend in backends() {
+        let app = TestApp::demo(&backend).await;
+        let name = backend.name();
+        let officer = app
+            .signed_in("cb.snv.tccb.04", app::ssr::services::seed::DEMO_PASSWORD)
+            .await;
+        let state = |guide: &'static str| {
+            let officer = &officer;
+            let addr = app.addr;
+            async move {
+                call(officer, addr, "guide_state", &[("guide", guide)])
+                    .await
+                    .json::<bool>()
+            }
+        };
+        assert!(
+            state("officer").await,
+            "{name}: a new officer sees the guide"
+        );
+        assert!(
+            !state("admin").await,
+            "{name}: not an administrator's guide"
+        );
+        let bad = call(
+            &officer,
+            app.addr,
+            "dismiss_guide",
+            &[("guide", "<b>x</b>")],
+        )
+        .await;
+        assert!(bad.status.is_client_error(), "{name}: {bad:?}");
+        let (a, b) = tokio::join!(
+            call(&officer, app.addr, "dismiss_guide", &[("guide", "officer")]),
+            call(&officer, app.addr, "dismiss_guide", &[("guide", "officer")]),
+        );
+        assert!(
+            a.status.is_success() && b.status.is_success(),
+            "{name}: {a:?} {b:?}"
+        );
+        assert!(!state("officer").await, "{name}: dismissed");
+        let rows = user_guide::Entity::find()
+            .filter(user_guide::Column::Guide.eq("officer"))
+            .all(&app.db.db)
+            .await
+            .expect("rows");
+        assert_eq!(rows.len(), 1, "{name}: one row");
+        // Another officer still sees theirs.
+        let other = app
+            .signed_in("cb.snv.tccb.05", app::ssr::services::seed::DEMO_PASSWORD)
+            .await;
+        let shown: bool = call(&other, app.addr, "guide_state", &[("guide", "officer")])
+            .await
+            .json();
+        assert!(shown, "{name}");
+        app.stop().await;
+    }
+}

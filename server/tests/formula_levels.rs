@@ -389,3 +389,244 @@ async fn the_editor_proposes_boundary_cases_that_the_admin_takes_into_the_draft(
         app.stop().await;
     }
 }
+
+/// Checks one explained score's walk against its stored figures; returns the walk's task
+/// maximum and general-criteria maximum (month scores).
+fn check_walk(name: &str, e: &ScoreExplanation) -> Option<(f64, f64)> {
+    use app::models::Step;
+    let who = format!("{name}: officer {} {}", e.officer_id, e.period);
+    let walk = e
+        .walkthrough
+        .as_ref()
+        .unwrap_or_else(|| panic!("{who}: a walk"));
+    let comp: HashMap<&str, f64> = e.components.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let near = |x: f64, y: f64| (x - y).abs() <= 0.011;
+    let total = e.total.expect("scored");
+    let mut maxima = (None, None);
+    let mut keys = Vec::new();
+    for s in &walk.steps {
+        keys.push(s.step.key());
+        match &s.step {
+            Step::StandardHours {
+                assigned,
+                completed,
+                entries,
+            } => {
+                assert!(*entries > 0 && *assigned > 0.0, "{who}: {s:?}");
+                assert!(
+                    near((completed / assigned).min(1.0) * 100.0, comp["a"] * 100.0),
+                    "{who}: {s:?}"
+                );
+            }
+            Step::Quantity {
+                completed,
+                assigned,
+                a,
+            } => {
+                assert_eq!(*a, comp["a"], "{who}");
+                assert!(
+                    near((completed / assigned).min(1.0), *a),
+                    "{who}: the hours give a: {s:?}"
+                );
+            }
+            Step::Quality { b, .. } => assert_eq!(*b, comp["b"], "{who}"),
+            Step::Timeliness { c, .. } => assert_eq!(*c, comp["c"], "{who}"),
+            Step::Task {
+                a,
+                b,
+                c,
+                formula,
+                task,
+            } => {
+                assert_eq!(*task, comp["task"], "{who}");
+                let f = formula
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{who}: the task formula"));
+                let [wa, wb, wc] = f.weights;
+                assert!(
+                    near(
+                        (wa * a + wb * b + wc * c) / (wa + wb + wc) * f.task_max,
+                        *task
+                    ),
+                    "{who}"
+                );
+                maxima.0 = Some(f.task_max);
+            }
+            Step::Criterion {
+                criterion,
+                max,
+                points,
+                given,
+            } => {
+                assert_eq!(*points, comp[criterion.names().0], "{who}");
+                assert!(
+                    near(given.expect("given").min(*max), *points),
+                    "{who}: {s:?}"
+                );
+                if *criterion == app::models::Criterion::General {
+                    maxima.1 = Some(*max);
+                }
+            }
+            Step::Total { parts, total: t } => {
+                assert_eq!(*t, total, "{who}");
+                if e.period.len() == 7 {
+                    let sum: f64 = parts.iter().map(|(_, v)| v).sum();
+                    assert!(!parts.is_empty() && near(sum, total), "{who}: {s:?}");
+                }
+            }
+            Step::Grade {
+                thresholds,
+                grade,
+                total: t,
+                disqualified,
+            } => {
+                assert_eq!(Some(grade), e.grade.as_ref(), "{who}");
+                assert_eq!(*t, total, "{who}");
+                let by_total = thresholds
+                    .iter()
+                    .find(|th| {
+                        if th.strict {
+                            total > th.value
+                        } else {
+                            total >= th.value
+                        }
+                    })
+                    .map_or("KHTNV", |th| th.grade.as_str());
+                let capped = e.trace.iter().any(|l| l.rule == "cohort.cap");
+                if !disqualified && !capped {
+                    assert_eq!(by_total, grade, "{who}: thresholds {thresholds:?}");
+                }
+            }
+            Step::Months { average, .. } | Step::Year { average, .. } => {
+                assert_eq!(*average, comp["months_average"], "{who}");
+            }
+            _ => {}
+        }
+        // A step's links point at a trace item of this score.
+        if let Some(rule) = &s.rule {
+            assert!(e.trace.iter().any(|l| &l.rule == rule), "{who}: {rule}");
+        }
+    }
+    if e.period.len() == 7 {
+        for k in [
+            "standard-hours",
+            "quantity",
+            "quality",
+            "timeliness",
+            "task",
+            "general",
+            "total",
+            "grade",
+        ] {
+            assert!(keys.contains(&k), "{who}: {k} in {keys:?}");
+        }
+        Some((maxima.0?, maxima.1?))
+    } else {
+        assert!(keys.contains(&"grade"), "{who}: {keys:?}");
+        None
+    }
+}
+
+/// "How my score is computed" (#20): on the demo province, every scored officer's walk gives
+/// the stored components, total and grade; activate a formula with other parameters and the
+/// walk follows them.
+#[tokio::test]
+async fn the_walk_through_a_score_gives_its_stored_figures_and_follows_the_parameters() {
+    use app::ssr::entities::period_score;
+    let pool = RulePool::default();
+    for backend in backends() {
+        let app = TestApp::demo(&backend).await;
+        let name = backend.name();
+        let db = &app.db.db;
+        let committee = app.signed_in("bcd", seed::DEMO_PASSWORD).await;
+        let periods: HashMap<i32, String> = period::Entity::find()
+            .all(db)
+            .await
+            .expect("periods")
+            .into_iter()
+            .map(|p| (p.id, p.code))
+            .collect();
+        let scored = period_score::Entity::find()
+            .filter(period_score::Column::SupersededBy.is_null())
+            .filter(period_score::Column::Total.is_not_null())
+            .all(db)
+            .await
+            .expect("scores");
+        assert!(scored.len() > 20, "{name}: {} demo scores", scored.len());
+        let explain = |officer: i32, period: String| {
+            let committee = &committee;
+            let addr = app.addr;
+            async move {
+                call(
+                    committee,
+                    addr,
+                    "score_explanation",
+                    &[("officer_id", &officer.to_string()), ("period", &period)],
+                )
+                .await
+                .json::<ScoreExplanation>()
+            }
+        };
+        let mut months = 0;
+        for s in &scored {
+            let e = explain(s.officer_id, periods[&s.period_id].clone()).await;
+            if check_walk(name, &e).is_some() {
+                months += 1;
+            }
+        }
+        assert!(months > 20, "{name}: {months} month walks");
+
+        // The committee activates a formula with other maxima; the walk follows them.
+        let admin = app.signed_in("admin", seed::DEMO_PASSWORD).await;
+        let active = common::active_formula(&app, &admin).await;
+        let before = scored
+            .iter()
+            .find(|s| s.rule_set_version_id == active && periods[&s.period_id].len() == 7)
+            .expect("a month scored by the default");
+        let code = periods[&before.period_id].clone();
+        let (task_max, general_max) =
+            check_walk(name, &explain(before.officer_id, code.clone()).await).expect("a month");
+        let draft = common::new_formula_draft(&app, &admin).await;
+        let page = common::rule_version_page(&admin, &app, draft).await;
+        let saved = call(
+            &admin,
+            app.addr,
+            "save_rule_draft",
+            &[
+                ("form[id]", &draft.to_string()),
+                ("form[lock_version]", &page.lock_version.to_string()),
+                ("form[script]", &page.script),
+                ("form[params][0][name]", "task_max"),
+                ("form[params][0][value]", &(task_max - 10.0).to_string()),
+                ("form[params][1][name]", "general_max"),
+                ("form[params][1][value]", &(general_max + 10.0).to_string()),
+            ],
+        )
+        .await;
+        assert!(saved.status.is_success(), "{name}: {}", saved.body);
+        let p = period::Entity::find()
+            .filter(period::Column::Code.eq(code.clone()))
+            .one(db)
+            .await
+            .expect("read")
+            .expect("month");
+        activate(db, draft, p.starts_on).await;
+        scoring::score_period(
+            db,
+            &pool,
+            &Actor::system("test"),
+            app::models::PeriodCode::parse(&code).expect("code"),
+            None,
+        )
+        .await
+        .expect("score");
+        let after = explain(before.officer_id, code.clone()).await;
+        assert_eq!(after.rule_version_id, draft, "{name}");
+        assert_eq!(
+            check_walk(name, &after),
+            Some((task_max - 10.0, general_max + 10.0)),
+            "{name}"
+        );
+        app.stop().await;
+    }
+}

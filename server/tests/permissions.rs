@@ -452,6 +452,8 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
             ),
             ("unread_notifications", vec![], SIGNED_IN),
             ("mark_notifications_read", vec![], SIGNED_IN),
+            ("guide_state", vec![("guide", "officer")], SIGNED_IN),
+            ("dismiss_guide", vec![("guide", "officer")], SIGNED_IN),
             ("set_digest_email", vec![("email", "")], SIGNED_IN),
             ("unit_delegations", vec![("unit", &agency)], REVIEWER),
             (
@@ -625,6 +627,7 @@ async fn every_page_has_its_rule() {
             ("/chot-ky", [303, 403, 200, 200, 200, 200]),
             ("/thong-bao", [303, 200, 200, 200, 200, 200]),
             ("/thuat-ngu", [200; 6]),
+            ("/tro-giup", [303, 200, 200, 200, 200, 200]),
             ("/don-vi/can-bo/{id}", [303, 403, 200, 403, 200, 200]),
             ("/quan-tri", [303, 403, 403, 200, 403, 403]),
             ("/quan-tri/nguoi-dung", [303, 403, 403, 200, 403, 200]),

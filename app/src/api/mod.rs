@@ -21,6 +21,7 @@ pub mod closing;
 pub mod dashboard;
 pub mod delegations;
 pub mod diary;
+pub mod guides;
 pub mod home;
 pub mod jobs;
 pub mod notifications;

@@ -111,6 +111,8 @@ pub fn Guarded(path: &'static str, children: ChildrenFn) -> impl IntoView {
     view! {
         <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
             <Show when=move || decision() == Some(Decision::Allow) fallback=refusal>
+                {crate::models::Guide::of_page(path)
+                    .map(|guide| view! { <crate::components::guide::GuidePanel guide /> })}
                 {children()}
             </Show>
         </Transition>

@@ -39,11 +39,22 @@ pub fn Header() -> impl IntoView {
         Locale::Vi => Locale::En,
         Locale::En => Locale::Vi,
     };
+    // On a phone the navigation and the user menu sit behind a menu button (a <details>, so
+    // it opens before hydration too); following a link closes it.
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close_menu = move |_| {
+        if let Some(details) = menu.get() {
+            let _ = details.remove_attribute("open");
+        }
+    };
     view! {
         <header class="site-header">
             <a class="brand" href="/" data-testid="brand">
                 {i18n.t(Msg::AppName)}
             </a>
+            <details class="site-menu" node_ref=menu data-testid="site-menu">
+            <summary class="menu-button" data-testid="menu-button">{i18n.t(Msg::MenuButton)}</summary>
+            <div class="site-menu-body" on:click=close_menu>
             <Transition fallback=|| ()>
                 <nav aria-label="main" data-testid="main-nav">
                     {move || {
@@ -78,6 +89,7 @@ pub fn Header() -> impl IntoView {
                                             })
                                     }}
                                 </a>
+                                <a href="/tro-giup" data-testid="help-link">{i18n.t(Msg::HelpNav)}</a>
                                 <a href="/doi-mat-khau">{i18n.t(Msg::ChangePassword)}</a>
                                 <ActionForm action=auth.sign_out attr:class="inline">
                                     <button type="submit" class="link" data-testid="sign-out">
@@ -98,6 +110,8 @@ pub fn Header() -> impl IntoView {
                     }}
                 </div>
             </Transition>
+            </div>
+            </details>
             <button
                 type="button"
                 class="lang"

@@ -12,6 +12,7 @@ mod labels;
 mod messages;
 mod notice;
 mod notification;
+pub mod walkthrough;
 
 pub use format::{
     format_date, format_number, format_period, format_score, parse_date, parse_number,

@@ -202,6 +202,8 @@ pub struct ScoreExplanation {
     pub reason: Option<String>,
     pub components: Vec<(String, f64)>,
     pub trace: Vec<TraceLine>,
+    /// How the score is computed, with the officer's own figures (`None`: not scored).
+    pub walkthrough: Option<crate::models::Walkthrough>,
     pub rule_version_id: i32,
     pub rule_set_name: String,
     /// Which formula scored: the position's own, the agency's parameters, or the default.

@@ -136,3 +136,9 @@ pub use dashboard::*;
 
 pub mod report;
 pub use report::*;
+
+pub mod walkthrough;
+pub use walkthrough::*;
+
+pub mod guide;
+pub use guide::*;

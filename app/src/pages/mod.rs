@@ -7,6 +7,7 @@ pub mod closing;
 pub mod committee;
 pub mod diary;
 pub mod glossary;
+pub mod help;
 pub mod home;
 pub mod not_found;
 pub mod notifications;

@@ -12,7 +12,7 @@ use leptos::form::ActionForm;
 
 use crate::models::{
     AppealDecision, AppealStatus, AppealView, ReviewFindings, ScoreExplanation, ScoreVersionView,
-    TraceLine,
+    TraceLine, Walkthrough,
 };
 
 pub(crate) fn component_meaning(key: &str) -> Option<Msg> {
@@ -206,6 +206,7 @@ pub(crate) fn Explanation(
                 })
                 .collect_view()}
         </ul>
+        {s.walkthrough.map(|w| view! { <WalkthroughView w version /> })}
         <h3>{i18n.t(Msg::ScoreTrace)}</h3>
         <p class="muted">
             {i18n.t(Msg::ScoreFormula)}
@@ -220,7 +221,16 @@ pub(crate) fn Explanation(
             {move || scope.with_value(|f| f.describe(i18n.locale.get()))}
         </p>
         <ol class="trace" data-testid="trace">
-            {s.trace.into_iter().map(|line| view! { <TraceRow line version /> }).collect_view()}
+            {
+                let mut anchored = std::collections::HashSet::new();
+                s.trace
+                    .into_iter()
+                    .map(|line| {
+                        let anchor = anchored.insert(line.rule.clone());
+                        view! { <TraceRow line version anchor /> }
+                    })
+                    .collect_view()
+            }
         </ol>
         <ScoreVersions versions=s.versions />
         {(!s.appeals.is_empty()).then(|| view! {
@@ -404,8 +414,73 @@ fn AppealForm(
     }
 }
 
+/// "How my score is computed": the formula's steps with the officer's figures, each linked
+/// to its trace item below and to the script line that records it.
 #[component]
-pub(crate) fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
+fn WalkthroughView(w: Walkthrough, version: i32) -> impl IntoView {
+    use crate::i18n::walkthrough::{step_text, step_title};
+    let i18n = use_i18n();
+    let others = w.other_params;
+    view! {
+        <details class="walkthrough" data-testid="walkthrough">
+            <summary>{i18n.t(Msg::WalkTitle)}</summary>
+            <p class="muted">{i18n.t(Msg::WalkIntro)}</p>
+            <ol>
+                {w
+                    .steps
+                    .into_iter()
+                    .map(|s| {
+                        let step = StoredValue::new(s.step);
+                        view! {
+                            <li data-testid="walk-step" data-step=step.with_value(|s| s.key())>
+                                <strong>{move || step.with_value(|s| step_title(i18n.locale.get(), s))}</strong>
+                                <p>{move || step.with_value(|s| step_text(i18n.locale.get(), s))}</p>
+                                {s.rule.map(|rule| view! {
+                                    <a href=format!("#trace-{rule}") data-testid="walk-trace-link">{i18n.t(Msg::WalkTraceLink)}</a>
+                                })}
+                                {s.line.map(|n| view! {
+                                    " · "
+                                    <a href=format!("/cong-thuc/{version}#L{n}")>{i18n.t(Msg::ScoreLine)} {format!(" {n}")}</a>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {(!others.is_empty()).then(|| view! {
+                <h4>{i18n.t(Msg::WalkOtherParams)}</h4>
+                <ul class="params" data-testid="walk-params">
+                    {others
+                        .into_iter()
+                        .map(|p| {
+                            let value = p.value;
+                            view! {
+                                <li>
+                                    {move || match i18n.locale.get() {
+                                        crate::i18n::Locale::En if !p.label_en.is_empty() => p.label_en.clone(),
+                                        _ => p.label_vi.clone(),
+                                    }}
+                                    ": "
+                                    <strong>{move || crate::i18n::walkthrough::figure(i18n.locale.get(), value, 2)}</strong>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            })}
+        </details>
+    }
+    .into_any()
+}
+
+#[component]
+pub(crate) fn TraceRow(
+    line: TraceLine,
+    version: i32,
+    /// The row carries the `trace-<rule>` anchor (the first row of its rule).
+    #[prop(default = false)]
+    anchor: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let points = line.points;
     let count = line.entries.len();
@@ -416,7 +491,12 @@ pub(crate) fn TraceRow(line: TraceLine, version: i32) -> impl IntoView {
         .and_then(|m| crate::models::PeriodCode::parse(m).ok())
         .filter(|c| c.kind() == crate::models::PeriodKind::Month);
     view! {
-        <li class="trace-line" data-testid="trace-line" data-rule=line.rule.clone()>
+        <li
+            class="trace-line"
+            id=anchor.then(|| format!("trace-{}", line.rule))
+            data-testid="trace-line"
+            data-rule=line.rule.clone()
+        >
             <div class="entry-head">
                 <strong>{line.label.clone()}</strong>
                 <span class="points" class:negative=points < 0.0>

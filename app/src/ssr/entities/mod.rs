@@ -32,5 +32,6 @@ pub mod simulation;
 pub mod simulation_result;
 pub mod unit;
 pub mod user;
+pub mod user_guide;
 pub mod user_role;
 pub mod work_log_entry;

@@ -130,6 +130,18 @@ pub async fn explanation<C: ConnectionTrait>(
         .filter_map(|(k, v)| Some((k, v.as_f64()?)))
         .collect();
     components.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(order.len()));
+    let walkthrough = match (s.total, s.grade.as_deref()) {
+        (Some(total), Some(grade)) => {
+            let stored = StoredScore {
+                components: components.iter().cloned().collect(),
+                total,
+                grade,
+                trace: &trace,
+            };
+            walkthrough_of(db, &p, officer_id, &version, &stored).await?
+        }
+        _ => None,
+    };
     let (officer_unit, officer_agency) = unit_and_agency(db, s.unit_id.or(officer.unit_id)).await?;
     let officer_position = match officer.position_id {
         Some(id) => crate::ssr::entities::position::Entity::find_by_id(id)
@@ -153,6 +165,7 @@ pub async fn explanation<C: ConnectionTrait>(
         reason: s.reason,
         components,
         trace: trace_lines,
+        walkthrough,
         rule_version_id: version.id,
         rule_set_name: set.name,
         formula_scope,
@@ -163,6 +176,59 @@ pub async fn explanation<C: ConnectionTrait>(
         versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
         appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
     })
+}
+
+/// What a stored score holds, for its walk-through.
+struct StoredScore<'a> {
+    components: std::collections::BTreeMap<String, f64>,
+    total: f64,
+    grade: &'a str,
+    trace: &'a rubric_rules::Trace,
+}
+
+/// "How my score is computed" for a stored score: the version's parameters and, for a
+/// month, the entries and criteria points it was computed from. `None` when the version's
+/// parameters no longer parse (the trace still explains the score).
+async fn walkthrough_of<C: ConnectionTrait>(
+    db: &C,
+    p: &crate::ssr::entities::period::Model,
+    officer_id: i32,
+    version: &crate::ssr::entities::rule_set_version::Model,
+    stored: &StoredScore<'_>,
+) -> Result<Option<crate::models::Walkthrough>, AppError> {
+    use crate::ssr::services::{scoring::load, walkthrough};
+    let Ok(params) = rubric_rules::ParamDecls::parse(&version.params_json) else {
+        tracing::warn!(
+            version = version.id,
+            "a scored version's parameters do not parse"
+        );
+        return Ok(None);
+    };
+    let Some(kind) = crate::models::PeriodKind::parse(&p.kind) else {
+        return Ok(None);
+    };
+    let (entries, criteria) = if kind == crate::models::PeriodKind::Month {
+        load::officer_input(db, p, officer_id).await?
+    } else {
+        (Vec::new(), None)
+    };
+    let mut given = std::collections::BTreeMap::new();
+    if let Some(c) = criteria {
+        given.insert("general".to_string(), c.general);
+        if let Some(r) = c.reform_it {
+            given.insert("reform_it".to_string(), r);
+        }
+    }
+    Ok(Some(walkthrough::build(&walkthrough::ScoreFacts {
+        kind,
+        params: &params,
+        components: &stored.components,
+        total: stored.total,
+        grade: stored.grade,
+        trace: stored.trace,
+        entries: &entries,
+        criteria: &given,
+    })))
 }
 
 /// The names of a unit and of the agency it belongs to (empty when none).

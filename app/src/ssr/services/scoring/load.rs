@@ -491,6 +491,38 @@ async fn month_results<C: ConnectionTrait>(
 }
 
 /// The scorable entries of `officers` in the period, by officer, date and id.
+/// One officer's scorable entries of a period as the script sees them, and the criteria
+/// points the head gave: what a month's score is computed from (the score page walks
+/// through it). Reads only the catalog items the entries use.
+pub async fn officer_input<C: ConnectionTrait>(
+    db: &C,
+    p: &period::Model,
+    officer_id: i32,
+) -> Result<(Vec<Entry>, Option<criteria_points::Model>), AppError> {
+    let rows = entry_rows(db, p, &[officer_id]).await?;
+    let ids: HashSet<i32> = rows.iter().filter_map(|e| e.catalog_item_id).collect();
+    let items: HashMap<i32, catalog_item::Model> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        catalog_item::Entity::find()
+            .filter(catalog_item::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|i| (i.id, i))
+            .collect()
+    };
+    let criteria = criteria_points::Entity::find()
+        .filter(criteria_points::Column::PeriodId.eq(p.id))
+        .filter(criteria_points::Column::OfficerId.eq(officer_id))
+        .one(db)
+        .await?;
+    Ok((
+        rows.iter().map(|e| to_rules_entry(e, &items)).collect(),
+        criteria,
+    ))
+}
+
 async fn entry_rows<C: ConnectionTrait>(
     db: &C,
     p: &period::Model,
