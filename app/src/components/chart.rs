@@ -122,7 +122,7 @@ pub fn StackedBars(
             </svg>
             <details>
                 <summary>{i18n.t(Msg::DashTableAlt)}</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table>
                         <thead>
                             <tr>

@@ -52,7 +52,7 @@ fn overview_view(o: ProvinceOverview) -> impl IntoView {
             <p>{i18n.t(Msg::OverviewEmpty)}</p>
         </Show>
         {o.province.clone().map(|p| view! { <p class="province" data-testid="province-name">{p}</p> })}
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="agencies">
                 <thead>
                     <tr>
@@ -78,7 +78,7 @@ fn overview_view(o: ProvinceOverview) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="periods">
                 <thead>
                     <tr>

@@ -131,7 +131,7 @@ pub fn AuditPage() -> impl IntoView {
                                         <button type="submit" data-testid="audit-apply">{i18n.t(Msg::ReviewFilter)}</button>
                                     </form>
                                     <p class="muted" data-testid="audit-count">{list.total} " " {i18n.t(Msg::AuditEvents)}</p>
-                                    <div class="table-wrap">
+                                    <div class="table-wrap" tabindex="0">
                                         <table data-testid="audit-events">
                                             <thead>
                                                 <tr>

@@ -298,7 +298,7 @@ fn Board(d: Dashboard) -> AnyView {
         view! {
             <h2>{i18n.t(Msg::DashOfficersTitle)}</h2>
             <p class="muted">{i18n.t(Msg::DashOfficersHint)}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="officers-table">
                     <thead>
                         <tr>
@@ -342,7 +342,7 @@ fn Board(d: Dashboard) -> AnyView {
                 view! { <p data-testid="no-outliers">{i18n.t(Msg::DashNoOutliers)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table>
                             <thead>
                                 <tr>
@@ -421,7 +421,7 @@ fn Board(d: Dashboard) -> AnyView {
     }
     .into_any();
     let table = view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="dash-table">
                 <thead>
                     <tr>
@@ -446,7 +446,7 @@ fn Board(d: Dashboard) -> AnyView {
         <h2>{i18n.t(Msg::DashInflationTitle)}</h2>
         <p class="muted">{i18n.t(Msg::DashInflationHint)}</p>
         <p data-testid="inflation-summary">{inflation_summary}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="inflation-table">
                 <thead>
                     <tr>
@@ -466,7 +466,7 @@ fn Board(d: Dashboard) -> AnyView {
         .then(|| {
             view! {
                 <h2>{i18n.t(Msg::DashReasons)}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table>
                         <thead>
                             <tr>
@@ -483,7 +483,7 @@ fn Board(d: Dashboard) -> AnyView {
         .into_any();
     let decisions = view! {
         <h2>{i18n.t(Msg::DashFormulasTitle)}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="formulas-table">
                 <thead>
                     <tr>

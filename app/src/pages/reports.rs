@@ -157,7 +157,7 @@ fn ListView(l: ClassificationList) -> AnyView {
     }
     let period = l.period.clone();
     let officers = view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="list-table">
                 <thead>
                     <tr>
@@ -273,7 +273,7 @@ fn Positions(positions: Vec<PositionFigures>, grades: Vec<String>) -> impl IntoV
     let locale = i18n.locale.get_untracked();
     view! {
         <h3>{i18n.t(Msg::ListPositions)}</h3>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="list-positions">
                 <thead>
                     <tr>

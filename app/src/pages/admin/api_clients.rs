@@ -106,7 +106,7 @@ fn ClientCard(
                 view! { <p class="muted">{i18n.t(Msg::ApiTokensNone)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table>
                             <thead>
                                 <tr>

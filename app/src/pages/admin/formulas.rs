@@ -139,7 +139,7 @@ fn RuleSet(s: RuleSetView, from: Option<i32>, to: Option<i32>) -> impl IntoView 
                 {s.name.clone()} " "
                 {scope.map(|code| view! { <small class="muted">{code}</small> })}
             </h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="rule-versions">
                     <thead>
                         <tr>

@@ -132,7 +132,7 @@ pub fn ImportPage() -> impl IntoView {
                             {(r.lines.is_empty() && r.errors.is_empty()).then(|| view! { <p class="muted" data-testid="import-nothing">{i18n.t(Msg::OrgNothing)}</p> })}
                             {(!r.lines.is_empty()).then(|| view! {
                                 <h2>{i18n.t(Msg::OrgLinesTitle)}</h2>
-                                <div class="table-wrap">
+                                <div class="table-wrap" tabindex="0">
                                     <table data-testid="import-lines">
                                         <tbody>
                                             {r.lines.iter().cloned().map(|l| {

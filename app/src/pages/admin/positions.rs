@@ -65,7 +65,7 @@ pub fn PositionsPage() -> impl IntoView {
                             Ok(list) if list.is_empty() => view! { <p data-testid="positions-empty">{i18n.t(Msg::PosNone)}</p> }.into_any(),
                             Ok(list) => {
                                 view! {
-                                    <div class="table-wrap">
+                                    <div class="table-wrap" tabindex="0">
                                         <table data-testid="positions">
                                             <thead>
                                                 <tr>
@@ -235,7 +235,7 @@ fn Position(
     view! {
         <h1 data-testid="position-name">{format!("{} — {}", p.code, p.name)}</h1>
         <h2>{i18n.t(Msg::PosVersions)}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="versions">
                 <thead>
                     <tr>
@@ -292,7 +292,7 @@ fn Version(v: JdVersionView) -> impl IntoView {
 fn CatalogTable(items: Vec<CatalogItemView>) -> AnyView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="catalog">
                 <thead>
                     <tr>
@@ -447,7 +447,7 @@ fn Editor(v: JdVersionView, actions: Edits) -> impl IntoView {
                     {i18n.t(Msg::PosDescription)}
                     <textarea name="form[description]" rows="5" data-testid="jd-description" inner_html=crate::text::escape_html(&v.description)></textarea>
                 </label>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid="jd-rows">
                         <thead>
                             <tr>

@@ -497,7 +497,7 @@ fn ScriptEditor(id: i32, script: String, problem: Option<ScriptProblem>) -> impl
 fn ParamsTable(p: RuleVersionPage, editable: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="params">
                 <thead>
                     <tr>
@@ -590,7 +590,7 @@ fn CasesTable(p: RuleVersionPage, editable: bool) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="cases">
                 <thead>
                     <tr>
@@ -920,7 +920,7 @@ fn ChangeExplained(c: SimulationChange) -> impl IntoView {
                 view! { <p>{i18n.t(Msg::SimChangeNone)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="change-rules">
                             <thead>
                                 <tr>
@@ -939,7 +939,7 @@ fn ChangeExplained(c: SimulationChange) -> impl IntoView {
             }}
             {(!no_entries).then(|| view! {
                 <h3>{i18n.t(Msg::SimChangeEntries)}</h3>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table data-testid="change-entries">
                         <thead>
                             <tr>
@@ -1038,7 +1038,7 @@ fn Summary(
         </dl>
         <h2>{i18n.t(Msg::SimMatrix)}</h2>
         <p class="muted">{i18n.t(Msg::SimMatrixHint)}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="matrix" data-testid="transition-matrix">
                 <thead>
                     <tr>
@@ -1098,7 +1098,7 @@ fn Summary(
         <h2>{i18n.t(Msg::SimRows)}</h2>
         {hidden.then(|| view! { <p class="muted" data-testid="sim-people-hidden">{i18n.t(Msg::SimPeopleHidden)}</p> })}
         {(rows.len() > shown).then(|| view! { <p class="muted">{format!("{shown}/{} ", rows.len())} {i18n.t(Msg::SimRowsCut)}</p> })}
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="sim-rows">
                 <thead>
                     <tr>
@@ -1143,7 +1143,7 @@ fn Summary(
 fn Groups(groups: Vec<GroupEffect>, testid: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid=testid>
                 <thead>
                     <tr>

@@ -175,7 +175,7 @@ fn UnitTable(list: Vec<UnitNode>, chosen: Option<i32>) -> impl IntoView {
     let codes: std::collections::HashMap<i32, String> =
         list.iter().map(|u| (u.id, u.code.clone())).collect();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="unit-tree">
                 <thead>
                     <tr>

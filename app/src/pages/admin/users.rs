@@ -77,7 +77,7 @@ pub fn UsersPage() -> impl IntoView {
                                         " "
                                         {i18n.t(Msg::UsersCount)}
                                     </p>
-                                    <div class="table-wrap">
+                                    <div class="table-wrap" tabindex="0">
                                         <table data-testid="users">
                                             <thead>
                                                 <tr>
