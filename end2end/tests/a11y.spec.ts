@@ -6,6 +6,8 @@ import { firstDemoMonth, hydrated, signedIn } from "./helpers";
 // no serious or critical violation. Each role opens its own pages; pages with an id in
 // their address are reached through the link that leads there.
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+// Each test checks many pages.
+test.describe.configure({ timeout: 120_000 });
 
 async function check(page: Page, path: string) {
   if (path) {

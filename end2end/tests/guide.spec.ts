@@ -3,7 +3,8 @@ import { openMenu, signedIn } from "./helpers";
 
 // First use: an officer signing in for the first time is walked through the diary step by
 // step, each step marking the part of the page it explains; "Got it" hides the guide for
-// good, and the help page opens it again. A head sees the review queue's guide.
+// good, and the help page opens it again. A head sees the review queue's guide, and the
+// unit page on a month without work points to the last month that has some.
 test("a new officer is guided through the diary once, and finds the guide again in Help", async ({ browser }, info) => {
   const who = info.project.name === "phone" ? "cb.snv.ccvc.11" : "cb.snv.ccvc.10";
   const page = await signedIn(browser, who, "/can-bo");
@@ -44,4 +45,16 @@ test("a new officer is guided through the diary once, and finds the guide again 
   const head = await signedIn(browser, "tp.snv.ccvc", "/duyet");
   await expect(head.getByTestId("guide")).toHaveAttribute("data-guide", "reviewer");
   await expect(head.getByTestId("guide-step")).toContainText("Lọc theo cán bộ");
+
+  // A month nobody has logged in yet points to the last month with work.
+  const now = new Date();
+  const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+  const nextCode = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, "0")}`;
+  await head.goto(`/don-vi?ky=${nextCode}`);
+  const last = head.getByTestId("unit-last-data");
+  await expect(last).toContainText("Tháng gần nhất có dữ liệu");
+  await last.getByRole("link").click();
+  await expect(head).toHaveURL(/ky=\d{4}-\d{2}$/);
+  await expect(head.getByTestId("unit-last-data")).toHaveCount(0);
+  await expect(head.getByTestId("unit-officers")).toBeVisible();
 });

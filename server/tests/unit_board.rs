@@ -62,6 +62,13 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
                 .any(|x| matches!(x, ApprovalBlocker::NotComputed(_))),
             "{name}"
         );
+        assert_eq!(b.last_month_with_data, None, "{name}: the month has work");
+        // A month nobody has logged in yet points to the last month with work.
+        let after = (month2 + chrono::Months::new(2))
+            .format("%Y-%m")
+            .to_string();
+        let empty = board(&head, &app, &tccb_s, &after).await;
+        assert_eq!(empty.last_month_with_data, Some(period.clone()), "{name}");
         let officer = b.officers[0].clone();
         let officer_s = officer.id.to_string();
 

@@ -455,6 +455,8 @@ messages! {
     UnitBlockStale => "Kết quả cần tính lại:", "Results out of date:";
     UnitBlockAppeals => "Khiếu nại chờ trả lời:", "Appeals waiting for an answer:";
     UnitBlockApproved => "Kết quả kỳ này đã được phê duyệt.", "This period's results are approved.";
+    UnitNoData => "Trong kỳ này chưa cán bộ nào của đơn vị ghi nhật ký công việc.", "Nobody in the unit has logged work in this period yet.";
+    UnitLastData => "Tháng gần nhất có dữ liệu:", "The last month with data:";
     UnitNoOfficers => "Đơn vị không có cán bộ nào để đánh giá.", "The unit has no officers to evaluate.";
     ReviewTitle => "Duyệt nhật ký công việc", "Review work logs";
     ReviewOfficer => "Cán bộ", "Officer";

@@ -89,6 +89,9 @@ pub struct UnitBoard {
     pub appeals: Vec<AppealView>,
     /// The unit's delegations of review (running, to come, recently ended).
     pub delegations: Vec<crate::models::DelegationView>,
+    /// When nobody in the unit logged work or was scored in the period: the last month
+    /// before it with work (`YYYY-MM`), if any.
+    pub last_month_with_data: Option<String>,
 }
 
 impl UnitBoard {

@@ -142,6 +142,18 @@ fn Board(b: UnitBoard, actions: Actions) -> impl IntoView {
             </label>
             <button type="submit">{i18n.t(Msg::UnitShow)}</button>
         </form>
+        {b.last_month_with_data.clone().map(|month| {
+            let href = format!("{PATH}?don-vi={}&ky={month}", b.unit_id);
+            view! {
+                <p class="notice" role="status" data-testid="unit-last-data">
+                    {i18n.t(Msg::UnitNoData)}
+                    " "
+                    {i18n.t(Msg::UnitLastData)}
+                    " "
+                    <a href=href>{move || crate::i18n::format_period(i18n.locale.get(), &month)}</a>
+                </p>
+            }
+        })}
         <MonthNav from=b.from to=b.to link=move |code| format!("{PATH}?don-vi={unit}&ky={code}") />
         <PeriodKinds unit=b.unit_id from=b.from shown=b.period.clone() />
         <Distribution b=b.clone() />

@@ -273,7 +273,7 @@ pub async fn board<C: ConnectionTrait>(
         by_officer.entry(e.officer_id).or_default().push(e);
     }
     let mut grades: BTreeMap<u8, (String, u32)> = BTreeMap::new();
-    let rows = officers
+    let rows: Vec<BoardOfficer> = officers
         .iter()
         .map(|o| {
             let mine = by_officer.remove(&o.id).unwrap_or_default();
@@ -368,9 +368,22 @@ pub async fn board<C: ConnectionTrait>(
             }
         })
         .collect();
+    // An empty period points to the last month that has work, so that a reviewer opening
+    // the page early in a month is not left on an empty list.
+    let empty = rows
+        .iter()
+        .all(|o| o.drafts + o.waiting + o.returned + o.approved == 0 && o.score_id.is_none());
+    let last_month_with_data = if empty && !ids.is_empty() {
+        last_work_before(db, &ids, from)
+            .await?
+            .map(|d| PeriodCode::month_of(d).to_string())
+    } else {
+        None
+    };
     Ok(UnitBoard {
         unit_id,
         unit_name: unit.name.clone(),
+        last_month_with_data,
         agency_name: tree
             .agency_of(unit_id)
             .map(|a| a.name.clone())
@@ -389,6 +402,27 @@ pub async fn board<C: ConnectionTrait>(
         },
         delegations: crate::ssr::services::delegations::of_unit(db, reviewer, unit_id).await?,
     })
+}
+
+/// The latest day before `before` on which one of `officers` logged work.
+async fn last_work_before<C: ConnectionTrait>(
+    db: &C,
+    officers: &[i32],
+    before: NaiveDate,
+) -> Result<Option<NaiveDate>, AppError> {
+    let mut latest: Option<NaiveDate> = None;
+    for chunk in officers.chunks(500) {
+        let day: Option<Option<NaiveDate>> = wle::Entity::find()
+            .select_only()
+            .column_as(wle::Column::WorkDate.max(), "day")
+            .filter(wle::Column::OfficerId.is_in(chunk.to_vec()))
+            .filter(wle::Column::WorkDate.lt(before))
+            .into_tuple()
+            .one(db)
+            .await?;
+        latest = latest.max(day.flatten());
+    }
+    Ok(latest)
 }
 
 /// Enters (or corrects) an officer's general-criteria points for a period. `expected_lock`
