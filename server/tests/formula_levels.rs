@@ -418,12 +418,9 @@ fn check_walk(name: &str, e: &ScoreExplanation) -> Option<(f64, f64)> {
                     "{who}: {s:?}"
                 );
             }
-            Step::Quantity {
-                completed,
-                assigned,
-                a,
-            } => {
+            Step::Quantity { hours, a } => {
                 assert_eq!(*a, comp["a"], "{who}");
+                let (completed, assigned) = hours.unwrap_or_else(|| panic!("{who}: hours: {s:?}"));
                 assert!(
                     near((completed / assigned).min(1.0), *a),
                     "{who}: the hours give a: {s:?}"

@@ -82,17 +82,12 @@ pub fn step_text(locale: Locale, step: &Step) -> String {
                 format!("Each task is converted: standard hours = norm (minutes) ÷ 60 × complexity × quantity. In the period, your {entries} confirmed entries give {} standard hours assigned and {} completed.", n(*assigned), n(*completed))
             }
         }
-        Step::Quantity {
-            completed,
-            assigned,
-            a,
-        } => {
-            let with_hours = completed.is_finite() && assigned.is_finite();
-            match (vi, with_hours) {
-                (true, true) => format!("a = giờ chuẩn hoàn thành ÷ giờ chuẩn được giao = {} ÷ {} = {} (tính tối đa 100 %).", n(*completed), n(*assigned), p(*a)),
-                (true, false) => format!("a = giờ chuẩn hoàn thành ÷ giờ chuẩn được giao, tính tối đa 100 %: a = {} (nhật ký đã thay đổi sau khi chấm; xem giải thích chi tiết bên dưới).", p(*a)),
-                (false, true) => format!("a = standard hours completed ÷ assigned = {} ÷ {} = {} (at most 100 %).", n(*completed), n(*assigned), p(*a)),
-                (false, false) => format!("a = standard hours completed ÷ assigned, at most 100 %: a = {} (the diary changed after scoring; see the detailed explanation below).", p(*a)),
+        Step::Quantity { hours, a } => {
+            match (vi, hours) {
+                (true, Some((completed, assigned))) => format!("a = giờ chuẩn hoàn thành ÷ giờ chuẩn được giao = {} ÷ {} = {} (tính tối đa 100 %).", n(*completed), n(*assigned), p(*a)),
+                (true, None) => format!("a = giờ chuẩn hoàn thành ÷ giờ chuẩn được giao, tính tối đa 100 %: a = {} (nhật ký đã thay đổi sau khi chấm; xem giải thích chi tiết bên dưới).", p(*a)),
+                (false, Some((completed, assigned))) => format!("a = standard hours completed ÷ assigned = {} ÷ {} = {} (at most 100 %).", n(*completed), n(*assigned), p(*a)),
+                (false, None) => format!("a = standard hours completed ÷ assigned, at most 100 %: a = {} (the diary changed after scoring; see the detailed explanation below).", p(*a)),
             }
         }
         Step::Quality {

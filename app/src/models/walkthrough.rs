@@ -81,12 +81,9 @@ pub enum Step {
         assigned: f64,
         completed: f64,
     },
-    /// a = completed ÷ assigned standard hours, at most 100 %.
-    Quantity {
-        completed: f64,
-        assigned: f64,
-        a: f64,
-    },
+    /// a = completed ÷ assigned standard hours, at most 100 %. `hours` (completed,
+    /// assigned) is `None` when the entries read now no longer give the stored a.
+    Quantity { hours: Option<(f64, f64)>, a: f64 },
     /// b: each major quality failure takes `penalty` of that task's volume.
     Quality { penalty: f64, failures: u32, b: f64 },
     /// c: each delay takes `penalty` of that task's volume.

@@ -136,15 +136,9 @@ impl<'f> Walker<'_, 'f> {
             );
         }
         if let Some(a) = a {
-            let (completed, assigned) = if hours_hold {
-                (completed, assigned)
-            } else {
-                (f64::NAN, f64::NAN)
-            };
             self.push(
                 Step::Quantity {
-                    completed,
-                    assigned,
+                    hours: hours_hold.then_some((completed, assigned)),
                     a,
                 },
                 &["task.quantity"],
@@ -481,7 +475,7 @@ mod tests {
         assert!(w.steps.iter().all(|s| s.step.key() != "standard-hours"));
         assert!(matches!(
             w.steps[0].step,
-            Step::Quantity { assigned, a, .. } if assigned.is_nan() && a == 1.0
+            Step::Quantity { hours: None, a } if a == 1.0
         ));
         assert!(w
             .steps
@@ -491,6 +485,12 @@ mod tests {
             .steps
             .iter()
             .any(|s| matches!(&s.step, Step::Total { parts, .. } if parts.is_empty())));
+        // The walk travels as JSON to the page: every figure survives the trip.
+        let json = serde_json::to_string(&w).expect("to JSON");
+        assert_eq!(
+            serde_json::from_str::<Walkthrough>(&json).expect("from JSON"),
+            w
+        );
     }
 
     #[test]
