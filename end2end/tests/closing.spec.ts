@@ -15,6 +15,9 @@ const year = month.slice(0, 4);
 async function computeAndApprove(page: Page) {
   await page.getByTestId("compute").click();
   await expect(page.getByTestId("computed-count")).toBeVisible({ timeout: 120_000 });
+  // The board is re-read after scoring; until it is, approving stays disabled (the form
+  // would carry the scores seen before, which the server refuses as a conflict).
+  await expect(page.getByTestId("unit-board")).toHaveAttribute("aria-busy", "false");
   await expect(page.getByTestId("approve-unit")).toBeEnabled();
   await page.getByTestId("approve-unit").click();
   await expect(page.getByTestId("approved-scores")).toBeVisible();

@@ -28,6 +28,9 @@ struct Actions {
     reopen: ServerAction<ReopenUnitPeriod>,
     delegate: ServerAction<DelegateUnit>,
     revoke_delegation: ServerAction<RevokeDelegation>,
+    /// True while the board is re-read after an action: the board shown is the one from
+    /// before (scores just computed are not in its approval form yet), so approving waits.
+    refreshing: ReadSignal<bool>,
 }
 
 #[component]
@@ -35,6 +38,7 @@ pub fn UnitPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let param = move |k: &str| query.read().get(k).unwrap_or_default();
+    let (refreshing, set_refreshing) = signal(false);
     let actions = Actions {
         points: ServerAction::<SaveGeneralPoints>::new(),
         compute: ServerAction::<ScoreUnitPeriod>::new(),
@@ -43,6 +47,7 @@ pub fn UnitPage() -> impl IntoView {
         reopen: ServerAction::<ReopenUnitPeriod>::new(),
         delegate: ServerAction::<DelegateUnit>::new(),
         revoke_delegation: ServerAction::<RevokeDelegation>::new(),
+        refreshing,
     };
     let board = Resource::new(
         move || {
@@ -68,6 +73,7 @@ pub fn UnitPage() -> impl IntoView {
             reopen,
             delegate,
             revoke_delegation,
+            ..
         } = actions;
         let err = points
             .value()
@@ -99,10 +105,13 @@ pub fn UnitPage() -> impl IntoView {
         }
     };
     view! {
-        <section class="card">
+        <section class="card" data-testid="unit-board" aria-busy=move || refreshing.get().to_string()>
             <h1>{i18n.t(Msg::UnitTitle)}</h1>
             {outcome}
-            <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
+            <Transition
+                fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }
+                set_pending=set_refreshing
+            >
                 {move || {
                     board
                         .get()
@@ -296,7 +305,14 @@ fn PeriodActions(b: UnitBoard, actions: Actions) -> impl IntoView {
                     .into_iter()
                     .map(|id| view! { <input type="hidden" name="scores[]" value=id.to_string() /> })
                     .collect_view()}
-                <button type="submit" class="primary" disabled=blocked data-testid="approve-unit">
+                <button
+                    type="submit"
+                    class="primary"
+                    disabled=move || {
+                        blocked || actions.refreshing.get() || actions.compute.pending().get()
+                    }
+                    data-testid="approve-unit"
+                >
                     {i18n.t(Msg::UnitApprove)}
                 </button>
             </ActionForm>
