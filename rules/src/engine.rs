@@ -195,6 +195,19 @@ impl RuleEngine {
         self.score_resolved(rules, input, &params, threads, Steps::ScoreAndCohort)
     }
 
+    /// Scores every officer on their own: the `score` function only, without the cohort
+    /// step (a cohort rule such as the 20 % cap compares an officer with the others of
+    /// their cohort; an officer scored alone, as in a preview, has none to compare with).
+    pub fn score_alone(
+        &self,
+        rules: &CompiledRuleSet,
+        input: &ScoringInput,
+        overrides: &ParamValues,
+    ) -> Result<Vec<OfficerResult>, RuleError> {
+        let params = rules.params().resolve(overrides)?;
+        self.score_resolved(rules, input, &params, 1, Steps::ScoreOnly)
+    }
+
     /// Runs the rule set's test cases.
     pub fn run_cases(&self, rules: &CompiledRuleSet) -> CaseReport {
         cases::run_all(self, rules)

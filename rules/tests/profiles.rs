@@ -283,6 +283,30 @@ fn the_domain_sample_document_evaluates() {
 }
 
 #[test]
+fn scored_alone_an_officer_keeps_the_grade_the_cohort_step_would_cap() {
+    let engine = RuleEngine::default();
+    let rules = engine.compile(&profile("decree-335")).expect("compiles");
+    let input = ScoringInput::sample().expect("sample");
+    let with_cohort = engine
+        .score(&rules, &input, &ParamValues::new())
+        .expect("scores");
+    let alone = engine
+        .score_alone(&rules, &input, &ParamValues::new())
+        .expect("scores");
+    // The same points; only the cohort's regrade is missing.
+    assert_eq!(alone[0].total, with_cohort[0].total);
+    assert_eq!(alone[0].components, with_cohort[0].components);
+    assert_eq!(with_cohort[0].grade.as_deref(), Some("HTTNV"));
+    assert_eq!(alone[0].grade.as_deref(), Some("HTXSNV"));
+    assert!(alone[0]
+        .trace
+        .items()
+        .iter()
+        .all(|i| i.rule != "cohort.cap"));
+    assert_trace_complete("alone", 97.5, &alone[0].trace);
+}
+
+#[test]
 fn a_wrong_expectation_fails_with_expected_and_actual() {
     let engine = RuleEngine::default();
     let mut source = profile("decree-335");
