@@ -75,6 +75,18 @@ test("a formula goes from draft to the scores of the next month, never blind", a
   await expect(admin.locator(".gutter .bad")).toHaveCount(1);
   await script.fill(original);
   await expect(admin.getByTestId("script-ok")).toBeVisible();
+  // The same by keyboard alone: typed at the end of the script, flagged in the live
+  // status, erased; Tab then leaves the editor (it does not trap the keyboard).
+  const mistake = "\nlet broken = ;";
+  await script.focus();
+  await admin.keyboard.press("Control+End");
+  await admin.keyboard.type(mistake);
+  await expect(admin.getByTestId("script-problem")).toContainText("Dòng");
+  for (let i = 0; i < mistake.length; i++) await admin.keyboard.press("Backspace");
+  await expect(admin.getByTestId("script-ok")).toBeVisible();
+  await expect(script).toHaveValue(original);
+  await admin.keyboard.press("Tab");
+  await expect(script).not.toBeFocused();
 
   // Raise the quality weight: the tests that pinned the old totals fail, expected vs actual.
   await admin.getByTestId("param-weight_quality").fill("2");

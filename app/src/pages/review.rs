@@ -57,9 +57,15 @@ pub fn ReviewPage() -> impl IntoView {
             .or_else(|| map.value().get().and_then(|r| r.err()))
             .or_else(|| reject.value().get().and_then(|r| r.err()));
         let approved = approve.value().get().and_then(|r| r.ok());
+        // Each result is announced (role="status" is a polite live region), so a reviewer
+        // working by keyboard or screen reader hears that the action took effect.
+        let recorded = record.value().get().is_some_and(|r| r.is_ok());
+        let returned = give_back.value().get().is_some_and(|r| r.is_ok());
         view! {
             {err.map(|e| view! { <ErrorAlert error=e /> })}
             {approved.map(|n| view! { <p class="ok" role="status" data-testid="approved-count">{i18n.t(Msg::ReviewApproved)} " " {n}</p> })}
+            {recorded.then(|| view! { <p class="ok" role="status" data-testid="findings-saved">{i18n.t(Msg::ReviewFindingsSaved)}</p> })}
+            {returned.then(|| view! { <p class="ok" role="status" data-testid="entry-returned">{i18n.t(Msg::ReviewReturned)}</p> })}
         }
     };
     view! {
