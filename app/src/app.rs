@@ -23,6 +23,7 @@ use crate::pages::audit::AuditPage;
 use crate::pages::closing::ClosingPage;
 use crate::pages::diary::DiaryPage;
 use crate::pages::notifications::NotificationsPage;
+use crate::pages::practice::PracticePage;
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
 use crate::pages::unit::{OfficerScorePage, UnitPage};
@@ -98,6 +99,11 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             ssr=SsrMode::Async
                             path=path!("can-bo/diem")
                             view=|| view! { <Guarded path="/can-bo/diem"><MyScorePage /></Guarded> }
+                        />
+                        <Route
+                            ssr=SsrMode::Async
+                            path=path!("can-bo/thuc-hanh")
+                            view=|| view! { <Guarded path="/can-bo/thuc-hanh"><PracticePage /></Guarded> }
                         />
                         <Route
                             ssr=SsrMode::Async

@@ -332,6 +332,11 @@ pub const PAGES: &[Page] = &[
         nav: Some(Msg::NavMyScore),
     },
     Page {
+        path: "/can-bo/thuc-hanh",
+        rule: PageRule::AnyOf(&[Role::Officer]),
+        nav: None,
+    },
+    Page {
         path: "/cong-thuc",
         rule: PageRule::SignedIn,
         nav: None,

@@ -40,7 +40,7 @@ test("the public pages", async ({ page }) => {
 test("the officer's pages", async ({ browser }) => {
   const month = firstDemoMonth();
   const page = await signedIn(browser, "cb.snv.tccb.12", "/can-bo");
-  for (const path of ["/can-bo", `/can-bo/diem?ky=${month}`, "/thong-bao", "/tro-giup", "/doi-mat-khau"]) {
+  for (const path of ["/can-bo", `/can-bo/diem?ky=${month}`, "/can-bo/thuc-hanh", "/thong-bao", "/tro-giup", "/doi-mat-khau"]) {
     await check(page, path);
   }
   await checkLinked(page, `/can-bo/diem?ky=${month}`, /^\/cong-thuc\/\d+/);

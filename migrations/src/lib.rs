@@ -22,6 +22,7 @@ mod m20261203_000013_delegations;
 mod m20261203_000014_notifications;
 mod m20261204_000015_period_stats;
 mod m20261204_000016_user_guides;
+mod m20261204_000017_practice_entries;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_notifications::Migration),
             Box::new(m20261204_000015_period_stats::Migration),
             Box::new(m20261204_000016_user_guides::Migration),
+            Box::new(m20261204_000017_practice_entries::Migration),
         ]
     }
 }

@@ -221,6 +221,19 @@ async fn every_server_function_and_page_has_its_rule_and_object_access_holds() {
                 OFFICER,
             ),
             ("submit_diary", vec![("from", "x"), ("to", "x")], OFFICER),
+            (
+                "my_practice",
+                vec![("period", &period), ("general", "")],
+                OFFICER,
+            ),
+            (
+                "add_practice_entry",
+                vec![("form[work_date]", "x")],
+                OFFICER,
+            ),
+            ("submit_practice", vec![("period", "x")], OFFICER),
+            ("delete_practice_entry", vec![("id", "x")], OFFICER),
+            ("clear_practice", vec![], OFFICER),
             ("my_score", vec![("period", &period)], OFFICER),
             (
                 "score_explanation",
@@ -621,6 +634,7 @@ async fn every_page_has_its_rule() {
             ("/doi-mat-khau", [303, 200, 200, 200, 200, 200]),
             ("/can-bo", [303, 200, 403, 403, 403, 403]),
             ("/can-bo/diem", [303, 200, 403, 403, 403, 403]),
+            ("/can-bo/thuc-hanh", [303, 200, 403, 403, 403, 403]),
             ("/cong-thuc/{id}", [303, 200, 200, 200, 200, 200]),
             ("/duyet", [303, 403, 200, 403, 403, 403]),
             ("/don-vi", [303, 403, 200, 403, 403, 403]),

@@ -28,6 +28,7 @@ pub mod notifications;
 pub mod onboarding;
 pub mod org;
 pub mod positions;
+pub mod practice;
 pub mod review;
 pub mod rules;
 pub mod scores;

@@ -237,3 +237,35 @@ impl FormulaSource {
         self.effective_from.is_some() && self.status.ever_in_force()
     }
 }
+
+/// Practice mode (thực hành): the officer's practice diary (the same catalog and form as
+/// the real one; its entries are `draft` until "submitted", then `submitted`) and what the
+/// score of the month would be if the head confirmed the submitted entries as logged.
+/// Practice entries live apart from the real ones: no reviewer, score, export or API sees
+/// them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Practice {
+    pub diary: Diary,
+    /// The general-criteria points the officer assumes for the preview, if they gave some.
+    pub general: Option<f64>,
+    /// `None` until at least one entry of the month is submitted.
+    pub preview: Option<PracticePreview>,
+    /// At most this many practice entries per officer.
+    pub limit: usize,
+}
+
+/// The practice month scored by the formula that would score the officer, nothing stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PracticePreview {
+    pub rule_set_name: String,
+    pub rule_version_id: i32,
+    pub rule_version_no: i32,
+    /// Submitted practice entries counted, and their standard hours.
+    pub entries: usize,
+    pub standard_hours: f64,
+    pub total: Option<f64>,
+    pub grade: Option<String>,
+    /// Why the formula does not score the officer (then `total` is `None`).
+    pub reason: Option<String>,
+    pub components: Vec<(String, f64)>,
+}

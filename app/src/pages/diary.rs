@@ -73,6 +73,11 @@ pub fn DiaryPage() -> impl IntoView {
                                                 .into_any()
                                         }
                                     }}
+                                    <p class="muted">
+                                        <a href=crate::pages::practice::PATH data-testid="practice-link">
+                                            {i18n.t(Msg::PracticeLink)}
+                                        </a>
+                                    </p>
                                     <SubmitPanel diary=d.clone() submit=submit />
                                     <EntryList diary=d delete=delete />
                                 }
@@ -99,15 +104,49 @@ fn EntryForm(
     add: ServerAction<AddWorkEntry>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let search = RwSignal::new(String::new());
-    let catalog = StoredValue::new(diary.catalog.clone());
-    let selected = entry.as_ref().and_then(|e| e.catalog_item_id);
-    let visible = move |c: &CatalogChoice| {
-        Some(c.id) == selected || matches(&format!("{} {}", c.code, c.name), &search.get())
+    let e = entry
+        .clone()
+        .unwrap_or_else(|| blank_entry(diary.today.clamp(diary.from, diary.to)));
+    let fields = view! { <EntryFields catalog=diary.catalog.clone() e editing=entry.is_some() /> };
+    let outcome = move |value: Option<Result<(), AppError>>| {
+        match value {
+        Some(Ok(())) => Some(view! { <p class="ok" role="status" data-testid="form-ok">{i18n.t(Msg::DiarySaved)}</p> }.into_any()),
+        Some(Err(e)) => Some(view! { <ErrorAlert error=e /> }.into_any()),
+        None => None,
+    }
     };
-    let e = entry.clone().unwrap_or_else(|| DiaryEntry {
+    match entry {
+        Some(e) => view! {
+            <h2>{i18n.t(Msg::DiaryEdit)}</h2>
+            <ActionForm action=update attr:class="form" attr:data-testid="entry-form">
+                <input type="hidden" name="id" value=e.id.to_string() />
+                <input type="hidden" name="lock_version" value=e.lock_version.to_string() />
+                {fields}
+                {move || outcome(update.value().get().map(|r| r.map(|_| ())))}
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="save-entry">{i18n.t(Msg::DiarySave)}</button>
+                    <a href=format!("{PATH}?ky={}", month_code(e.work_date))>{i18n.t(Msg::DiaryCancelEdit)}</a>
+                </div>
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! {
+            <h2>{i18n.t(Msg::DiaryAdd)}</h2>
+            <ActionForm action=add attr:class="form" attr:data-testid="entry-form">
+                {fields}
+                {move || outcome(add.value().get().map(|r| r.map(|_| ())))}
+                <button type="submit" class="primary" data-testid="save-entry">{i18n.t(Msg::DiarySave)}</button>
+            </ActionForm>
+        }
+        .into_any(),
+    }
+}
+
+/// A new entry's starting values: one unit of work on `day`.
+pub(crate) fn blank_entry(day: NaiveDate) -> DiaryEntry {
+    DiaryEntry {
         id: 0,
-        work_date: diary.today.clamp(diary.from, diary.to),
+        work_date: day,
         catalog_item_id: None,
         task_code: None,
         task_name: None,
@@ -126,8 +165,26 @@ fn EntryForm(
         lock_version: 0,
         standard_hours: 0.0,
         evidence_missing: false,
-    });
-    let fields = view! {
+    }
+}
+
+/// The fields of an entry (`form[...]`): the task searched in the officer's catalog, the
+/// day, quantities, dates, document, off-catalog work and a note. The diary's add and edit
+/// forms and the practice form share them.
+#[component]
+pub(crate) fn EntryFields(
+    catalog: Vec<CatalogChoice>,
+    e: DiaryEntry,
+    editing: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let search = RwSignal::new(String::new());
+    let catalog = StoredValue::new(catalog);
+    let selected = e.catalog_item_id;
+    let visible = move |c: &CatalogChoice| {
+        Some(c.id) == selected || matches(&format!("{} {}", c.code, c.name), &search.get())
+    };
+    view! {
         <label>
             {i18n.t(Msg::DiarySearch)}
             <input
@@ -160,7 +217,7 @@ fn EntryForm(
                                 .collect_view()
                         })
                 }}
-                <option value="" selected=entry.is_some() && selected.is_none()>{i18n.t(Msg::DiaryOffCatalog)}</option>
+                <option value="" selected=editing && selected.is_none()>{i18n.t(Msg::DiaryOffCatalog)}</option>
             </select>
         </label>
         <crate::components::help::HelpTip term=crate::i18n::glossary::ids::STANDARD_HOURS />
@@ -214,38 +271,6 @@ fn EntryForm(
             {i18n.t(Msg::DiaryNote)}
             <input type="text" name="form[note]" value=e.note.clone().unwrap_or_default() />
         </label>
-    };
-    let outcome = move |value: Option<Result<(), AppError>>| {
-        match value {
-        Some(Ok(())) => Some(view! { <p class="ok" role="status" data-testid="form-ok">{i18n.t(Msg::DiarySaved)}</p> }.into_any()),
-        Some(Err(e)) => Some(view! { <ErrorAlert error=e /> }.into_any()),
-        None => None,
-    }
-    };
-    match entry {
-        Some(e) => view! {
-            <h2>{i18n.t(Msg::DiaryEdit)}</h2>
-            <ActionForm action=update attr:class="form" attr:data-testid="entry-form">
-                <input type="hidden" name="id" value=e.id.to_string() />
-                <input type="hidden" name="lock_version" value=e.lock_version.to_string() />
-                {fields}
-                {move || outcome(update.value().get().map(|r| r.map(|_| ())))}
-                <div class="actions">
-                    <button type="submit" class="primary" data-testid="save-entry">{i18n.t(Msg::DiarySave)}</button>
-                    <a href=format!("{PATH}?ky={}", month_code(e.work_date))>{i18n.t(Msg::DiaryCancelEdit)}</a>
-                </div>
-            </ActionForm>
-        }
-        .into_any(),
-        None => view! {
-            <h2>{i18n.t(Msg::DiaryAdd)}</h2>
-            <ActionForm action=add attr:class="form" attr:data-testid="entry-form">
-                {fields}
-                {move || outcome(add.value().get().map(|r| r.map(|_| ())))}
-                <button type="submit" class="primary" data-testid="save-entry">{i18n.t(Msg::DiarySave)}</button>
-            </ActionForm>
-        }
-        .into_any(),
     }
 }
 

@@ -62,6 +62,11 @@ pub fn HelpPage() -> impl IntoView {
                                     <li>
                                         <a href="/can-bo/diem">{i18n.t(Msg::HelpScore)}</a>
                                     </li>
+                                    <li>
+                                        <a href=crate::pages::practice::PATH data-testid="help-practice">
+                                            {i18n.t(Msg::HelpPractice)}
+                                        </a>
+                                    </li>
                                 }
                             })
                     }}

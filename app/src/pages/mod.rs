@@ -11,6 +11,7 @@ pub mod help;
 pub mod home;
 pub mod not_found;
 pub mod notifications;
+pub mod practice;
 pub mod reports;
 pub mod review;
 pub mod score;

@@ -179,33 +179,7 @@ pub(crate) fn Explanation(
             }
         }}
         <h3>{i18n.t(Msg::ScoreComponents)}</h3>
-        <ul class="components" data-testid="components">
-            {s
-                .components
-                .iter()
-                .map(|(k, v)| {
-                    let v = *v;
-                    let is_ratio = matches!(k.as_str(), "a" | "b" | "c");
-                    let meaning = component_meaning(k);
-                    let key = k.clone();
-                    view! {
-                        <li>
-                            <strong>
-                                {move || {
-                                    if is_ratio {
-                                        format!("{} %", format_number(i18n.locale.get(), v * 100.0, 2))
-                                    } else {
-                                        format_score(i18n.locale.get(), v)
-                                    }
-                                }}
-                            </strong>
-                            " "
-                            {move || meaning.map(|m| i18n.locale.get().t(m).to_string()).unwrap_or_else(|| key.clone())}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <ComponentList components=s.components.clone() />
         {s.walkthrough.map(|w| view! { <WalkthroughView w version /> })}
         <h3>{i18n.t(Msg::ScoreTrace)}</h3>
         <p class="muted">
@@ -243,6 +217,40 @@ pub(crate) fn Explanation(
 }
 
 /// Every computed version of the period's score; shown once there is more than one.
+/// The components a formula reports, each with its meaning (a, b and c as percentages).
+#[component]
+pub(crate) fn ComponentList(components: Vec<(String, f64)>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+    <ul class="components" data-testid="components">
+        {components
+            .iter()
+            .map(|(k, v)| {
+                let v = *v;
+                let is_ratio = matches!(k.as_str(), "a" | "b" | "c");
+                let meaning = component_meaning(k);
+                let key = k.clone();
+                view! {
+                    <li>
+                        <strong>
+                            {move || {
+                                if is_ratio {
+                                    format!("{} %", format_number(i18n.locale.get(), v * 100.0, 2))
+                                } else {
+                                    format_score(i18n.locale.get(), v)
+                                }
+                            }}
+                        </strong>
+                        " "
+                        {move || meaning.map(|m| i18n.locale.get().t(m).to_string()).unwrap_or_else(|| key.clone())}
+                    </li>
+                }
+            })
+            .collect_view()}
+    </ul>
+    }
+}
+
 #[component]
 fn ScoreVersions(versions: Vec<ScoreVersionView>) -> impl IntoView {
     let i18n = use_i18n();

@@ -23,6 +23,7 @@ pub mod period_score;
 pub mod period_unit_stat;
 pub mod position;
 pub mod position_agency;
+pub mod practice_entry;
 pub mod rule_check;
 pub mod rule_set;
 pub mod rule_set_version;

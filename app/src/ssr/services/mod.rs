@@ -20,6 +20,7 @@ pub mod onboarding;
 pub mod org;
 pub mod periods;
 pub mod positions;
+pub mod practice;
 pub mod reports;
 pub mod review;
 pub mod rule_checks;

@@ -19,8 +19,8 @@ use crate::i18n::Notice;
 use crate::models::{EntryStatus, ScoreStatus};
 use crate::ssr::entities::work_log_entry as wle;
 use crate::ssr::entities::{
-    catalog_item, criteria_points, period, period_score, position, rule_set_version, user,
-    user_role,
+    catalog_item, criteria_points, period, period_score, position, practice_entry,
+    rule_set_version, user, user_role,
 };
 use crate::ssr::rule_pool::RulePool;
 use crate::ssr::services::org::UnitTree;
@@ -521,6 +521,33 @@ pub async fn officer_input<C: ConnectionTrait>(
         rows.iter().map(|e| to_rules_entry(e, &items)).collect(),
         criteria,
     ))
+}
+
+/// Practice entries as the script would see them had the head confirmed them as logged:
+/// no quality failures, no delays recorded (practice mode's preview).
+pub fn practice_entries(
+    rows: &[practice_entry::Model],
+    items: &HashMap<i32, catalog_item::Model>,
+) -> Vec<Entry> {
+    rows.iter()
+        .map(|e| {
+            let row = EntryRow {
+                id: e.id,
+                officer_id: e.officer_id,
+                work_date: e.work_date,
+                catalog_item_id: e.catalog_item_id,
+                proposed_minutes: e.proposed_minutes,
+                assigned_qty: e.assigned_qty,
+                completed_qty: e.completed_qty,
+                deadline: e.deadline,
+                completed_on: e.completed_on,
+                quality_failures: 0,
+                delays: 0,
+                objective_cause: false,
+            };
+            to_rules_entry(&row, items)
+        })
+        .collect()
 }
 
 async fn entry_rows<C: ConnectionTrait>(

@@ -112,7 +112,7 @@ pub fn inputs_hash(period: &Period, officer: &Officer) -> String {
     hex::encode(h.finalize())
 }
 
-fn rules_period(p: &period::Model) -> Period {
+pub fn rules_period(p: &period::Model) -> Period {
     Period {
         kind: p.kind.clone(),
         start: p.starts_on,

@@ -28,6 +28,17 @@ pub struct Scored {
     pub result: OfficerResult,
 }
 
+/// A formula that failed while scoring, said to the user with its version number.
+pub fn formula_failed(version: &rule_set_version::Model, e: impl std::fmt::Display) -> AppError {
+    AppError::notice(
+        "rules",
+        Notice::FormulaFailed {
+            version_no: version.version_no,
+            error: e.to_string(),
+        },
+    )
+}
+
 /// Scores a group on the pool: its officers come back with their results, in order.
 pub async fn group(
     pool: &RulePool,
@@ -51,15 +62,7 @@ pub async fn group(
             (input, results)
         })
         .await?;
-    let results = results.map_err(|e| {
-        AppError::notice(
-            "rules",
-            Notice::FormulaFailed {
-                version_no: version.version_no,
-                error: e.to_string(),
-            },
-        )
-    })?;
+    let results = results.map_err(|e| formula_failed(&version, e))?;
     if results.len() != input.officers.len() {
         return Err(AppError::internal(
             "score a group",
