@@ -1,7 +1,7 @@
 //! The HTML shell, the router and the providers every page relies on.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -33,12 +33,16 @@ use crate::pages::{home::HomePage, not_found::NotFound};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::ssr::headers::set_page_policy();
+    // The stylesheet sits beside the wasm and the JS, under the server's package directory
+    // (`pkg/<version>`, a path that names the build, so browsers keep it for a year).
+    let stylesheet = format!("/{}/rubric.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
         <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" id="leptos" href=stylesheet />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -60,7 +64,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html attr:lang=move || i18n.locale.try_get().unwrap_or_default().code() />
-        <Stylesheet id="leptos" href="/pkg/rubric.css" />
         <Title text=i18n.t(Msg::PageTitleHome) />
         <Router>
             <Layout hydrated />

@@ -2,6 +2,7 @@
 //! graceful shutdown) and the command-line subcommands. Thin by design: features live in
 //! `app` (UI, server functions, services) and `rubric_rules` (the scoring engine).
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod notifier;

@@ -23,10 +23,13 @@ use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use crate::assets::Assets;
 use crate::config::{NotifyArgs, ServeArgs};
 use crate::notifier::{self, Mailer};
 
-pub fn leptos_options(args: &ServeArgs, addr: SocketAddr) -> LeptosOptions {
+/// The options pages are rendered with; `pkg_dir` is where they load the wasm, the JS and
+/// the CSS from (`pkg/<version>` when the assets are served from memory).
+pub fn leptos_options(args: &ServeArgs, addr: SocketAddr, pkg_dir: &str) -> LeptosOptions {
     let env = match std::env::var("LEPTOS_ENV").as_deref() {
         Ok("DEV") | Ok("dev") | Ok("development") => Env::DEV,
         _ => Env::PROD,
@@ -34,7 +37,7 @@ pub fn leptos_options(args: &ServeArgs, addr: SocketAddr) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("rubric")
         .site_root(args.site_root.to_string_lossy().to_string())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(pkg_dir)
         .site_addr(addr)
         .env(env)
         .build()
@@ -42,7 +45,7 @@ pub fn leptos_options(args: &ServeArgs, addr: SocketAddr) -> LeptosOptions {
 
 /// The application's routes behind its gates, outermost first: the cross-site check, the
 /// session (in the database), who is asking, and the page guard.
-pub fn router(state: AppState, api_requests_per_minute: u32) -> Router {
+pub fn router(state: AppState, api_requests_per_minute: u32, assets: Option<Assets>) -> Router {
     let routes = generate_route_list(App);
     let ctx_state = state.clone();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
@@ -98,8 +101,19 @@ pub fn router(state: AppState, api_requests_per_minute: u32) -> Router {
             layers::csrf_guard,
         ))
         .with_state(state.clone());
+    // The built assets, from memory under their content's version: no session, no guard.
+    let pages = match assets {
+        Some(assets) => pages.merge(
+            Router::new()
+                .route("/pkg/{version}/{file}", get(crate::assets::serve))
+                .with_state(assets),
+        ),
+        None => pages,
+    };
     // The integration API: bearer tokens, not sessions, so outside the session, cross-site
     // and page guards; inside the body limit, the security headers and the panic handler.
+    // Responses are compressed for browsers that accept it (pages, server functions, the
+    // API; not the assets, already compressed, nor the workbooks, already zipped).
     Router::new()
         .nest(
             app::ssr::api_v1::PREFIX,
@@ -114,7 +128,24 @@ pub fn router(state: AppState, api_requests_per_minute: u32) -> Router {
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             headers::panic_response,
         ))
+        .layer(compression())
         .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// brotli or gzip, fast levels (a page is compressed on every request), for text bodies of
+/// some size; zip-based workbooks are left as they are.
+fn compression(
+) -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+    use tower_http::compression::{CompressionLayer, CompressionLevel, DefaultPredicate};
+    CompressionLayer::new()
+        .quality(CompressionLevel::Fastest)
+        .compress_when(
+            DefaultPredicate::new()
+                .and(SizeAbove::new(512))
+                .and(NotForContentType::new("application/vnd.openxmlformats"))
+                .and(NotForContentType::const_new("application/wasm")),
+        )
 }
 
 async fn healthz() -> &'static str {
@@ -150,8 +181,15 @@ impl Server {
         let mailer = Mailer::from_args(&args.notify)?;
         let listener = TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
+        let assets = Assets::load(&args.site_root)?;
+        if let Some(a) = &assets {
+            a.compress_in_background();
+        }
+        let pkg_dir = assets
+            .as_ref()
+            .map_or_else(|| "pkg".to_string(), Assets::pkg_dir);
         let state = AppState {
-            leptos_options: leptos_options(args, addr),
+            leptos_options: leptos_options(args, addr, &pkg_dir),
             db: db.clone(),
             rules: rules.clone(),
             auth: args.session.auth_config(),
@@ -159,7 +197,7 @@ impl Server {
         };
         Ok(Server {
             listener,
-            router: router(state, args.api_requests_per_minute),
+            router: router(state, args.api_requests_per_minute, assets),
             db,
             rules,
             notify: args.notify.clone(),

@@ -67,6 +67,18 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
             HeaderValue::from_static(NON_PAGE_POLICY),
         );
     }
+    // A page is always checked with the server before it is reused (it names the build's
+    // assets, which browsers keep for a year, and may carry personal data).
+    let html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
     if state.auth.secure_cookies {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,

@@ -141,10 +141,26 @@ impl TestApp {
         secure_cookies: bool,
         api_requests_per_minute: u32,
     ) -> TestApp {
+        TestApp::spawn_site(
+            backend,
+            secure_cookies,
+            api_requests_per_minute,
+            std::env::temp_dir(),
+        )
+        .await
+    }
+
+    /// The server serving the built site found in `site_root` (its `pkg` folder).
+    pub async fn spawn_site(
+        backend: &Backend,
+        secure_cookies: bool,
+        api_requests_per_minute: u32,
+        site_root: std::path::PathBuf,
+    ) -> TestApp {
         let db = TestDb::new(backend).await;
         let args = ServeArgs {
             addr: "127.0.0.1:0".parse().expect("addr"),
-            site_root: std::env::temp_dir(),
+            site_root,
             seed_demo: false,
             session: SessionArgs {
                 session_idle_minutes: 30,

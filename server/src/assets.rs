@@ -1,0 +1,267 @@
+//! The site's built assets (`<site-root>/pkg`: the wasm, its JS and the CSS), read once at
+//! start and served from memory under a path that names their content:
+//! `/pkg/<version>/rubric.wasm`, where `<version>` is a hash of every file. A new build gets
+//! a new path, so a browser may keep what it fetched for a year (`immutable`) and never
+//! needs to ask again. Each file is compressed once, with brotli and gzip, on a blocking
+//! thread in the background (until that is done, it is sent as it is), and sent in the
+//! encoding the browser accepts.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use axum::body::Bytes;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+/// The immutable assets of one build.
+#[derive(Clone)]
+pub struct Assets {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    version: String,
+    files: HashMap<String, Asset>,
+}
+
+struct Asset {
+    content_type: &'static str,
+    raw: Bytes,
+    br: OnceLock<Bytes>,
+    gzip: OnceLock<Bytes>,
+}
+
+/// How long a browser keeps an asset: a year, without asking again.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap_or_default() {
+        "wasm" => "application/wasm",
+        "js" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+impl Assets {
+    /// The files directly in `<site_root>/pkg`; `None` when there are none (a server run
+    /// without a built site, as in the black-box tests).
+    pub fn load(site_root: &Path) -> std::io::Result<Option<Assets>> {
+        let dir = site_root.join("pkg");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(None);
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                if let Some(name) = entry.file_name().to_str() {
+                    names.push(name.to_string());
+                }
+            }
+        }
+        if names.is_empty() {
+            return Ok(None);
+        }
+        names.sort();
+        let mut hash = Sha256::new();
+        let mut files = HashMap::new();
+        for name in names {
+            let raw = std::fs::read(dir.join(&name))?;
+            hash.update(name.as_bytes());
+            hash.update([0]);
+            hash.update((raw.len() as u64).to_le_bytes());
+            hash.update(&raw);
+            files.insert(
+                name.clone(),
+                Asset {
+                    content_type: content_type(&name),
+                    raw: Bytes::from(raw),
+                    br: OnceLock::new(),
+                    gzip: OnceLock::new(),
+                },
+            );
+        }
+        let version = hex(&hash.finalize()[..6]);
+        Ok(Some(Assets {
+            inner: Arc::new(Inner { version, files }),
+        }))
+    }
+
+    /// The path segment naming this build's content.
+    pub fn version(&self) -> &str {
+        &self.inner.version
+    }
+
+    /// The site's package directory as pages name it: `pkg/<version>`.
+    pub fn pkg_dir(&self) -> String {
+        format!("pkg/{}", self.inner.version)
+    }
+
+    /// Compresses every file once, with brotli and gzip, on a blocking thread; the files
+    /// are sent uncompressed until then.
+    pub fn compress_in_background(&self) {
+        let assets = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            for (name, asset) in &assets.inner.files {
+                let br = brotli_of(&asset.raw);
+                let gz = gzip_of(&asset.raw);
+                // Kept only where it saves something.
+                if br.len() < asset.raw.len() {
+                    let _ = asset.br.set(Bytes::from(br));
+                }
+                if gz.len() < asset.raw.len() {
+                    let _ = asset.gzip.set(Bytes::from(gz));
+                }
+                tracing::debug!(file = %name, "asset compressed");
+            }
+            tracing::info!(
+                version = %assets.inner.version,
+                files = assets.inner.files.len(),
+                ms = started.elapsed().as_millis() as u64,
+                "site assets compressed"
+            );
+        });
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn brotli_of(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len() / 3);
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 9, 22);
+        let _ = w.write_all(raw);
+    }
+    out
+}
+
+fn gzip_of(raw: &[u8]) -> Vec<u8> {
+    let mut w = flate2::write::GzEncoder::new(
+        Vec::with_capacity(raw.len() / 3),
+        flate2::Compression::best(),
+    );
+    let _ = w.write_all(raw);
+    w.finish().unwrap_or_default()
+}
+
+/// Whether the request's `Accept-Encoding` allows `coding` (a q of 0 refuses it).
+fn accepts(headers: &HeaderMap, coding: &str) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            name.eq_ignore_ascii_case(coding) && !refused
+        })
+}
+
+/// `GET /pkg/{version}/{file}`: the asset in the best encoding the browser accepts, kept a
+/// year; another build's version or an unknown file is 404.
+pub async fn serve(
+    State(assets): State<Assets>,
+    UrlPath((version, file)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if version != assets.inner.version {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Some(asset) = assets.inner.files.get(&file) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (body, encoding) = match (asset.br.get(), asset.gzip.get()) {
+        (Some(br), _) if accepts(&headers, "br") => (br.clone(), Some("br")),
+        (_, Some(gz)) if accepts(&headers, "gzip") => (gz.clone(), Some("gzip")),
+        _ => (asset.raw.clone(), None),
+    };
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(asset.content_type),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(e) = encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(e));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(accept: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_ENCODING, accept.parse().unwrap());
+        h
+    }
+
+    #[test]
+    fn accept_encoding_is_read_with_its_weights() {
+        assert!(accepts(&with("gzip, deflate, br, zstd"), "br"));
+        assert!(accepts(&with("gzip;q=1.0, br;q=0.5"), "br"));
+        assert!(!accepts(&with("gzip, br;q=0"), "br"));
+        assert!(accepts(&with("GZIP"), "gzip"));
+        assert!(!accepts(&with("identity"), "gzip"));
+        assert!(!accepts(&HeaderMap::new(), "gzip"));
+        assert!(!accepts(&with("brotli"), "br"));
+    }
+
+    #[test]
+    fn both_encodings_decode_to_the_file() {
+        use std::io::Read;
+        let raw: Vec<u8> = (0..100_000u32)
+            .flat_map(|i| (i % 251).to_le_bytes())
+            .collect();
+        let br = brotli_of(&raw);
+        let mut back = Vec::new();
+        brotli::Decompressor::new(&br[..], 4096)
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, raw);
+        let gz = gzip_of(&raw);
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, raw);
+        assert!(br.len() < raw.len() / 4 && gz.len() < raw.len() / 4);
+    }
+
+    #[test]
+    fn the_version_names_the_content() {
+        let dir = std::env::temp_dir().join(format!("rubric-assets-{}", std::process::id()));
+        let pkg = dir.join("pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        std::fs::write(pkg.join("rubric.js"), "export default 1;").unwrap();
+        let one = Assets::load(&dir).unwrap().unwrap();
+        std::fs::write(pkg.join("rubric.js"), "export default 2;").unwrap();
+        let two = Assets::load(&dir).unwrap().unwrap();
+        assert_ne!(one.version(), two.version());
+        assert_eq!(two.pkg_dir(), format!("pkg/{}", two.version()));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(Assets::load(&dir).unwrap().is_none());
+    }
+}
