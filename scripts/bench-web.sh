@@ -51,11 +51,8 @@ month=$(date -d "$(date +%Y-%m-01) -2 months" +%Y-%m)
 
 echo "== 1. The officer's first visit to the diary (bytes on the wire)"
 curl -s -H "Cookie: $officer" "$base/can-bo" >"$dir/diary.html"
-assets=$(grep -oE '/pkg/[A-Za-z0-9_.-]+\.(js|wasm|css)' "$dir/diary.html" | sort -u)
-# The wasm file is fetched by the JS: name it as the JS names it.
-js=$(echo "$assets" | grep '\.js$' | head -1)
-wasm=$(curl -s "$base$js" | grep -oE "[A-Za-z0-9_.-]+\.wasm" | head -1 || true)
-[ -n "$wasm" ] && assets=$(printf '%s\n/pkg/%s\n' "$assets" "$wasm" | sort -u)
+# The HTML names the stylesheet, the JS and the wasm (a modulepreload and a preload).
+assets=$(grep -oE '/pkg/[A-Za-z0-9_./-]+\.(js|wasm|css)' "$dir/diary.html" | sort -u)
 total_c=0
 total_u=0
 measure() {
@@ -65,7 +62,7 @@ measure() {
   u=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $cookie" "$base$path")
   local h
   h=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" -H 'Accept-Encoding: br, gzip' "$base$path" \
-    | tr -d '\r' | grep -iE '^(content-encoding|cache-control):' | tr '\n' ' ')
+    | tr -d '\r' | { grep -iE '^(content-encoding|cache-control):' || true; } | tr '\n' ' ')
   printf '  %-40s %10s bytes sent, %10s uncompressed   %s\n' "$path" "$c" "$u" "${h:-(no encoding or cache headers)}"
   total_c=$((total_c + c))
   total_u=$((total_u + u))
