@@ -53,6 +53,15 @@ echo "== 1. The officer's first visit to the diary (bytes on the wire)"
 curl -s -H "Cookie: $officer" "$base/can-bo" >"$dir/diary.html"
 # The HTML names the stylesheet, the JS and the wasm (a modulepreload and a preload).
 assets=$(grep -oE '/pkg/[A-Za-z0-9_./-]+\.(js|wasm|css)' "$dir/diary.html" | sort -u)
+# The server compresses its assets once, in the background, after it starts: wait for it
+# (at most a minute) so that what is measured is what a browser gets from then on.
+wasm_path=$(echo "$assets" | grep '\.wasm$' | head -1 || true)
+if [ -n "$wasm_path" ]; then
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null -D - -H 'Accept-Encoding: br' "$base$wasm_path" | grep -qi '^content-encoding: br' && break
+    sleep 0.5
+  done
+fi
 total_c=0
 total_u=0
 measure() {
