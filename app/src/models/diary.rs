@@ -250,8 +250,6 @@ pub struct Practice {
     pub general: Option<f64>,
     /// `None` until at least one entry of the month is submitted.
     pub preview: Option<PracticePreview>,
-    /// At most this many practice entries per officer.
-    pub limit: usize,
 }
 
 /// The practice month scored by the formula that would score the officer, nothing stored.

@@ -82,15 +82,12 @@ pub async fn page<C: ConnectionTrait>(
         .all(db)
         .await?;
     let entries = diary::views(db, rows.iter().map(as_diary_row).collect()).await?;
-    let preview = preview(db, pool, &officer, code, &rows, general).await?;
-    let preview = preview.map(|mut p| {
-        p.standard_hours = entries
-            .iter()
-            .filter(|e| e.status == EntryStatus::Submitted)
-            .map(|e| e.standard_hours)
-            .sum();
-        p
-    });
+    let submitted_hours = entries
+        .iter()
+        .filter(|e| e.status == EntryStatus::Submitted)
+        .map(|e| e.standard_hours)
+        .sum();
+    let preview = preview(db, pool, &officer, code, &rows, general, submitted_hours).await?;
     Ok(Practice {
         diary: crate::models::Diary {
             officer_id,
@@ -103,7 +100,6 @@ pub async fn page<C: ConnectionTrait>(
         },
         general,
         preview,
-        limit: LIMIT,
     })
 }
 
@@ -242,7 +238,8 @@ pub async fn clear<C: ConnectionTrait>(db: &C, officer_id: i32) -> Result<u64, A
 /// formula that would score them (their position's, their agency's, or the province's),
 /// on the engine pool.
 /// Scored alone: the 20 % cap, which compares the officer with their cohort, is applied
-/// only when the real month is scored. `None` when nothing is submitted.
+/// only when the real month is scored. `None` when nothing is submitted. `standard_hours`:
+/// the submitted entries' hours, as their diary lines count them.
 async fn preview<C: ConnectionTrait>(
     db: &C,
     pool: &RulePool,
@@ -250,6 +247,7 @@ async fn preview<C: ConnectionTrait>(
     code: PeriodCode,
     rows: &[pe::Model],
     general: Option<f64>,
+    standard_hours: f64,
 ) -> Result<Option<PracticePreview>, AppError> {
     let submitted: Vec<pe::Model> = rows
         .iter()
@@ -337,7 +335,7 @@ async fn preview<C: ConnectionTrait>(
         rule_version_id: version.id,
         rule_version_no: version.version_no,
         entries: submitted.len(),
-        standard_hours: 0.0,
+        standard_hours,
         total: r.total,
         grade: r.grade.filter(|g| !g.trim().is_empty()),
         reason: r.reason,
