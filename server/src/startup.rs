@@ -194,6 +194,7 @@ impl Server {
             rules: rules.clone(),
             auth: args.session.auth_config(),
             mail_enabled: mailer.is_some(),
+            explanations: Default::default(),
         };
         Ok(Server {
             listener,

@@ -9,7 +9,7 @@ use app::models::{PeriodCode, RuleStatus};
 use app::ssr::entities::{audit_event, period, period_score, rule_set_version};
 use app::ssr::rule_pool::RulePool;
 use app::ssr::services::audit::{self, Actor, Change, Verification};
-use app::ssr::services::{rule_versions as rv, scoring, seed};
+use app::ssr::services::{rule_versions as rv, scores, scoring, seed};
 use chrono::NaiveDate;
 use common::{backends, TestDb};
 use rubric_rules::RuleSetSource;
@@ -290,11 +290,46 @@ async fn demo_province_rescoring_keeps_history_and_audit_catches_tampering() {
             }
         }
 
+        // A stored score's explanation, built once and then taken from the cache, is the
+        // one read afresh; a new version of the score is a new entry, not a stale one.
+        let month = &summary.months[0];
+        let officer = first[first.len() / 2].officer_id;
+        let cache = scores::ExplanationCache::new();
+        let fresh = scores::explanation(db, officer, month)
+            .await
+            .expect("explain");
+        for _ in 0..2 {
+            let cached = scores::explanation_cached(db, &cache, officer, month)
+                .await
+                .expect("explain (cached)");
+            assert_eq!(cached, fresh, "{name}: cached explanation");
+        }
+        assert_eq!(cache.len(), 1, "{name}: one score, one entry");
+        assert!(
+            !fresh.trace.is_empty() && fresh.walkthrough.is_some(),
+            "{name}"
+        );
+
         // Re-scoring adds a version and keeps the first, linked to it.
-        let code = PeriodCode::parse(&summary.months[0]).expect("code");
+        let code = PeriodCode::parse(month).expect("code");
         let run = scoring::score_period(db, &engine, &admin(), code, None)
             .await
             .expect("rescore");
+        let cached = scores::explanation_cached(db, &cache, officer, month)
+            .await
+            .expect("explain (cached) after re-scoring");
+        assert_eq!(
+            cached.score_version, 2,
+            "{name}: the new version is explained"
+        );
+        assert_eq!(
+            cached,
+            scores::explanation(db, officer, month)
+                .await
+                .expect("explain"),
+            "{name}: cached explanation of the new version"
+        );
+        assert_eq!(cache.len(), 2, "{name}: the new version has its own entry");
         assert_eq!(run.officers, summary.officers);
         let all = period_score::Entity::find().all(db).await.expect("scores");
         assert_eq!(all.len(), 2 * summary.officers, "{name}");

@@ -20,7 +20,13 @@ pub async fn get_score_explanation(
         crate::ssr::auth::guard::On::ReadScore,
     )
     .await?;
-    crate::ssr::services::scores::explanation(&state.db, officer_id, &period).await
+    crate::ssr::services::scores::explanation_cached(
+        &state.db,
+        &state.explanations,
+        officer_id,
+        &period,
+    )
+    .await
 }
 
 /// The signed-in officer's own score for a period (empty: the latest), explained.
@@ -29,7 +35,13 @@ pub async fn get_score_explanation(
 pub async fn my_score(period: String) -> Result<ScoreExplanation, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnDiary)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::scores::explanation(&state.db, me.id(), &period).await
+    crate::ssr::services::scores::explanation_cached(
+        &state.db,
+        &state.explanations,
+        me.id(),
+        &period,
+    )
+    .await
 }
 
 /// A formula version's script: every signed-in user may read a formula that is or was in

@@ -19,6 +19,8 @@ pub struct AppState {
     pub auth: AuthConfig,
     /// An SMTP server is configured: people may ask for the daily e-mail digest.
     pub mail_enabled: bool,
+    /// Stored scores' explanations, built once per score (see `services::scores`).
+    pub explanations: crate::ssr::services::scores::ExplanationCache,
 }
 
 /// The state, from inside a server function.

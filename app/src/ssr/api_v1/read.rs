@@ -706,7 +706,7 @@ pub async fn officer_score(
         return Err(ApiError::new(Kind::OutsideAgency, locale).field("person_id"));
     }
     let p = period_by_code(&api, &period_code, locale).await?;
-    let e = scores::explanation(&api.app.db, who.id, &p.code)
+    let e = scores::explanation_cached(&api.app.db, &api.app.explanations, who.id, &p.code)
         .await
         .map_err(|e| ApiError::from_app(e, locale))?;
     let (level, owner) = match e.formula_scope {

@@ -92,6 +92,73 @@ pub async fn explanation<C: ConnectionTrait>(
     officer_id: i32,
     period_code: &str,
 ) -> Result<crate::models::ScoreExplanation, AppError> {
+    explain(db, None, officer_id, period_code).await
+}
+
+/// [`explanation`], with the parts that never change for a stored score taken from `cache`
+/// (and put there on first reading).
+pub async fn explanation_cached<C: ConnectionTrait>(
+    db: &C,
+    cache: &ExplanationCache,
+    officer_id: i32,
+    period_code: &str,
+) -> Result<crate::models::ScoreExplanation, AppError> {
+    explain(db, Some(cache), officer_id, period_code).await
+}
+
+/// The parts of a score's explanation that are fixed when the score is stored: a score row
+/// is never rewritten (a new computation supersedes it with a new row; only its approval,
+/// publication and unit stamps are set later, and those are read each time), so its
+/// components, trace lines, walk-through and formula are read and built once per score id.
+#[derive(Debug)]
+pub struct FixedExplanation {
+    components: Vec<(String, f64)>,
+    trace: Vec<crate::models::TraceLine>,
+    walkthrough: Option<crate::models::Walkthrough>,
+    rule_version_id: i32,
+    rule_set_name: String,
+    formula_scope: crate::models::FormulaScope,
+    rule_version_no: i32,
+}
+
+/// Stored scores' fixed explanations by score id, the most used kept (bounded: about
+/// `CAPACITY` scores, a few KB each).
+#[derive(Clone)]
+pub struct ExplanationCache(
+    std::sync::Arc<quick_cache::sync::Cache<i64, std::sync::Arc<FixedExplanation>>>,
+);
+
+impl ExplanationCache {
+    pub const CAPACITY: usize = 4096;
+
+    pub fn new() -> Self {
+        ExplanationCache(std::sync::Arc::new(quick_cache::sync::Cache::new(
+            Self::CAPACITY,
+        )))
+    }
+
+    /// How many scores' explanations are kept.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Default for ExplanationCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+async fn explain<C: ConnectionTrait>(
+    db: &C,
+    cache: Option<&ExplanationCache>,
+    officer_id: i32,
+    period_code: &str,
+) -> Result<crate::models::ScoreExplanation, AppError> {
     use crate::models::ScoreExplanation;
     use crate::ssr::entities::user;
     let history = history(db, officer_id).await?;
@@ -107,12 +174,64 @@ pub async fn explanation<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let fixed = match cache.and_then(|c| c.0.get(&s.id)) {
+        Some(fixed) => fixed,
+        None => {
+            let fixed = std::sync::Arc::new(fixed_explanation(db, &p, &s).await?);
+            if let Some(c) = cache {
+                c.0.insert(s.id, fixed.clone());
+            }
+            fixed
+        }
+    };
+    let (officer_unit, officer_agency) = unit_and_agency(db, s.unit_id.or(officer.unit_id)).await?;
+    let officer_position = match officer.position_id {
+        Some(id) => crate::ssr::entities::position::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(ScoreExplanation {
+        officer_id,
+        officer_name: officer.full_name,
+        officer_position,
+        officer_unit,
+        officer_agency,
+        period: p.code.clone(),
+        published: p.status == crate::models::PeriodStatus::Published,
+        status: s.status,
+        total: s.total,
+        grade: s.grade,
+        reason: s.reason,
+        components: fixed.components.clone(),
+        trace: fixed.trace.clone(),
+        walkthrough: fixed.walkthrough.clone(),
+        rule_version_id: fixed.rule_version_id,
+        rule_set_name: fixed.rule_set_name.clone(),
+        formula_scope: fixed.formula_scope.clone(),
+        rule_version_no: fixed.rule_version_no,
+        rule_version_hash: s.rule_version_hash,
+        score_version: s.score_version,
+        history,
+        versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
+        appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
+    })
+}
+
+/// Reads and builds the fixed parts of a stored score's explanation.
+async fn fixed_explanation<C: ConnectionTrait>(
+    db: &C,
+    p: &period::Model,
+    s: &period_score::Model,
+) -> Result<FixedExplanation, AppError> {
     let (version, set) =
         crate::ssr::services::rule_versions::with_set(db, s.rule_set_version_id).await?;
     let formula_scope = formula_scope(db, &set).await?;
     let trace: rubric_rules::Trace =
         serde_json::from_str(&s.trace_json).map_err(|e| AppError::internal("trace_json", e))?;
-    let trace_lines = trace_lines(db, officer_id, &trace).await?;
+    let trace_lines = trace_lines(db, s.officer_id, &trace).await?;
     let components: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&s.components_json).unwrap_or_default();
     let order = [
@@ -138,31 +257,11 @@ pub async fn explanation<C: ConnectionTrait>(
                 grade,
                 trace: &trace,
             };
-            walkthrough_of(db, &p, officer_id, &version, &stored).await?
+            walkthrough_of(db, p, s.officer_id, &version, &stored).await?
         }
         _ => None,
     };
-    let (officer_unit, officer_agency) = unit_and_agency(db, s.unit_id.or(officer.unit_id)).await?;
-    let officer_position = match officer.position_id {
-        Some(id) => crate::ssr::entities::position::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|p| p.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
-    Ok(ScoreExplanation {
-        officer_id,
-        officer_name: officer.full_name,
-        officer_position,
-        officer_unit,
-        officer_agency,
-        period: p.code.clone(),
-        published: p.status == crate::models::PeriodStatus::Published,
-        status: s.status,
-        total: s.total,
-        grade: s.grade,
-        reason: s.reason,
+    Ok(FixedExplanation {
         components,
         trace: trace_lines,
         walkthrough,
@@ -170,11 +269,6 @@ pub async fn explanation<C: ConnectionTrait>(
         rule_set_name: set.name,
         formula_scope,
         rule_version_no: version.version_no,
-        rule_version_hash: s.rule_version_hash,
-        score_version: s.score_version,
-        history,
-        versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
-        appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
     })
 }
 
