@@ -18,23 +18,32 @@ pub async fn reviewed_officers<C: ConnectionTrait>(
     db: &C,
     reviewer: &Subject,
 ) -> Result<Vec<user::Model>, AppError> {
+    let tree = UnitTree::load(db).await?;
+    reviewed_officers_in(db, reviewer, &tree).await
+}
+
+/// [`reviewed_officers`] with the unit tree already read: only the users of those units are
+/// read (not every user of the province).
+async fn reviewed_officers_in<C: ConnectionTrait>(
+    db: &C,
+    reviewer: &Subject,
+    tree: &UnitTree,
+) -> Result<Vec<user::Model>, AppError> {
     let heads = reviewer.headed_units();
-    if heads.is_empty() {
+    let units: Vec<i32> = tree
+        .all()
+        .map(|u| u.id)
+        .filter(|u| heads.iter().any(|h| tree.is_within(*u, *h)))
+        .collect();
+    if units.is_empty() {
         return Ok(Vec::new());
     }
-    let tree = UnitTree::load(db).await?;
     Ok(user::Entity::find()
-        .filter(user::Column::UnitId.is_not_null())
+        .filter(user::Column::UnitId.is_in(units))
         .filter(user::Column::Id.ne(reviewer.user_id))
         .order_by_asc(user::Column::FullName)
         .all(db)
-        .await?
-        .into_iter()
-        .filter(|u| {
-            u.unit_id
-                .is_some_and(|unit| heads.iter().any(|h| tree.is_within(unit, *h)))
-        })
-        .collect())
+        .await?)
 }
 
 /// At most this many entries are shown at once; filters narrow the rest down.
@@ -48,8 +57,8 @@ pub async fn queue<C: ConnectionTrait>(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<ReviewQueue, AppError> {
-    let officers = reviewed_officers(db, reviewer).await?;
     let tree = UnitTree::load(db).await?;
+    let officers = reviewed_officers_in(db, reviewer, &tree).await?;
     let ids: Vec<i32> = officers
         .iter()
         .map(|o| o.id)
