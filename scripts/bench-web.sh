@@ -14,6 +14,8 @@
 # Usage: scripts/bench-web.sh          (builds the release site first)
 #   RUBRIC_BENCH_NO_BUILD=1            uses the site and binary already built
 #   RUBRIC_BENCH_SECONDS=N             seconds per load run (default 10)
+#   RUBRIC_BENCH_BIN / RUBRIC_BENCH_SITE  another build's binary and site (before/after runs)
+#   RUBRIC_BENCH_LOAD_ONLY=1           only parts 3 and 4 (the server's cost; no site needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=/dev/null
@@ -21,8 +23,8 @@ cd "$(dirname "$0")/.."
 if [ -z "${RUBRIC_BENCH_NO_BUILD:-}" ]; then
   cargo leptos build --release
 fi
-BIN=$PWD/target/release/rubric
-SITE=$PWD/target/site
+BIN=${RUBRIC_BENCH_BIN:-$PWD/target/release/rubric}
+SITE=${RUBRIC_BENCH_SITE:-$PWD/target/site}
 SECONDS_EACH=${RUBRIC_BENCH_SECONDS:-10}
 if ! command -v wrk >/dev/null; then
   echo "wrk is not installed: apt-get install -y wrk" >&2
@@ -40,51 +42,22 @@ server_pid=$!
 for _ in $(seq 1 600); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; done
 
 # A signed-in officer and a head: their session cookies.
-session() {
-  curl -s -o /dev/null -c "$dir/$1.jar" -H "Origin: $base" -H 'Accept: application/json' \
-    --data-urlencode "username=$1" --data-urlencode 'password=Rubric@2025' "$base/api/sign_in"
-  awk '$6 == "rubric_session" {print "rubric_session=" $7}' "$dir/$1.jar"
-}
-officer=$(session cb.snv.tccb.02)
-head=$(session tp.snv.tccb)
+# shellcheck source=lib/first-visit.sh
+source scripts/lib/first-visit.sh
+officer=$(sign_in cb.snv.tccb.02)
+head=$(sign_in tp.snv.tccb)
 month=$(date -d "$(date +%Y-%m-01) -2 months" +%Y-%m)
 
+if [ -z "${RUBRIC_BENCH_LOAD_ONLY:-}" ]; then
 echo "== 1. The officer's first visit to the diary (bytes on the wire)"
-curl -s -H "Cookie: $officer" "$base/can-bo" >"$dir/diary.html"
-# The HTML names the stylesheet, the JS and the wasm (a modulepreload and a preload).
-assets=$(grep -oE '/pkg/[A-Za-z0-9_./-]+\.(js|wasm|css)' "$dir/diary.html" | sort -u)
-# The server compresses its assets once, in the background, after it starts: wait for it
-# (at most a minute) so that what is measured is what a browser gets from then on.
-wasm_path=$(echo "$assets" | grep '\.wasm$' | head -1 || true)
-if [ -n "$wasm_path" ]; then
-  for _ in $(seq 1 120); do
-    curl -s -o /dev/null -D - -H 'Accept-Encoding: br' "$base$wasm_path" | grep -qi '^content-encoding: br' && break
-    sleep 0.5
-  done
-fi
-total_c=0
-total_u=0
-measure() {
-  local path=$1 cookie=${2:-}
-  local c u
-  c=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $cookie" -H 'Accept-Encoding: br, gzip' "$base$path")
-  u=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $cookie" "$base$path")
-  local h
-  h=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" -H 'Accept-Encoding: br, gzip' "$base$path" \
-    | tr -d '\r' | { grep -iE '^(content-encoding|cache-control):' || true; } | tr '\n' ' ')
-  printf '  %-40s %10s bytes sent, %10s uncompressed   %s\n' "$path" "$c" "$u" "${h:-(no encoding or cache headers)}"
-  total_c=$((total_c + c))
-  total_u=$((total_u + u))
-}
-measure /can-bo "$officer"
-for a in $assets; do measure "$a"; done
-printf '  %-40s %10s bytes sent (%s KB), %10s uncompressed\n' "total" "$total_c" "$((total_c / 1024))" "$total_u"
+first_visit "$officer" || echo "  (skipped: the server has no built site)"
 
 echo "== 2. Time to interactive of the diary, 1.6 Mbps / 150 ms RTT (median of 3, cold cache)"
 if [ -d end2end/node_modules/@playwright/test ]; then
   (cd end2end && node bench-tti.mjs "$base" cb.snv.tccb.02 /can-bo) || echo "  (the TTI measurement failed)"
 else
   echo "  skipped: end2end/node_modules is not installed (scripts/setup.sh installs it)"
+fi
 fi
 
 echo "== 3. Load: 100 connections, 2 threads, ${SECONDS_EACH} s each"

@@ -5,7 +5,8 @@
 #      when a server answers or RUBRIC_TEST_POSTGRES_URL is given, on PostgreSQL;
 #   3. the Playwright specs in Debian's Chromium against a freshly started server with a
 #      fresh SQLite database holding the demo province;
-#   4. schemathesis fuzzing /api/v1 from its OpenAPI document against another fresh server.
+#   4. schemathesis fuzzing /api/v1 from its OpenAPI document against another fresh server;
+#   5. the size guard: the officer's first download (scripts/size-guard.sh, debug budget).
 # Ends with one line `N passed, N failed` over everything that ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,10 @@ cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
 
 phase "cargo leptos build (debug)"
 cargo leptos build
+
+phase "size guard: the officer's first download (debug build)"
+guard_status=0
+bash scripts/size-guard.sh debug 2>&1 | tee "$LOGS/size-guard.log" || guard_status=$?
 
 phase "Playwright (Debian chromium) against a fresh server"
 e2e_status=0
@@ -83,7 +88,10 @@ pw_failed=$(sum '^ +[0-9]+ failed' "$LOGS/playwright.log")
 phase "done"
 fuzz_ok=$(( fuzz_status == 0 ? 1 : 0 ))
 fuzz_bad=$(( fuzz_status == 0 ? 0 : 1 ))
-echo "rust: ${rust_passed:-0} passed, ${rust_failed:-0} failed; playwright: ${pw_passed:-0} passed, ${pw_failed:-0} failed; schemathesis: $([ $fuzz_status -eq 0 ] && echo passed || echo FAILED)"
-echo "$(( ${rust_passed:-0} + ${pw_passed:-0} + fuzz_ok )) passed, $(( ${rust_failed:-0} + ${pw_failed:-0} + fuzz_bad )) failed"
+guard_ok=$(( guard_status == 0 ? 1 : 0 ))
+guard_bad=$(( guard_status == 0 ? 0 : 1 ))
+echo "rust: ${rust_passed:-0} passed, ${rust_failed:-0} failed; playwright: ${pw_passed:-0} passed, ${pw_failed:-0} failed; schemathesis: $([ $fuzz_status -eq 0 ] && echo passed || echo FAILED); size guard: $([ $guard_status -eq 0 ] && echo passed || echo FAILED)"
+echo "$(( ${rust_passed:-0} + ${pw_passed:-0} + fuzz_ok + guard_ok )) passed, $(( ${rust_failed:-0} + ${pw_failed:-0} + fuzz_bad + guard_bad )) failed"
 [ $e2e_status -ne 0 ] && exit $e2e_status
+[ $guard_status -ne 0 ] && exit $guard_status
 exit $fuzz_status

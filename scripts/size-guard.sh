@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The download-size guard (CI): starts the built server on a fresh SQLite database with the
+# demo province, signs an officer in and adds up the bytes a browser accepting br and gzip
+# downloads on its first visit to the diary (HTML, CSS, JS, wasm). Fails when the total is
+# over the budget, so that the officer's download cannot grow unseen.
+# Usage: scripts/size-guard.sh [debug|release]     (default: debug, the build CI makes)
+#   The budgets, in KiB of compressed bytes:
+#     release  RUBRIC_SIZE_BUDGET_KB, default 1 800 (measured 1 676 on 2026-12-04; the
+#              issue's target is 350, which needs the admin pages split off the wasm)
+#     debug    RUBRIC_SIZE_BUDGET_KB, default 3 400 (an unoptimised wasm: measured 3 212
+#              on 2026-12-04, the wasm 26,9 MB raw and 3,27 MB in brotli; it is built from
+#              the same code as the release one, so growth shows here too)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile=${1:-debug}
+case $profile in
+  debug) budget=${RUBRIC_SIZE_BUDGET_KB:-3400} ;;
+  release) budget=${RUBRIC_SIZE_BUDGET_KB:-1800} ;;
+  *) echo "usage: $0 [debug|release]" >&2; exit 2 ;;
+esac
+BIN=$PWD/target/$profile/rubric
+SITE=$PWD/target/site
+[ -x "$BIN" ] || { echo "no $BIN: build the site first (cargo leptos build)" >&2; exit 2; }
+dir=$(mktemp -d)
+server_pid=
+trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; rm -rf "$dir"' EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+"$BIN" --log warn --database-url "sqlite://$dir/guard.db?mode=rwc" serve \
+  --addr "127.0.0.1:$port" --site-root "$SITE" --seed-demo >"$dir/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 900); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; done
+curl -sf "$base/readyz" >/dev/null || { echo "the server did not start:"; tail -20 "$dir/server.log"; exit 1; }
+# shellcheck source=lib/first-visit.sh
+source scripts/lib/first-visit.sh
+echo "The officer's first visit to the diary ($profile build), bytes on the wire:"
+first_visit "$(sign_in cb.snv.tccb.02)"
+kb=$((total_sent / 1024))
+if [ "$kb" -gt "$budget" ]; then
+  echo "SIZE GUARD FAILED: $kb KiB sent, over the $profile budget of $budget KiB"
+  exit 1
+fi
+echo "size guard passed: $kb KiB sent, within the $profile budget of $budget KiB"
