@@ -30,20 +30,14 @@ if ! command -v wrk >/dev/null; then
   echo "wrk is not installed: apt-get install -y wrk" >&2
   exit 1
 fi
-dir=$(mktemp -d)
+dir=
 server_pid=
-trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; rm -rf "$dir"' EXIT
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$BIN" --log warn --database-url "sqlite://$dir/bench.db?mode=rwc" serve \
-  --addr "127.0.0.1:$port" --site-root "$SITE" --seed-demo >"$dir/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 600); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; done
+trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; [ -n "$dir" ] && rm -rf "$dir"' EXIT
+# shellcheck source=lib/demo-server.sh
+source scripts/lib/demo-server.sh
+start_demo_server "$BIN" "$SITE"
 
 # A signed-in officer and a head: their session cookies.
-# shellcheck source=lib/first-visit.sh
-source scripts/lib/first-visit.sh
 officer=$(sign_in cb.snv.tccb.02)
 head=$(sign_in tp.snv.tccb)
 month=$(date -d "$(date +%Y-%m-01) -2 months" +%Y-%m)

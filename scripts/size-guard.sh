@@ -21,18 +21,12 @@ esac
 BIN=$PWD/target/$profile/rubric
 SITE=$PWD/target/site
 [ -x "$BIN" ] || { echo "no $BIN: build the site first (cargo leptos build)" >&2; exit 2; }
-dir=$(mktemp -d)
+dir=
 server_pid=
-trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; rm -rf "$dir"' EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-"$BIN" --log warn --database-url "sqlite://$dir/guard.db?mode=rwc" serve \
-  --addr "127.0.0.1:$port" --site-root "$SITE" --seed-demo >"$dir/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 900); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.2; done
-curl -sf "$base/readyz" >/dev/null || { echo "the server did not start:"; tail -20 "$dir/server.log"; exit 1; }
-# shellcheck source=lib/first-visit.sh
-source scripts/lib/first-visit.sh
+trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; [ -n "$dir" ] && rm -rf "$dir"' EXIT
+# shellcheck source=lib/demo-server.sh
+source scripts/lib/demo-server.sh
+start_demo_server "$BIN" "$SITE"
 echo "The officer's first visit to the diary ($profile build), bytes on the wire:"
 first_visit "$(sign_in cb.snv.tccb.02)"
 kb=$((total_sent / 1024))

@@ -1,8 +1,27 @@
-# Sourced by scripts/bench-web.sh and scripts/size-guard.sh: the officer's first visit to the
-# diary in bytes on the wire. Needs `base` (the server's URL) and `dir` (a scratch folder).
+# Sourced by scripts/bench-web.sh and scripts/size-guard.sh: a server with the demo province,
+# its accounts, and the officer's first visit to the diary in bytes on the wire.
+#   start_demo_server BIN SITE  makes a scratch folder `dir`, starts BIN on a fresh SQLite
+#                             database there with the demo province and the site's assets,
+#                             sets `base` (its URL) and `server_pid`, and waits until it is
+#                             ready (ends the script when it does not start); the caller's
+#                             EXIT trap stops it
 #   sign_in USERNAME          prints the `rubric_session=...` cookie of a demo account
 #   first_visit COOKIE        prints one line per response (the diary's HTML, then the CSS,
 #                             JS and wasm it names) and sets total_sent / total_raw (bytes)
+
+start_demo_server() {
+  local bin=$1 site=$2 port
+  dir=$(mktemp -d)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  base="http://127.0.0.1:$port"
+  "$bin" --log warn --database-url "sqlite://$dir/demo.db?mode=rwc" serve \
+    --addr "127.0.0.1:$port" --site-root "$site" --seed-demo >"$dir/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 900); do curl -sf "$base/readyz" >/dev/null && return 0; sleep 0.2; done
+  echo "the server did not start:" >&2
+  tail -20 "$dir/server.log" >&2
+  exit 1
+}
 
 sign_in() {
   curl -s -o /dev/null -c "$dir/$1.jar" -H "Origin: $base" -H 'Accept: application/json' \
