@@ -305,6 +305,11 @@ async fn demo_province_rescoring_keeps_history_and_audit_catches_tampering() {
             assert_eq!(cached, fresh, "{name}: cached explanation");
         }
         assert_eq!(cache.len(), 1, "{name}: one score, one entry");
+        let weight = cache.weight();
+        assert!(
+            weight > 1_000 && weight < scores::ExplanationCache::BUDGET,
+            "{name}: an explanation weighs its size ({weight} bytes)"
+        );
         assert!(
             !fresh.trace.is_empty() && fresh.walkthrough.is_some(),
             "{name}"

@@ -119,22 +119,36 @@ pub struct FixedExplanation {
     rule_set_name: String,
     formula_scope: crate::models::FormulaScope,
     rule_version_no: i32,
+    /// Its serialised size, what it weighs in the cache.
+    bytes: u64,
 }
 
-/// Stored scores' fixed explanations by score id, the most used kept (bounded: about
-/// `CAPACITY` scores, a few KB each).
+/// Stored scores' fixed explanations by score id, the most used kept, bounded by their size
+/// (`BUDGET` bytes of their serialised form: a month's explanation with its entries is
+/// 10–80 KB, so a few hundred to a few thousand scores).
 #[derive(Clone)]
 pub struct ExplanationCache(
-    std::sync::Arc<quick_cache::sync::Cache<i64, std::sync::Arc<FixedExplanation>>>,
+    std::sync::Arc<quick_cache::sync::Cache<i64, std::sync::Arc<FixedExplanation>, BySize>>,
 );
 
+/// An explanation weighs its serialised size, measured once when it is built.
+#[derive(Clone, Default)]
+pub struct BySize;
+
+impl quick_cache::Weighter<i64, std::sync::Arc<FixedExplanation>> for BySize {
+    fn weight(&self, _: &i64, v: &std::sync::Arc<FixedExplanation>) -> u64 {
+        v.bytes.max(1)
+    }
+}
+
 impl ExplanationCache {
-    pub const CAPACITY: usize = 4096;
+    /// At most this many bytes of explanations are kept.
+    pub const BUDGET: u64 = 24 * 1024 * 1024;
 
     pub fn new() -> Self {
-        ExplanationCache(std::sync::Arc::new(quick_cache::sync::Cache::new(
-            Self::CAPACITY,
-        )))
+        ExplanationCache(std::sync::Arc::new(
+            quick_cache::sync::Cache::with_weighter(1024, Self::BUDGET, BySize),
+        ))
     }
 
     /// How many scores' explanations are kept.
@@ -144,6 +158,11 @@ impl ExplanationCache {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The bytes they weigh.
+    pub fn weight(&self) -> u64 {
+        self.0.weight()
     }
 }
 
@@ -261,6 +280,9 @@ async fn fixed_explanation<C: ConnectionTrait>(
         }
         _ => None,
     };
+    let bytes = serde_json::to_vec(&(&components, &trace_lines, &walkthrough))
+        .map_or(0, |v| v.len() as u64)
+        + set.name.len() as u64;
     Ok(FixedExplanation {
         components,
         trace: trace_lines,
@@ -269,6 +291,7 @@ async fn fixed_explanation<C: ConnectionTrait>(
         rule_set_name: set.name,
         formula_scope,
         rule_version_no: version.version_no,
+        bytes,
     })
 }
 
@@ -455,4 +478,37 @@ pub async fn formula_source<C: ConnectionTrait>(
         effective_from: v.effective_from,
         script: v.script,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(bytes: u64) -> std::sync::Arc<FixedExplanation> {
+        std::sync::Arc::new(FixedExplanation {
+            components: Vec::new(),
+            trace: Vec::new(),
+            walkthrough: None,
+            rule_version_id: 1,
+            rule_set_name: String::new(),
+            formula_scope: crate::models::FormulaScope::Province,
+            rule_version_no: 1,
+            bytes,
+        })
+    }
+
+    #[test]
+    fn the_cache_keeps_explanations_within_its_byte_budget() {
+        let cache = ExplanationCache::new();
+        let mb = 1024 * 1024;
+        for id in 0..100 {
+            cache.0.insert(id, fixed(mb));
+            assert!(cache.weight() <= ExplanationCache::BUDGET, "after {id}");
+        }
+        assert!(cache.len() <= 24 && cache.len() >= 12, "{}", cache.len());
+        // An explanation larger than the whole budget is not kept at all.
+        cache.0.insert(1000, fixed(ExplanationCache::BUDGET + 1));
+        assert!(cache.0.get(&1000).is_none());
+        assert!(cache.weight() <= ExplanationCache::BUDGET);
+    }
 }
