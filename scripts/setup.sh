@@ -8,6 +8,9 @@
 #   - Debian's chromium and the npm packages of end2end/ for the browser tests;
 #   - schemathesis (PyPI, pinned, in .tools/py) for the API fuzzing, aiosmtpd for the e-mail test.
 # It writes .tools/env.sh, which every other script sources.
+# The two cargo installs run side by side, and the downloads (apt, npm, pip) beside them: on a
+# brand-new machine the compile of cargo-leptos is most of the time (its own code is built at
+# opt-level 1: it only orchestrates cargo, wasm-bindgen and wasm-opt, which do the heavy work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -89,59 +92,81 @@ TOML
 fi
 
 # --- 2. cargo-leptos and wasm-bindgen-cli -------------------------------------------------
+install_cargo_leptos=0
+install_toolchain=${RUSTUP_TOOLCHAIN:-}
 if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
-  log "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (about 26 min on 2 cores)"
+  install_cargo_leptos=1
   # cargo-leptos 0.3.11 with --locked needs rustc >= 1.96; build it with Debian's rustc-web
-  # when the project's toolchain is older (only the tool, not the project, uses it).
-  install_toolchain=${RUSTUP_TOOLCHAIN:-}
+  # when the project's toolchain is older (only the tool, not the project, uses it). Its apt
+  # install happens here, before the background apt install of chromium below.
   minor=$(rustc --version | awk '{split($2,v,"."); print v[2]}')
   if [ "${minor:-0}" -lt 96 ]; then link_debian_toolchain; install_toolchain=$DEBIAN_TOOLCHAIN; fi
+fi
+cargo_leptos() {
+  log "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (opt-level 1; about 15 min on 2 cores)"
   env ${install_toolchain:+RUSTUP_TOOLCHAIN=$install_toolchain} \
     CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
     cargo install -q cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
-fi
+  log "cargo-leptos installed"
+}
 wb_version=0.2.130
 if [ -f Cargo.lock ]; then
   v=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
   [ -n "$v" ] && wb_version=$v
 fi
-if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
-  log "cargo install wasm-bindgen-cli $wb_version (about 4 min)"
+install_wasm_bindgen=0
+[ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ] && install_wasm_bindgen=1
+wasm_bindgen_cli() {
+  log "cargo install wasm-bindgen-cli $wb_version (about 4 min alone)"
   cargo install -q wasm-bindgen-cli --version "$wb_version" --force
-fi
+  log "wasm-bindgen-cli installed"
+}
 
-# --- 3. wasm-opt, browser, npm packages -------------------------------------------------
-if [ ! -x "$TOOLS/node_modules/binaryen/bin/wasm-opt" ]; then
-  log "npm install binaryen@$BINARYEN_VERSION (wasm-opt)"
-  [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
-  (cd "$TOOLS" && npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION")
-fi
-if [ "${RUBRIC_SKIP_BROWSER:-0}" != 1 ]; then
-  [ -x /usr/bin/chromium ] || apt_install chromium
-  # Again whenever package-lock.json changes (a stamp of its hash in node_modules).
-  if [ -f end2end/package-lock.json ]; then
-    lock_hash=$(sha256sum end2end/package-lock.json | cut -c1-64)
-    if [ "$(cat end2end/node_modules/.rubric-lock 2>/dev/null)" != "$lock_hash" ]; then
-      log "npm ci in end2end/"
-      (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
-      echo "$lock_hash" > end2end/node_modules/.rubric-lock
+downloads() {
+  # --- 3. wasm-opt, browser, npm packages -------------------------------------------------
+  if [ ! -x "$TOOLS/node_modules/binaryen/bin/wasm-opt" ]; then
+    log "npm install binaryen@$BINARYEN_VERSION (wasm-opt)"
+    [ -f "$TOOLS/package.json" ] || echo '{"private":true}' > "$TOOLS/package.json"
+    (cd "$TOOLS" && npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION")
+  fi
+  if [ "${RUBRIC_SKIP_BROWSER:-0}" != 1 ]; then
+    [ -x /usr/bin/chromium ] || apt_install chromium
+    # Again whenever package-lock.json changes (a stamp of its hash in node_modules).
+    if [ -f end2end/package-lock.json ]; then
+      lock_hash=$(sha256sum end2end/package-lock.json | cut -c1-64)
+      if [ "$(cat end2end/node_modules/.rubric-lock 2>/dev/null)" != "$lock_hash" ]; then
+        log "npm ci in end2end/"
+        (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund)
+        echo "$lock_hash" > end2end/node_modules/.rubric-lock
+      fi
     fi
   fi
-fi
 
-# --- 4. schemathesis (the API fuzzer of the test command), from PyPI, in its own venv ----
-SCHEMATHESIS_VERSION=4.32.5
-if [ "$("$TOOLS/py/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
-  log "pip install schemathesis $SCHEMATHESIS_VERSION (about 30 s)"
-  python3 -m venv "$TOOLS/py"
-  "$TOOLS/py/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
-fi
-# aiosmtpd: the SMTP server the e-mail digest test sends to, in the same venv.
-AIOSMTPD_VERSION=1.4.6
-if ! "$TOOLS/py/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('aiosmtpd') != '$AIOSMTPD_VERSION')" 2>/dev/null; then
-  log "pip install aiosmtpd $AIOSMTPD_VERSION"
-  "$TOOLS/py/bin/pip" install -q --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
-fi
+  # --- 4. schemathesis (the API fuzzer of the test command), from PyPI, in its own venv ----
+  SCHEMATHESIS_VERSION=4.32.5
+  if [ "$("$TOOLS/py/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+    log "pip install schemathesis $SCHEMATHESIS_VERSION (about 30 s)"
+    python3 -m venv "$TOOLS/py"
+    "$TOOLS/py/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  # aiosmtpd: the SMTP server the e-mail digest test sends to, in the same venv.
+  AIOSMTPD_VERSION=1.4.6
+  if ! "$TOOLS/py/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('aiosmtpd') != '$AIOSMTPD_VERSION')" 2>/dev/null; then
+    log "pip install aiosmtpd $AIOSMTPD_VERSION"
+    "$TOOLS/py/bin/pip" install -q --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
+  fi
+  log "downloads done"
+}
+
+# --- 5. run them side by side; any failure fails the setup ------------------------------
+pids=()
+downloads & pids+=($!)
+[ $install_wasm_bindgen = 1 ] && { wasm_bindgen_cli & pids+=($!); }
+[ $install_cargo_leptos = 1 ] && { cargo_leptos & pids+=($!); }
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+[ $failed = 0 ] || { log "setup FAILED (see the messages above)"; exit 1; }
 
 cat > "$TOOLS/env.sh" <<ENV
 # written by scripts/setup.sh
