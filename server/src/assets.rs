@@ -28,6 +28,42 @@ struct Inner {
     files: HashMap<String, Asset>,
 }
 
+/// A file with, when made, its brotli and gzip forms.
+pub struct Packed {
+    pub name: String,
+    pub raw: Vec<u8>,
+    pub br: Option<Vec<u8>>,
+    pub gzip: Option<Vec<u8>>,
+}
+
+/// The files directly in `dir` (none when it does not exist), sorted by name.
+pub fn read_pkg(dir: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            if let Some(name) = entry.file_name().to_str() {
+                out.push((name.to_string(), std::fs::read(entry.path())?));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The brotli and gzip forms of a file, each only where it is smaller.
+pub fn compressed(raw: &[u8]) -> (Option<Vec<u8>>, Option<Vec<u8>>) {
+    let br = brotli_of(raw);
+    let gz = gzip_of(raw);
+    (
+        (br.len() < raw.len()).then_some(br),
+        (gz.len() < raw.len()).then_some(gz),
+    )
+}
+
 struct Asset {
     content_type: &'static str,
     raw: Bytes,
@@ -55,45 +91,67 @@ impl Assets {
     /// The files directly in `<site_root>/pkg`; `None` when there are none (a server run
     /// without a built site, as in the black-box tests).
     pub fn load(site_root: &Path) -> std::io::Result<Option<Assets>> {
-        let dir = site_root.join("pkg");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return Ok(None);
-        };
-        let mut names = Vec::new();
-        for entry in entries {
-            let entry = entry?;
-            if entry.file_type()?.is_file() {
-                if let Some(name) = entry.file_name().to_str() {
-                    names.push(name.to_string());
-                }
-            }
-        }
-        if names.is_empty() {
+        let files = read_pkg(&site_root.join("pkg"))?;
+        if files.is_empty() {
             return Ok(None);
         }
-        names.sort();
+        Ok(Some(Assets::from_files(
+            files
+                .into_iter()
+                .map(|(name, raw)| Packed {
+                    name,
+                    raw,
+                    br: None,
+                    gzip: None,
+                })
+                .collect(),
+        )))
+    }
+
+    /// The assets from their bytes, with their compressed forms when already made (an
+    /// executable carrying its site: `rubric bundle`).
+    pub fn from_files(mut files: Vec<Packed>) -> Assets {
+        files.sort_by(|a, b| a.name.cmp(&b.name));
         let mut hash = Sha256::new();
-        let mut files = HashMap::new();
-        for name in names {
-            let raw = std::fs::read(dir.join(&name))?;
-            hash.update(name.as_bytes());
+        let mut map = HashMap::new();
+        for f in files {
+            hash.update(f.name.as_bytes());
             hash.update([0]);
-            hash.update((raw.len() as u64).to_le_bytes());
-            hash.update(&raw);
-            files.insert(
-                name.clone(),
-                Asset {
-                    content_type: content_type(&name),
-                    raw: Bytes::from(raw),
-                    br: OnceLock::new(),
-                    gzip: OnceLock::new(),
-                },
-            );
+            hash.update((f.raw.len() as u64).to_le_bytes());
+            hash.update(&f.raw);
+            let asset = Asset {
+                content_type: content_type(&f.name),
+                raw: Bytes::from(f.raw),
+                br: OnceLock::new(),
+                gzip: OnceLock::new(),
+            };
+            if let Some(br) = f.br {
+                let _ = asset.br.set(Bytes::from(br));
+            }
+            if let Some(gz) = f.gzip {
+                let _ = asset.gzip.set(Bytes::from(gz));
+            }
+            map.insert(f.name, asset);
         }
         let version = hex(&hash.finalize()[..6]);
-        Ok(Some(Assets {
-            inner: Arc::new(Inner { version, files }),
-        }))
+        Assets {
+            inner: Arc::new(Inner {
+                version,
+                files: map,
+            }),
+        }
+    }
+
+    /// Every file's name and bytes, sorted by name.
+    pub fn files(&self) -> Vec<(&str, &[u8])> {
+        let mut v: Vec<(&str, &[u8])> = self
+            .inner
+            .files
+            .iter()
+            .map(|(n, a)| (n.as_str(), &a.raw[..]))
+            .collect();
+        v.sort();
+        v
     }
 
     /// The path segment naming this build's content.
@@ -113,13 +171,15 @@ impl Assets {
         tokio::task::spawn_blocking(move || {
             let started = std::time::Instant::now();
             for (name, asset) in &assets.inner.files {
-                let br = brotli_of(&asset.raw);
-                let gz = gzip_of(&asset.raw);
+                if asset.br.get().is_some() || asset.gzip.get().is_some() {
+                    continue; // compressed when bundled
+                }
+                let (br, gz) = compressed(&asset.raw);
                 // Kept only where it saves something.
-                if br.len() < asset.raw.len() {
+                if let Some(br) = br {
                     let _ = asset.br.set(Bytes::from(br));
                 }
-                if gz.len() < asset.raw.len() {
+                if let Some(gz) = gz {
                     let _ = asset.gzip.set(Bytes::from(gz));
                 }
                 tracing::debug!(file = %name, "asset compressed");

@@ -4,6 +4,9 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// Where `cargo leptos build` puts the site.
+pub const DEFAULT_SITE_ROOT: &str = "target/site";
+
 /// Default SQLite database: a file under ./data/.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/rubric.db";
 
@@ -26,6 +29,16 @@ pub struct Cli {
     /// Log filter, e.g. `info` or `rubric_server=debug,info`.
     #[arg(long, global = true, env = "RUST_LOG", default_value = "info")]
     pub log: String,
+
+    /// `text` (readable lines) or `json` (one object per line, for a log collector).
+    #[arg(
+        long,
+        global = true,
+        env = "RUBRIC_LOG_FORMAT",
+        value_enum,
+        default_value_t
+    )]
+    pub log_format: crate::telemetry::LogFormat,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -120,6 +133,29 @@ pub enum Command {
         /// Make the last catalog row bad.
         #[arg(long)]
         bad_last_row: bool,
+    },
+    /// Write one file to deploy: a copy of this executable carrying the built site (wasm,
+    /// JS, CSS and their compressed forms), so that `serve` needs only a database.
+    Bundle {
+        /// The built site (its pkg/ folder is carried).
+        #[arg(long, default_value = DEFAULT_SITE_ROOT)]
+        site_root: PathBuf,
+        /// The executable to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Copy every table (but the sign-in sessions) to a file while the server runs: one
+    /// consistent snapshot, gzip-compressed JSON lines, readable by its owner only.
+    Backup {
+        /// The file to write (written beside it first, renamed when complete).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup into an empty database (of the same kind), then verify the audit
+    /// chain and every table's row count. A database with data is refused.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
     },
     /// Generate a province-month into an empty database (for the scoring benchmark).
     GenProvince {
@@ -229,12 +265,17 @@ pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
-    /// Folder with the compiled site (pkg/ with the wasm, JS and CSS).
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
-    pub site_root: PathBuf,
+    /// Folder with the compiled site (pkg/ with the wasm, JS and CSS). Default: the site
+    /// this executable carries (`rubric bundle`), else `target/site`.
+    #[arg(long, env = "LEPTOS_SITE_ROOT")]
+    pub site_root: Option<PathBuf>,
     /// Seed the demo province when the database is empty.
     #[arg(long, env = "RUBRIC_SEED_DEMO", default_value_t = false)]
     pub seed_demo: bool,
+    /// Serve Prometheus metrics at http://ADDR/metrics (off when not given; bind it to an
+    /// address only the monitoring system reaches, e.g. 127.0.0.1:9100).
+    #[arg(long, env = "RUBRIC_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
     #[command(flatten)]
     pub session: SessionArgs,
     /// Requests per minute each API token may make (bursts of a tenth of it).
@@ -379,10 +420,11 @@ impl Default for ServeArgs {
                 .ok()
                 .and_then(|a| a.parse().ok())
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 3000))),
-            site_root: PathBuf::from(
-                std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
-            ),
+            site_root: std::env::var("LEPTOS_SITE_ROOT").ok().map(PathBuf::from),
             seed_demo: std::env::var("RUBRIC_SEED_DEMO").is_ok_and(|v| v == "true" || v == "1"),
+            metrics_addr: std::env::var("RUBRIC_METRICS_ADDR")
+                .ok()
+                .and_then(|a| a.parse().ok()),
             session: SessionArgs::default(),
             api_requests_per_minute: std::env::var("RUBRIC_API_REQUESTS_PER_MINUTE")
                 .ok()

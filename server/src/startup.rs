@@ -36,7 +36,13 @@ pub fn leptos_options(args: &ServeArgs, addr: SocketAddr, pkg_dir: &str) -> Lept
     };
     LeptosOptions::builder()
         .output_name("rubric")
-        .site_root(args.site_root.to_string_lossy().to_string())
+        .site_root(
+            args.site_root
+                .as_deref()
+                .unwrap_or(std::path::Path::new(crate::config::DEFAULT_SITE_ROOT))
+                .to_string_lossy()
+                .to_string(),
+        )
         .site_pkg_dir(pkg_dir)
         .site_addr(addr)
         .env(env)
@@ -130,6 +136,7 @@ pub fn router(state: AppState, api_requests_per_minute: u32, assets: Option<Asse
         ))
         .layer(compression())
         .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(middleware::from_fn(crate::telemetry::request_id))
 }
 
 /// brotli or gzip, fast levels (a page is compressed on every request), for text bodies of
@@ -165,11 +172,27 @@ async fn readyz(State(db): State<DatabaseConnection>) -> (StatusCode, &'static s
 /// A bound, not yet running server: tests bind port 0 and read the real address.
 pub struct Server {
     listener: TcpListener,
+    metrics: Option<TcpListener>,
     router: Router,
     db: DatabaseConnection,
     rules: RulePool,
     notify: NotifyArgs,
     mailer: Option<Mailer>,
+}
+
+/// The site to serve: the folder named by `--site-root`; else the site this executable
+/// carries (`rubric bundle`); else `target/site`.
+fn site_assets(args: &ServeArgs) -> anyhow::Result<Option<Assets>> {
+    if let Some(root) = &args.site_root {
+        return Ok(Assets::load(root)?);
+    }
+    if let Some(assets) = crate::bundle::embedded()? {
+        tracing::info!(version = %assets.version(), "serving the site this executable carries");
+        return Ok(Some(assets));
+    }
+    Ok(Assets::load(std::path::Path::new(
+        crate::config::DEFAULT_SITE_ROOT,
+    ))?)
 }
 
 impl Server {
@@ -181,7 +204,7 @@ impl Server {
         let mailer = Mailer::from_args(&args.notify)?;
         let listener = TcpListener::bind(args.addr).await?;
         let addr = listener.local_addr()?;
-        let assets = Assets::load(&args.site_root)?;
+        let assets = site_assets(args)?;
         if let Some(a) = &assets {
             a.compress_in_background();
         }
@@ -196,9 +219,19 @@ impl Server {
             mail_enabled: mailer.is_some(),
             explanations: Default::default(),
         };
+        let metrics = match args.metrics_addr {
+            Some(a) => Some(TcpListener::bind(a).await?),
+            None => None,
+        };
+        let mut router = router(state, args.api_requests_per_minute, assets);
+        if metrics.is_some() {
+            crate::metrics::handle();
+            router = router.layer(middleware::from_fn(crate::metrics::track));
+        }
         Ok(Server {
             listener,
-            router: router(state, args.api_requests_per_minute, assets),
+            metrics,
+            router,
             db,
             rules,
             notify: args.notify.clone(),
@@ -208,6 +241,11 @@ impl Server {
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// Where `/metrics` is served, when it is.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|l| l.local_addr().ok())
     }
 
     /// Serves until `shutdown` resolves, then finishes the requests in flight.
@@ -256,6 +294,14 @@ impl Server {
                 notifier::round(&db, &notify, mailer.as_ref()).await;
             }
         });
+        // /metrics on its own address, stopped with the rest.
+        let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
+        let metrics = self.metrics.map(|listener| {
+            let db = self.db.clone();
+            tokio::spawn(crate::metrics::serve(listener, db, async move {
+                let _ = metrics_stopped.await;
+            }))
+        });
         // Once asked to stop, requests in flight get DRAIN_LIMIT to finish; a connection
         // that stays open longer does not hold the process (or a test) up.
         let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
@@ -289,6 +335,10 @@ impl Server {
         let _ = notifier.await;
         let _ = stop_worker.send(true);
         let _ = worker.await;
+        let _ = stop_metrics.send(());
+        if let Some(m) = metrics {
+            let _ = m.await;
+        }
         served
     }
 }

@@ -43,6 +43,14 @@ fn prepare_sqlite_url(url: &str) -> std::io::Result<String> {
 /// Connects and runs the migrations. `schema` (PostgreSQL only) puts every table in that
 /// schema, creating it if needed: the tests use one schema per test for isolation.
 pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnection, DbErr> {
+    let db = open(url, schema).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// Connects without touching the schema (`rubric restore` brings it to the backup's
+/// migrations itself).
+pub async fn open(url: &str, schema: Option<&str>) -> Result<DatabaseConnection, DbErr> {
     let backend = backend_of(url).map_err(DbErr::Custom)?;
     let url = match backend {
         DbBackend::Sqlite => prepare_sqlite_url(url)
@@ -91,7 +99,6 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
         // WAL lets readers proceed while a writer works; memory databases do not support it.
         let _ = db.execute_unprepared("PRAGMA journal_mode = WAL;").await;
     }
-    Migrator::up(&db, None).await?;
     Ok(db)
 }
 

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod export;
 pub mod headers;
 pub mod org_files;
+pub mod rows;
 pub mod rule_pool;
 pub mod services;
 pub mod state;

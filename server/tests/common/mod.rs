@@ -160,8 +160,9 @@ impl TestApp {
         let db = TestDb::new(backend).await;
         let args = ServeArgs {
             addr: "127.0.0.1:0".parse().expect("addr"),
-            site_root,
+            site_root: Some(site_root),
             seed_demo: false,
+            metrics_addr: None,
             session: SessionArgs {
                 session_idle_minutes: 30,
                 session_absolute_hours: 12,

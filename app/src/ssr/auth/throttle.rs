@@ -79,6 +79,7 @@ pub async fn reserve<C: ConnectionTrait + TransactionTrait>(
 
 /// The attempt failed: it stays counted; failures older than a day are forgotten.
 pub async fn failed<C: ConnectionTrait>(db: &C, _attempt: Attempt) -> Result<(), sea_orm::DbErr> {
+    metrics::counter!("rubric_sign_in_failures_total").increment(1);
     sif::Entity::delete_many()
         .filter(sif::Column::At.lt(Utc::now() - Duration::days(1)))
         .exec(db)

@@ -544,11 +544,18 @@ impl Worker {
                 }
             })
         };
+        let started = std::time::Instant::now();
         let outcome = match payload(&j) {
             Ok(p) => self.run_part(&j, &part, &claim, p).await,
             Err(e) => Err(e),
         };
         beat.abort();
+        metrics::histogram!(
+            "rubric_job_part_duration_seconds",
+            "kind" => j.kind.clone(),
+            "outcome" => if outcome.is_ok() { "done" } else { "failed" },
+        )
+        .record(started.elapsed().as_secs_f64());
         match outcome {
             Ok(()) => self.close_finished().await,
             Err(e) => {
@@ -595,6 +602,7 @@ impl Worker {
                 scoring::store_computed(&txn, &actor, &pr, policy, computed, &mut run).await?;
                 self.complete(&txn, j, claim, &run).await?;
                 txn.commit().await?;
+                metrics::counter!("rubric_officers_scored_total").increment(run.scored as u64);
                 Ok(())
             }
             Payload::Simulation { simulation_id } => {
