@@ -229,6 +229,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             }
                         />
                         <Route path=path!("thuat-ngu") view=crate::pages::glossary::GlossaryPage />
+                        <Route ssr=SsrMode::Async path=path!("quyen-rieng-tu") view=crate::pages::privacy::PrivacyPage />
                         <Route
                             ssr=SsrMode::Async
                             path=path!("tro-giup")
@@ -239,6 +240,8 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                 </main>
                 <footer class="site-footer">
                     <a href="/thuat-ngu" data-testid="glossary-link">{i18n.t(Msg::GlossaryTitle)}</a>
+                    " · "
+                    <a href="/quyen-rieng-tu" data-testid="privacy-link">{i18n.t(Msg::PrivacyLink)}</a>
                 </footer>
             </div>
     }

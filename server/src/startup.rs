@@ -76,6 +76,10 @@ pub fn router(state: AppState, api_requests_per_minute: u32, assets: Option<Asse
         .route("/api/to-chuc/mau", get(app::ssr::org_files::template))
         .route("/api/to-chuc/xuat", get(app::ssr::org_files::export))
         .route(
+            app::pages::privacy::DOWNLOAD_PATH,
+            get(app::ssr::export::personal_data),
+        )
+        .route(
             app::ssr::org_files::UPLOAD_PATH,
             post(app::ssr::org_files::upload).layer(axum::extract::DefaultBodyLimit::max(
                 app::ssr::org_files::UPLOAD_BODY_LIMIT,

@@ -997,4 +997,17 @@ messages! {
     SimChangeEntries => "Các mục nhật ký thay đổi điểm nhiều nhất", "The entries whose points change most";
     SimChangeDate => "Ngày", "Date";
     SimChangeTask => "Nhiệm vụ", "Task";
+    PrivacyTitle => "Quyền riêng tư và dữ liệu cá nhân", "Privacy and personal data";
+    PrivacyIntro => "Rubric xử lý dữ liệu cá nhân của cán bộ, công chức để đánh giá, xếp loại theo KPI (Nghị định 335/2025/NĐ-CP), theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân. Cơ quan quản lý hệ thống của tỉnh là bên kiểm soát dữ liệu.", "Rubric processes civil servants' personal data to evaluate and grade them by KPI (Decree 335/2025/ND-CP), under Decree 13/2023/ND-CP on personal data protection. The province's agency that runs the system is the data controller.";
+    PrivacyHeldTitle => "Dữ liệu được lưu", "What is held";
+    PrivacyHeld => "Tài khoản (tên đăng nhập, họ tên, đơn vị, vị trí việc làm, vai trò; mật khẩu chỉ lưu dưới dạng băm), nhật ký công việc và kết quả xét duyệt, điểm tiêu chí chung, điểm và xếp loại từng kỳ kèm diễn giải, kiến nghị, thông báo, ủy quyền, và nhật ký kiểm toán về các thay đổi.", "Your account (user name, full name, unit, job position, roles; the password only as a hash), your work-log entries and their review, general-criteria points, each period's score and grade with its explanation, appeals, notifications, delegations, and the audit trail of changes.";
+    PrivacyWhoTitle => "Ai được xem", "Who sees it";
+    PrivacyWho => "Bạn; thủ trưởng đơn vị và người được ủy quyền xét duyệt (đơn vị mình phụ trách); Ban Chỉ đạo và thanh tra (để giám sát, kiểm tra); quản trị viên hệ thống (để vận hành). Hệ thống văn phòng điện tử chỉ gửi vào và đọc qua khóa kết nối được cấp cho đúng cơ quan.", "You; your head of unit and whoever they delegate review to (for the units they head); the Steering Committee and inspectors (oversight); the system's administrators (operation). The e-office system only sends and reads through a key issued to its own agency.";
+    PrivacyKeepTitle => "Thời hạn lưu", "How long it is kept";
+    PrivacyKeep => "Điểm, xếp loại và nhật ký kiểm toán được lưu theo quy định về hồ sơ đánh giá cán bộ; phiên đăng nhập hết hạn sau 30 phút không dùng (tối đa 12 giờ); lần đăng nhập sai được xóa sau một ngày.", "Scores, grades and the audit trail are kept as the rules on evaluation records require; a sign-in session ends after 30 idle minutes (12 hours at most); failed sign-ins are deleted after a day.";
+    PrivacyRightsTitle => "Quyền của bạn", "Your rights";
+    PrivacyRights => "Bạn được biết và tải về toàn bộ dữ liệu hệ thống lưu về mình; đề nghị sửa dữ liệu sai (nhật ký: qua thủ trưởng đơn vị; điểm: bằng kiến nghị trên trang Điểm của tôi; tài khoản: qua quản trị viên).", "You may know and download all the data the system holds about you, and ask for wrong data to be corrected (entries: through your head of unit; scores: by an appeal on My score; your account: through an administrator).";
+    PrivacyDownload => "Tải về toàn bộ dữ liệu của tôi (JSON)", "Download all my data (JSON)";
+    PrivacyDownloadHint => "Đăng nhập để tải về dữ liệu của bạn.", "Sign in to download your data.";
+    PrivacyLink => "Quyền riêng tư", "Privacy";
 }

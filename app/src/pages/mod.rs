@@ -12,6 +12,7 @@ pub mod home;
 pub mod not_found;
 pub mod notifications;
 pub mod practice;
+pub mod privacy;
 pub mod reports;
 pub mod review;
 pub mod score;

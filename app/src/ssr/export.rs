@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use sea_orm::EntityTrait;
+use sea_orm::{EntityTrait, TransactionTrait};
 
 use crate::authz::{decide, Action, Decision};
 use crate::models::{catalog_csv, CatalogItemView};
@@ -228,5 +228,52 @@ pub async fn monthly_report(
     match built {
         Ok((period, bytes)) => xlsx(format!("bao-cao-kpi-{period}.xlsx"), bytes),
         Err(e) => failed(e),
+    }
+}
+
+/// GET /api/du-lieu-ca-nhan: everything Rubric holds about the signed-in person, as a JSON
+/// file (their own data only: the id is the session's, never the request's); 401 for
+/// visitors. Each download is in the audit trail.
+pub async fn personal_data(
+    State(state): State<AppState>,
+    principal: Option<Extension<Principal>>,
+) -> Response {
+    let Some(Extension(principal)) = principal else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let id = principal.id();
+    let result = async {
+        let d = crate::ssr::services::personal_data::download(&state.db, id).await?;
+        let txn = state.db.begin().await?;
+        crate::ssr::services::audit::record(
+            &txn,
+            &principal.actor(),
+            crate::ssr::services::audit::Change::new("personal_data.download", "user", id),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(d)
+    }
+    .await;
+    match result {
+        Ok(d) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/json; charset=utf-8".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", d.file_name),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            d.json,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "personal data download");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }

@@ -19,6 +19,7 @@ pub mod notifications;
 pub mod onboarding;
 pub mod org;
 pub mod periods;
+pub mod personal_data;
 pub mod positions;
 pub mod practice;
 pub mod reports;

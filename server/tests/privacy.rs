@@ -1,0 +1,171 @@
+//! An officer's personal data download and the privacy notice, black-box on SQLite and
+//! PostgreSQL: the file holds the officer's entries and scores and nothing of anyone else's
+//! (a head who reviewed 1 994 entries gets only their own), no password hash, and the
+//! download is in the audit trail; visitors get 401 and the notice without the link.
+
+mod common;
+
+use app::ssr::services::seed::DEMO_PASSWORD;
+use common::{backends, TestApp};
+use sea_orm::{ConnectionTrait, Statement};
+
+async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    let db = &app.db.db;
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            sql.to_string(),
+        ))
+        .await
+        .expect("query")
+        .expect("row");
+    // PostgreSQL's ids are INT4, its counts INT8.
+    row.try_get_by_index::<i64>(0)
+        .or_else(|_| row.try_get_by_index::<i32>(0).map(i64::from))
+        .expect("value")
+}
+
+async fn download(app: &TestApp, username: &str) -> serde_json::Value {
+    let browser = app.signed_in(username, DEMO_PASSWORD).await;
+    let res = browser
+        .get(app.url("/api/du-lieu-ca-nhan"))
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(res.status(), 200, "{username}");
+    let disposition = res.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .to_string();
+    assert!(
+        disposition.starts_with("attachment; filename=\"du-lieu-ca-nhan-")
+            && disposition.ends_with(".json\""),
+        "{disposition}"
+    );
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    res.json().await.expect("a JSON document")
+}
+
+fn rows<'a>(doc: &'a serde_json::Value, table: &str) -> &'a Vec<serde_json::Value> {
+    doc["tables"][table]
+        .as_array()
+        .unwrap_or_else(|| panic!("{table} missing"))
+}
+
+#[tokio::test]
+async fn an_officer_downloads_their_data_and_nothing_of_anyone_else_s() {
+    for backend in backends() {
+        let name = backend.name();
+        let app = TestApp::demo(&backend).await;
+        let officer = scalar(
+            &app,
+            "SELECT id FROM users WHERE username = 'cb.snv.tccb.01'",
+        )
+        .await;
+        let head = scalar(&app, "SELECT id FROM users WHERE username = 'tp.snv.tccb'").await;
+
+        let doc = download(&app, "cb.snv.tccb.01").await;
+        let users = rows(&doc, "users");
+        assert_eq!(users.len(), 1, "{name}");
+        assert_eq!(users[0]["id"], officer, "{name}");
+        assert!(
+            users[0].get("password_hash").is_none(),
+            "{name}: no password hash"
+        );
+        let entries = rows(&doc, "work_log_entries");
+        let in_db = scalar(
+            &app,
+            &format!("SELECT COUNT(*) FROM work_log_entries WHERE officer_id = {officer}"),
+        )
+        .await;
+        assert!(in_db > 0, "{name}");
+        assert_eq!(entries.len() as i64, in_db, "{name}: every entry");
+        for table in [
+            "work_log_entries",
+            "period_scores",
+            "appeals",
+            "criteria_points",
+            "practice_entries",
+            "simulation_results",
+        ] {
+            for row in rows(&doc, table) {
+                assert_eq!(row["officer_id"], officer, "{name}: {table} {row}");
+            }
+        }
+        for table in [
+            "user_roles",
+            "notifications",
+            "activation_codes",
+            "sessions",
+        ] {
+            for row in rows(&doc, table) {
+                assert_eq!(row["user_id"], officer, "{name}: {table} {row}");
+                assert!(row.get("code_hash").is_none() && row.get("data").is_none());
+            }
+        }
+        let scores = rows(&doc, "period_scores");
+        assert!(!scores.is_empty(), "{name}: the officer's scores");
+        let text = doc.to_string();
+        assert!(
+            !text.contains("$argon2"),
+            "{name}: no password hash anywhere"
+        );
+
+        // A head who reviewed others' entries gets only their own.
+        let doc = download(&app, "tp.snv.tccb").await;
+        let reviewed = scalar(
+            &app,
+            &format!("SELECT COUNT(*) FROM work_log_entries WHERE reviewed_by = {head} AND officer_id <> {head}"),
+        )
+        .await;
+        assert!(reviewed > 0, "{name}: the head reviewed entries");
+        for row in rows(&doc, "work_log_entries") {
+            assert_eq!(
+                row["officer_id"], head,
+                "{name}: only the head's own entries"
+            );
+        }
+        for action in doc["own_actions"].as_array().expect("own actions") {
+            assert!(action.get("before_json").is_none() && action.get("after_json").is_none());
+        }
+
+        // Each download is audited; visitors get 401.
+        let audited = scalar(
+            &app,
+            "SELECT COUNT(*) FROM audit_events WHERE action = 'personal_data.download'",
+        )
+        .await;
+        assert_eq!(audited, 2, "{name}");
+        let res = app
+            .browser()
+            .get(app.url("/api/du-lieu-ca-nhan"))
+            .send()
+            .await
+            .expect("anonymous");
+        assert_eq!(res.status(), 401, "{name}");
+
+        // The notice: for everyone; the link for the signed-in.
+        let page = app
+            .browser()
+            .get(app.url("/quyen-rieng-tu"))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
+        assert!(page.contains("Nghị định 13/2023"), "{name}");
+        assert!(!page.contains("personal-data-download"), "{name}");
+        let signed_in = app.signed_in("cb.snv.tccb.01", DEMO_PASSWORD).await;
+        let page = signed_in
+            .get(app.url("/quyen-rieng-tu"))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
+        assert!(page.contains("personal-data-download"), "{name}");
+        app.stop().await;
+    }
+}
