@@ -529,6 +529,15 @@ pub async fn restore(db: &DatabaseConnection, from: &Path) -> Result<Summary> {
         );
     }
     txn.execute_unprepared("DELETE FROM audit_head").await?;
+    // A table referring to itself (units: their parent) is inserted in one statement, so
+    // that PostgreSQL checks its rows' references once all of them are in, whatever their
+    // order (a unit moved under a newer one has a higher id than its children).
+    let self_referencing: BTreeSet<String> = foreign_keys(&txn, &present)
+        .await?
+        .into_iter()
+        .filter(|(child, parent)| child == parent)
+        .map(|(t, _)| t)
+        .collect();
 
     let mut current: Option<Inserter> = None;
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
@@ -552,7 +561,7 @@ pub async fn restore(db: &DatabaseConnection, from: &Path) -> Result<Summary> {
                 *seen.get_mut(&ins.table).expect("seen") += 1;
                 total += 1;
                 ins.rows.push(row);
-                if ins.rows.len() >= BATCH {
+                if ins.rows.len() >= BATCH && !self_referencing.contains(&ins.table) {
                     ins.flush_batch(&txn).await?;
                 }
             }

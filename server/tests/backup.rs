@@ -99,6 +99,17 @@ async fn a_backup_taken_while_a_job_scores_restores_whole_and_verified() {
         seed::generate_province(&source.db, &Default::default(), 300, 1, "2025-05")
             .await
             .expect("generate");
+        // A unit moved under a newer one: its parent's id is higher than its own.
+        let older = common::add_unit(&source.db, "don-vi-cu", None).await;
+        let newer = common::add_unit(&source.db, "don-vi-moi", None).await;
+        source
+            .db
+            .execute_raw(Statement::from_string(
+                source.db.get_database_backend(),
+                format!("UPDATE units SET parent_id = {newer} WHERE id = {older}"),
+            ))
+            .await
+            .expect("move the unit");
         let code = PeriodCode::parse("2025-05").expect("code");
         let job = jobs::enqueue_score(&source.db, &Actor::system("test"), code, None, Policy::Full)
             .await
