@@ -106,6 +106,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             gen_org(&file, shape).await
         }
         Command::Bundle { site_root, out } => bundle(&site_root, &out).await,
+        Command::Purge { retention } => purge(&database, &retention).await,
         Command::Backup { to } => backup(&database, &to).await,
         Command::Restore { from } => return restore(&database, &from).await,
         Command::GenProvince {
@@ -378,6 +379,21 @@ async fn bundle(site_root: &std::path::Path, out: &std::path::Path) -> anyhow::R
         w.site_bytes,
         w.total_bytes,
         out.display()
+    );
+    Ok(())
+}
+
+/// `rubric purge`: what it deleted.
+async fn purge(
+    database: &Database,
+    retention: &crate::config::RetentionArgs,
+) -> anyhow::Result<()> {
+    let db = database.connect().await?;
+    let p = app::ssr::services::retention::purge(&db, &retention.retention(), chrono::Utc::now())
+        .await?;
+    println!(
+        "purged: {} failed sign-ins, {} returned entries never corrected",
+        p.sign_in_failures, p.returned_drafts
     );
     Ok(())
 }

@@ -144,6 +144,12 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Delete what is past its retention (failed sign-ins; returned entries never
+    /// corrected, when set), as every serving process does every ten minutes.
+    Purge {
+        #[command(flatten)]
+        retention: RetentionArgs,
+    },
     /// Copy every table (but the sign-in sessions) to a file while the server runs: one
     /// consistent snapshot, gzip-compressed JSON lines, readable by its owner only.
     Backup {
@@ -283,6 +289,8 @@ pub struct ServeArgs {
     pub api_requests_per_minute: u32,
     #[command(flatten)]
     pub notify: NotifyArgs,
+    #[command(flatten)]
+    pub retention: RetentionArgs,
 }
 
 /// Notifications: the sweep for waiting queues and coming deadlines, and the optional daily
@@ -431,6 +439,44 @@ impl Default for ServeArgs {
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(1200),
             notify: NotifyArgs::default(),
+            retention: RetentionArgs::default(),
+        }
+    }
+}
+
+/// How long data that is kept only for a while is kept (purged every ten minutes by every
+/// serving process, and by `rubric purge`).
+#[derive(Debug, Clone, Args)]
+pub struct RetentionArgs {
+    /// Hours failed sign-ins are kept.
+    #[arg(
+        long,
+        env = "RUBRIC_RETAIN_SIGN_IN_FAILURES_HOURS",
+        default_value_t = 24
+    )]
+    pub retain_sign_in_failures_hours: u32,
+    /// Days an entry returned by the head and never corrected is kept (0: always; an entry
+    /// named in an appeal is always kept).
+    #[arg(long, env = "RUBRIC_RETAIN_RETURNED_DRAFTS_DAYS", default_value_t = 0)]
+    pub retain_returned_drafts_days: u32,
+}
+
+impl Default for RetentionArgs {
+    fn default() -> Self {
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            retention: RetentionArgs,
+        }
+        Only::parse_from(["rubric"]).retention
+    }
+}
+
+impl RetentionArgs {
+    pub fn retention(&self) -> app::ssr::services::retention::Retention {
+        app::ssr::services::retention::Retention {
+            sign_in_failures_hours: self.retain_sign_in_failures_hours,
+            returned_drafts_days: self.retain_returned_drafts_days,
         }
     }
 }

@@ -182,6 +182,7 @@ pub struct Server {
     rules: RulePool,
     notify: NotifyArgs,
     mailer: Option<Mailer>,
+    retention: app::ssr::services::retention::Retention,
 }
 
 /// The site to serve: the folder named by `--site-root`; else the site this executable
@@ -240,6 +241,7 @@ impl Server {
             rules,
             notify: args.notify.clone(),
             mailer,
+            retention: args.retention.retention(),
         })
     }
 
@@ -266,6 +268,7 @@ impl Server {
         // The sweeper stops between sweeps, never inside one: cancelling a query midway
         // could leave its pooled connection checked out, and closing the pool would wait.
         let (stop_sweeper, mut stopped) = tokio::sync::oneshot::channel::<()>();
+        let (db, retention) = (self.db.clone(), self.retention);
         let sweeper = tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
             loop {
@@ -277,6 +280,17 @@ impl Server {
                     Ok(0) => {}
                     Ok(n) => tracing::debug!(sessions = n, "expired sessions removed"),
                     Err(e) => tracing::warn!(error = %e, "cannot remove expired sessions"),
+                }
+                match app::ssr::services::retention::purge(&db, &retention, chrono::Utc::now())
+                    .await
+                {
+                    Ok(p) if p == Default::default() => {}
+                    Ok(p) => tracing::info!(
+                        sign_in_failures = p.sign_in_failures,
+                        returned_drafts = p.returned_drafts,
+                        "retention purge"
+                    ),
+                    Err(e) => tracing::warn!(error = %e, "retention purge failed"),
                 }
             }
         });

@@ -169,3 +169,87 @@ async fn an_officer_downloads_their_data_and_nothing_of_anyone_else_s() {
         app.stop().await;
     }
 }
+
+/// Retention: returned entries never corrected are deleted after the set days (not those an
+/// appeal names; never when unset), failed sign-ins after their hours, in one audited event;
+/// the audit chain still verifies.
+#[tokio::test]
+async fn retention_purges_what_is_past_its_time_and_keeps_the_rest() {
+    use app::ssr::entities::{appeal, work_log_entry as wle};
+    use app::ssr::services::retention::{purge, Retention};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+    for backend in backends() {
+        let name = backend.name();
+        let app = TestApp::demo(&backend).await;
+        let db = &app.db.db;
+        let returned = || wle::Entity::find().filter(wle::Column::Status.eq("returned"));
+        let total = returned().count(db).await.expect("count");
+        assert!(total >= 2, "{name}: the demo has returned entries");
+        // All of them were returned long ago; one is named in an appeal.
+        let long_ago = chrono::Utc::now() - chrono::Duration::days(100);
+        wle::Entity::update_many()
+            .col_expr(wle::Column::UpdatedAt, Expr::value(long_ago))
+            .filter(wle::Column::Status.eq("returned"))
+            .exec(db)
+            .await
+            .expect("age them");
+        let kept = returned().one(db).await.expect("one").expect("entry");
+        let period = scalar(&app, "SELECT MIN(id) FROM periods").await as i32;
+        let score = scalar(&app, "SELECT MIN(id) FROM period_scores").await;
+        appeal::ActiveModel {
+            officer_id: Set(kept.officer_id),
+            period_id: Set(period),
+            entry_id: Set(Some(kept.id)),
+            score_id: Set(score),
+            comment: Set("Mục này đã được sửa".into()),
+            status: Set(app::models::AppealStatus::Open),
+            created_at: Set(chrono::Utc::now()),
+            lock_version: Set(0),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("an appeal naming the entry");
+        // A failed sign-in now.
+        let wrong = common::call(
+            &app.browser(),
+            app.addr,
+            "sign_in",
+            &[("username", "cb.snv.tccb.01"), ("password", "sai mật khẩu")],
+        )
+        .await;
+        assert!(!wrong.status.is_server_error(), "{name}");
+
+        // Unset: nothing returned is deleted; the fresh failure stays.
+        let p = purge(db, &Retention::default(), chrono::Utc::now())
+            .await
+            .expect("purge");
+        assert_eq!(p.returned_drafts, 0, "{name}");
+        assert_eq!(returned().count(db).await.expect("count"), total, "{name}");
+
+        // 30 days: every returned entry but the appealed one; a day later the failure too.
+        let later = chrono::Utc::now() + chrono::Duration::hours(25);
+        let policy = Retention {
+            sign_in_failures_hours: 24,
+            returned_drafts_days: 30,
+        };
+        let p = purge(db, &policy, later).await.expect("purge");
+        assert_eq!(p.returned_drafts, total - 1, "{name}");
+        assert!(p.sign_in_failures >= 1, "{name}");
+        let left = returned().all(db).await.expect("left");
+        assert_eq!(left.len(), 1, "{name}");
+        assert_eq!(left[0].id, kept.id, "{name}: the appealed entry is kept");
+        let events = scalar(
+            &app,
+            "SELECT COUNT(*) FROM audit_events WHERE action = 'retention.purge_returned'",
+        )
+        .await;
+        assert_eq!(events, 1, "{name}");
+        match app::ssr::services::audit::verify(db).await.expect("verify") {
+            app::ssr::services::audit::Verification::Intact { .. } => {}
+            broken => panic!("{name}: {broken:?}"),
+        }
+        app.stop().await;
+    }
+}

@@ -176,6 +176,7 @@ impl TestApp {
                 notify_every_minutes: 0,
                 ..NotifyArgs::default()
             },
+            retention: Default::default(),
         };
         let server = Server::build(&args, db.db.clone(), Default::default())
             .await

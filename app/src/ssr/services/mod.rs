@@ -23,6 +23,7 @@ pub mod personal_data;
 pub mod positions;
 pub mod practice;
 pub mod reports;
+pub mod retention;
 pub mod review;
 pub mod rule_checks;
 pub mod rule_editor;
