@@ -1,7 +1,8 @@
 //! An officer's personal data download and the privacy notice, black-box on SQLite and
 //! PostgreSQL: the file holds the officer's entries and scores and nothing of anyone else's
-//! (a head who reviewed 1 994 entries gets only their own), no password hash, and the
-//! download is in the audit trail; visitors get 401 and the notice without the link.
+//! (a head who reviewed 1 994 entries gets only their own), no password hash, who read their
+//! score (a head's read of another's score is audited, one's own is not), and the download
+//! is in the audit trail; visitors get 401 and the notice without the link. Retention.
 
 mod common;
 
@@ -64,7 +65,41 @@ async fn an_officer_downloads_their_data_and_nothing_of_anyone_else_s() {
         .await;
         let head = scalar(&app, "SELECT id FROM users WHERE username = 'tp.snv.tccb'").await;
 
+        // The head reads the officer's score and trace: recorded; the officer's own read is not.
+        let head_browser = app.signed_in("tp.snv.tccb", DEMO_PASSWORD).await;
+        let officer_text = officer.to_string();
+        let read = common::call(
+            &head_browser,
+            app.addr,
+            "score_explanation",
+            &[("officer_id", officer_text.as_str()), ("period", "")],
+        )
+        .await;
+        assert!(read.status.is_success(), "{name}: {read:?}");
+        let own = common::call(
+            &app.signed_in("cb.snv.tccb.01", DEMO_PASSWORD).await,
+            app.addr,
+            "my_score",
+            &[("period", "")],
+        )
+        .await;
+        assert!(own.status.is_success(), "{name}: {own:?}");
+        let accesses = scalar(
+            &app,
+            "SELECT COUNT(*) FROM audit_events WHERE entity = 'score_access'",
+        )
+        .await;
+        assert_eq!(accesses, 1, "{name}: the head's read only");
+
         let doc = download(&app, "cb.snv.tccb.01").await;
+        assert!(
+            rows(&doc, "audit_events")
+                .iter()
+                .any(|e| e["entity"] == "score_access"
+                    && e["actor_name"] == "tp.snv.tccb"
+                    && e["entity_id"] == officer_text),
+            "{name}: the officer sees who read their score"
+        );
         let users = rows(&doc, "users");
         assert_eq!(users.len(), 1, "{name}");
         assert_eq!(users[0]["id"], officer, "{name}");

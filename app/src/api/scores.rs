@@ -14,19 +14,32 @@ pub async fn get_score_explanation(
     period: String,
 ) -> Result<ScoreExplanation, AppError> {
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::auth::guard::officer(
+    let caller = crate::ssr::auth::guard::officer(
         &state.db,
         officer_id,
         crate::ssr::auth::guard::On::ReadScore,
     )
     .await?;
-    crate::ssr::services::scores::explanation_cached(
+    let explanation = crate::ssr::services::scores::explanation_cached(
         &state.db,
         &state.explanations,
         officer_id,
         &period,
     )
-    .await
+    .await?;
+    // Someone else reading an officer's score and its trace is in the audit trail: the
+    // auditor's report of who read whose score, and the officer's own data download.
+    if caller.id() != officer_id {
+        crate::ssr::services::audit::record_score_access(
+            &state.db,
+            &caller.actor(),
+            officer_id,
+            &explanation.officer_name,
+            &explanation.period,
+        )
+        .await?;
+    }
+    Ok(explanation)
 }
 
 /// The signed-in officer's own score for a period (empty: the latest), explained.

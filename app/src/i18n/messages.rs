@@ -327,6 +327,7 @@ messages! {
     EntityUnit => "Đơn vị", "Unit";
     EntityUser => "Người dùng", "User";
     EntityWorkLogEntry => "Mục nhật ký công việc", "Work-log entry";
+    EntityScoreAccess => "Xem điểm của người khác", "Reading another's score";
     AuditChange => "Thay đổi", "Change";
     AuditBefore => "Trước:", "Before:";
     AuditAfter => "Sau:", "After:";

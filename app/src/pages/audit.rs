@@ -19,6 +19,7 @@ fn entity_label(code: &str) -> Option<Msg> {
         "period" => Msg::EntityPeriod,
         "rule_set" => Msg::EntityRuleSet,
         "rule_set_version" => Msg::EntityRuleSetVersion,
+        "score_access" => Msg::EntityScoreAccess,
         "unit" => Msg::EntityUnit,
         "user" => Msg::EntityUser,
         "work_log_entry" => Msg::EntityWorkLogEntry,

@@ -186,6 +186,30 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Records that `actor` read officer `officer_id`'s score for `period` with its trace (in
+/// its own transaction: a read changes nothing else).
+pub async fn record_score_access(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    officer_id: i32,
+    officer_name: &str,
+    period: &str,
+) -> Result<(), DbErr> {
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    record(
+        &txn,
+        actor,
+        Change::new("score.read", SCORE_ACCESS, officer_id)
+            .after(&serde_json::json!({ "officer": officer_name, "period": period })),
+    )
+    .await?;
+    txn.commit().await
+}
+
+/// The trail's kind of object for a read of someone else's score.
+pub const SCORE_ACCESS: &str = "score_access";
+
 /// The result of checking the whole chain.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Verification {

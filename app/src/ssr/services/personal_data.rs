@@ -6,9 +6,9 @@
 //! practice entry, the general-criteria points, every score version with its components and
 //! trace, appeals, simulated scores, notifications and their settings, delegations given or
 //! received, activation codes and password resets (without their hashes), when their
-//! sessions end (not the sessions' secrets), the audit events about them in full, and their
-//! own actions in the audit trail as time, action and record only (those events' content is
-//! often another person's data).
+//! sessions end (not the sessions' secrets), the audit events about them in full (who read
+//! their score and trace among them), and their own actions in the audit trail as time,
+//! action and record only (those events' content is often another person's data).
 //!
 //! Every row is chosen by the person's id through a fixed list of columns that name the
 //! person (never a column naming who reviewed or entered something: a head's download does
@@ -46,7 +46,7 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
     ("sessions", "user_id = {id}", &["id", "data"]),
     (
         "audit_events",
-        "(entity = 'user' AND entity_id = '{id}') \
+        "(entity IN ('user', 'score_access') AND entity_id = '{id}') \
          OR (entity = 'work_log_entry' AND entity_id IN (SELECT CAST(id AS TEXT) FROM work_log_entries WHERE officer_id = {id})) \
          OR (entity = 'appeal' AND entity_id IN (SELECT CAST(id AS TEXT) FROM appeals WHERE officer_id = {id})) \
          OR (entity = 'criteria_points' AND entity_id IN (SELECT CAST(id AS TEXT) FROM criteria_points WHERE officer_id = {id}))",
