@@ -434,12 +434,19 @@ async fn restore(database: &Database, from: &std::path::Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // When the backup was made, as the province reads a time: dd/mm/yyyy hh:mm, Vietnam.
+    let made = chrono::DateTime::parse_from_rfc3339(&summary.header.created_at)
+        .map(|t| {
+            app::i18n::vietnam_time(t.with_timezone(&chrono::Utc))
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| summary.header.created_at.clone());
     println!(
-        "restored {} rows of {} tables from {} (made {} by Rubric {}) in {:.1} s",
+        "restored {} rows of {} tables from {} (made {made} by Rubric {}) in {:.1} s",
         summary.rows,
         summary.header.tables.len(),
         from.display(),
-        summary.header.created_at,
         summary.header.rubric_version,
         started.elapsed().as_secs_f64()
     );

@@ -344,15 +344,20 @@ impl std::fmt::Debug for NotifyArgs {
     }
 }
 
+/// A group of flags as clap fills it with no flag given (defaults, and the environment).
+fn defaults<T: Args + clap::FromArgMatches>() -> T {
+    #[derive(Parser)]
+    struct Only<T: Args + clap::FromArgMatches> {
+        #[command(flatten)]
+        group: T,
+    }
+    Only::<T>::parse_from(["rubric"]).group
+}
+
 impl Default for NotifyArgs {
     /// The values clap would take from the environment with no flags given.
     fn default() -> Self {
-        #[derive(Parser)]
-        struct Only {
-            #[command(flatten)]
-            notify: NotifyArgs,
-        }
-        Only::parse_from(["rubric"]).notify
+        defaults()
     }
 }
 
@@ -395,12 +400,7 @@ impl Default for SessionArgs {
 impl SessionArgs {
     /// The values clap would take from the environment with no flags given.
     fn parse_from_env() -> Self {
-        #[derive(Parser)]
-        struct Only {
-            #[command(flatten)]
-            session: SessionArgs,
-        }
-        Only::parse_from(["rubric"]).session
+        defaults()
     }
 
     pub fn auth_config(&self) -> app::ssr::auth::AuthConfig {
@@ -463,12 +463,7 @@ pub struct RetentionArgs {
 
 impl Default for RetentionArgs {
     fn default() -> Self {
-        #[derive(Parser)]
-        struct Only {
-            #[command(flatten)]
-            retention: RetentionArgs,
-        }
-        Only::parse_from(["rubric"]).retention
+        defaults()
     }
 }
 

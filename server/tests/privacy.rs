@@ -47,6 +47,12 @@ async fn download(app: &TestApp, username: &str) -> serde_json::Value {
     res.json().await.expect("a JSON document")
 }
 
+async fn html(client: &reqwest::Client, url: String) -> String {
+    let res = client.get(url).send().await.expect("page");
+    assert_eq!(res.status(), 200);
+    res.text().await.expect("html")
+}
+
 fn rows<'a>(doc: &'a serde_json::Value, table: &str) -> &'a Vec<serde_json::Value> {
     doc["tables"][table]
         .as_array()
@@ -180,26 +186,11 @@ async fn an_officer_downloads_their_data_and_nothing_of_anyone_else_s() {
         assert_eq!(res.status(), 401, "{name}");
 
         // The notice: for everyone; the link for the signed-in.
-        let page = app
-            .browser()
-            .get(app.url("/quyen-rieng-tu"))
-            .send()
-            .await
-            .expect("page")
-            .text()
-            .await
-            .expect("html");
+        let page = html(&app.browser(), app.url("/quyen-rieng-tu")).await;
         assert!(page.contains("Nghị định 13/2023"), "{name}");
         assert!(!page.contains("personal-data-download"), "{name}");
         let signed_in = app.signed_in("cb.snv.tccb.01", DEMO_PASSWORD).await;
-        let page = signed_in
-            .get(app.url("/quyen-rieng-tu"))
-            .send()
-            .await
-            .expect("page")
-            .text()
-            .await
-            .expect("html");
+        let page = html(&signed_in, app.url("/quyen-rieng-tu")).await;
         assert!(page.contains("personal-data-download"), "{name}");
         app.stop().await;
     }
