@@ -377,6 +377,11 @@ pub const PAGES: &[Page] = &[
         nav: None,
     },
     Page {
+        path: "/quyen-rieng-tu",
+        rule: PageRule::Public,
+        nav: None,
+    },
+    Page {
         path: "/tro-giup",
         rule: PageRule::SignedIn,
         nav: None,

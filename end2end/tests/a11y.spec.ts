@@ -32,7 +32,7 @@ async function checkLinked(page: Page, from: string, pattern: RegExp) {
 }
 
 test("the public pages", async ({ page }) => {
-  for (const path of ["/", "/dang-nhap", "/kich-hoat", "/thuat-ngu", "/khong-co-trang-nay"]) {
+  for (const path of ["/", "/dang-nhap", "/kich-hoat", "/thuat-ngu", "/quyen-rieng-tu", "/khong-co-trang-nay"]) {
     await check(page, path);
   }
 });
