@@ -810,6 +810,14 @@ async fn scores_come_paged_with_an_etag_and_explained() {
         assert_eq!(body["formula"]["hash"], score.rule_version_hash);
         assert_eq!(body["score_version"], score.score_version);
         assert!(!body["trace"].as_array().unwrap().is_empty(), "{body}");
+        // The integration's read is in the audit trail as a score access.
+        let accesses = app::ssr::entities::audit_event::Entity::find()
+            .filter(app::ssr::entities::audit_event::Column::Entity.eq("score_access"))
+            .filter(app::ssr::entities::audit_event::Column::EntityId.eq(who.id.to_string()))
+            .all(&app.db.db)
+            .await
+            .expect("audit");
+        assert_eq!(accesses.len(), 1, "{accesses:?}");
         app.stop().await;
     }
 }

@@ -709,6 +709,15 @@ pub async fn officer_score(
     let e = scores::explanation_cached(&api.app.db, &api.app.explanations, who.id, &p.code)
         .await
         .map_err(|e| ApiError::from_app(e, locale))?;
+    // An integration reading an officer's score and trace is a score access like a person's.
+    crate::ssr::services::audit::record_score_access(
+        &api.app.db,
+        &caller.actor(),
+        who.id,
+        &e.officer_name,
+        &e.period,
+    )
+    .await?;
     let (level, owner) = match e.formula_scope {
         FormulaScope::Position(code) => ("position", Some(code)),
         FormulaScope::Agency(name) => ("agency", Some(name)),
