@@ -29,7 +29,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::SeedDemo => seed_demo(&database).await,
         Command::Rules(cmd) => return rules(cmd),
         Command::Score { period, unit } => score(&database, &period, unit.as_deref()).await,
-        Command::Worker => worker(&database).await,
+        Command::Worker { metrics_addr } => worker(&database, metrics_addr).await,
         Command::Notify {
             today,
             digest,
@@ -258,14 +258,38 @@ async fn simulate(database: &Database, period: &str, version: Option<i32>) -> an
     Ok(())
 }
 
-async fn worker(database: &Database) -> anyhow::Result<()> {
+async fn worker(
+    database: &Database,
+    metrics_addr: Option<std::net::SocketAddr>,
+) -> anyhow::Result<()> {
     let db = database.connect().await?;
+    let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
+    let metrics = match metrics_addr {
+        Some(addr) => {
+            // The recorder first, so that the worker's first part is counted.
+            crate::metrics::handle();
+            let listener = tokio::net::TcpListener::bind(addr).await?;
+            tracing::info!(addr = %listener.local_addr()?, "metrics at {}", crate::metrics::describe_addr(listener.local_addr()?));
+            Some(tokio::spawn(crate::metrics::serve(
+                listener,
+                db.clone(),
+                async move {
+                    let _ = metrics_stopped.await;
+                },
+            )))
+        }
+        None => None,
+    };
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let worker = Worker::new(db.clone(), RulePool::default());
     let run = tokio::spawn(async move { worker.run(stopped).await });
     shutdown_signal().await;
     let _ = stop.send(true);
     run.await?;
+    let _ = stop_metrics.send(());
+    if let Some(m) = metrics {
+        let _ = m.await;
+    }
     db.close().await?;
     Ok(())
 }

@@ -77,7 +77,12 @@ pub enum Command {
     },
     /// Run background jobs (scoring runs, simulations) without serving the web app; any
     /// number of workers (and `serve` processes) share the jobs of one database.
-    Worker,
+    Worker {
+        /// Serve Prometheus metrics (job part durations, officers scored, the pool) at
+        /// http://ADDR/metrics; off when not given.
+        #[arg(long, env = "RUBRIC_METRICS_ADDR")]
+        metrics_addr: Option<SocketAddr>,
+    },
     /// Raise the notifications that time brings (review queues waiting, deadlines coming)
     /// and, with --digest, send the daily e-mail digests that are due; what every serving
     /// process does every few minutes, for a cron job or a check.

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 
-use common::{backends, browser_for, call, TestDb};
+use common::{backends, browser_for, call, TestDb, WorkerProcess};
 use rubric_server::config::{NotifyArgs, ServeArgs};
 use rubric_server::startup::Server;
 
@@ -273,4 +273,49 @@ fn the_parser_rejects_what_is_not_exposition_format() {
     assert!(std::panic::catch_unwind(|| parse("a-b 1\n")).is_err());
     assert!(std::panic::catch_unwind(|| parse("a{x=1} 1\n")).is_err());
     assert!(std::panic::catch_unwind(|| parse("# TYPE a nonsense\n")).is_err());
+}
+
+/// `rubric worker --metrics-addr`: a worker process scrapes its own job parts and the
+/// officers it scored.
+#[tokio::test]
+async fn a_worker_process_reports_its_job_parts() {
+    use app::ssr::services::audit::Actor;
+    use app::ssr::services::{jobs, scoring::Policy, seed};
+    let backend = backends().remove(0);
+    let db = TestDb::new(&backend).await;
+    seed::generate_province(&db.db, &Default::default(), 60, 1, "2025-05")
+        .await
+        .expect("generate");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().expect("addr");
+    let _worker = WorkerProcess::start_with(&db, &["--metrics-addr", &addr.to_string()]);
+    let code = app::models::PeriodCode::parse("2025-05").expect("code");
+    let id = jobs::enqueue_score(&db.db, &Actor::system("test"), code, None, Policy::Full)
+        .await
+        .expect("enqueue");
+    let job = jobs::wait(&db.db, id, std::time::Duration::from_secs(120))
+        .await
+        .expect("the worker runs the job");
+    assert_eq!(job.status, app::models::JobStatus::Done, "{job:?}");
+    let mut samples = Vec::new();
+    for _ in 0..100 {
+        if let Ok(res) = reqwest::get(format!("http://{addr}/metrics")).await {
+            samples = parse(&res.text().await.expect("text"));
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        sum(
+            &samples,
+            "rubric_job_part_duration_seconds_count",
+            &[("kind", "score"), ("outcome", "done")]
+        ) >= 1.0,
+        "{samples:?}"
+    );
+    assert!(sum(&samples, "rubric_officers_scored_total", &[]) >= 60.0);
+    db.cleanup().await;
 }

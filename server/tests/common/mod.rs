@@ -477,8 +477,14 @@ pub struct WorkerProcess {
 
 impl WorkerProcess {
     pub fn start(db: &TestDb) -> WorkerProcess {
+        WorkerProcess::start_with(db, &[])
+    }
+
+    /// The worker with more arguments (e.g. `--metrics-addr`).
+    pub fn start_with(db: &TestDb, args: &[&str]) -> WorkerProcess {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rubric"));
         cmd.arg("worker")
+            .args(args)
             .env("RUBRIC_DATABASE_URL", &db.url)
             .env("RUST_LOG", "warn")
             .env("RUBRIC_JOB_LEASE_SECS", "2")
