@@ -74,8 +74,8 @@ fn backend_name(b: DbBackend) -> &'static str {
     }
 }
 
-/// The data tables of the current schema.
-async fn tables(db: &impl ConnectionTrait) -> Result<Vec<String>> {
+/// Every table of the current schema, the migrations' own included.
+async fn all_tables(db: &impl ConnectionTrait) -> Result<Vec<String>> {
     let sql = match db.get_database_backend() {
         DbBackend::Sqlite => {
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
@@ -85,7 +85,12 @@ async fn tables(db: &impl ConnectionTrait) -> Result<Vec<String>> {
              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
         }
     };
-    Ok(strings(db, sql)
+    Ok(strings(db, sql).await?)
+}
+
+/// The data tables of the current schema.
+async fn tables(db: &impl ConnectionTrait) -> Result<Vec<String>> {
+    Ok(all_tables(db)
         .await?
         .into_iter()
         .filter(|t| !SKIPPED.contains(&t.as_str()))
@@ -164,21 +169,10 @@ pub fn dependency_order(tables: &[String], edges: &[(String, String)]) -> Result
 
 /// The migrations applied to this database, in order (none on a database never migrated).
 async fn applied_migrations(db: &impl ConnectionTrait) -> Result<Vec<String>> {
-    let exists = match db.get_database_backend() {
-        DbBackend::Sqlite => !strings(
-            db,
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'seaql_migrations'",
-        )
+    let exists = all_tables(db)
         .await?
-        .is_empty(),
-        _ => !strings(
-            db,
-            "SELECT table_name::text FROM information_schema.tables \
-             WHERE table_schema = current_schema() AND table_name = 'seaql_migrations'",
-        )
-        .await?
-        .is_empty(),
-    };
+        .iter()
+        .any(|t| t == "seaql_migrations");
     if !exists {
         return Ok(Vec::new());
     }

@@ -31,23 +31,24 @@ async fn count(db: &DatabaseConnection, table: &str) -> i64 {
     row.try_get_by_index::<i64>(0).expect("count")
 }
 
+/// Every line of a backup file.
+fn lines_of(path: &Path) -> Vec<String> {
+    let file = std::fs::File::open(path).expect("open");
+    BufReader::new(flate2::read::GzDecoder::new(file))
+        .lines()
+        .collect::<Result<_, _>>()
+        .expect("read")
+}
+
 /// The lines of a backup file but its header (which holds the time it was made) and its end
 /// line (the hash of what the header holds).
 fn rows_of(path: &Path) -> Vec<String> {
-    let file = std::fs::File::open(path).expect("open");
-    let lines: Vec<String> = BufReader::new(flate2::read::GzDecoder::new(file))
-        .lines()
-        .collect::<Result<_, _>>()
-        .expect("read");
+    let lines = lines_of(path);
     lines[1..lines.len() - 1].to_vec()
 }
 
 fn rewrite(from: &Path, to: &Path, edit: impl Fn(Vec<String>) -> Vec<String>) {
-    let file = std::fs::File::open(from).expect("open");
-    let lines: Vec<String> = BufReader::new(flate2::read::GzDecoder::new(file))
-        .lines()
-        .collect::<Result<_, _>>()
-        .expect("read");
+    let lines = lines_of(from);
     let mut out = flate2::write::GzEncoder::new(
         std::fs::File::create(to).expect("create"),
         flate2::Compression::fast(),
