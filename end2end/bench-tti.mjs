@@ -1,7 +1,9 @@
 // Time to interactive of a page for a signed-in user on a slow mobile network (used by
 // scripts/bench-web.sh): Chromium throttled through the DevTools protocol to 1.6 Mbps down,
 // 750 kbps up, 150 ms round trip, cache disabled; from navigation start until the app marks
-// itself hydrated (data-hydrated="true" on the root). Prints each run and the median of 3.
+// itself hydrated (data-hydrated="true" on the root). Prints each run (with the bytes the
+// browser received for it, every response counted as sent: HTML, CSS, JS, the wasm and any
+// split chunk it loaded) and the median of 3.
 // Usage: node bench-tti.mjs BASE_URL USERNAME PATH
 import { chromium } from "@playwright/test";
 
@@ -34,6 +36,12 @@ for (let run = 0; run < 3; run++) {
     downloadThroughput: (1.6 * 1024 * 1024) / 8,
     uploadThroughput: (750 * 1024) / 8,
   });
+  let received = 0;
+  let responses = 0;
+  cdp.on("Network.loadingFinished", (e) => {
+    received += e.encodedDataLength;
+    responses += 1;
+  });
   const started = Date.now();
   await page.goto(`${base}${path}`, { waitUntil: "commit", timeout: 120_000 });
   await page
@@ -42,7 +50,9 @@ for (let run = 0; run < 3; run++) {
     .waitFor({ timeout: 120_000 });
   const ms = Date.now() - started;
   times.push(ms);
-  console.log(`  run ${run + 1}: ${(ms / 1000).toFixed(2)} s`);
+  console.log(
+    `  run ${run + 1}: ${(ms / 1000).toFixed(2)} s, ${responses} responses, ${Math.round(received / 1024)} KiB received`,
+  );
   await context.close();
 }
 await browser.close();

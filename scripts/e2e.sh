@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Playwright specs in Debian's Chromium against a freshly started server with a fresh
 # SQLite database holding the demo province. Arguments go to `playwright test` (a spec file,
-# --project closing, --grep …). By hand it builds first (`cargo leptos build`, always last:
+# --project closing, --grep …). By hand it builds first (`cargo leptos build --split`, always last:
 # a `cargo test` after it leaves a server binary whose pages never hydrate); scripts/test.sh
 # has just built and passes --no-build. Exits with Playwright's status.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--no-build" ]; then
   shift
 else
-  cargo leptos build
+  cargo leptos build --split
 fi
 logs=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

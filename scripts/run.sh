@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 RUBRIC_SKIP_BROWSER=1 bash scripts/setup.sh
 # shellcheck source=/dev/null
 source .tools/env.sh
-cargo leptos build --release
+cargo leptos build --release --split
 export RUBRIC_DATABASE_URL=${RUBRIC_DATABASE_URL:-sqlite://data/rubric.db}
 exec target/release/rubric serve \
   --addr "${RUBRIC_ADDR:-127.0.0.1:3000}" \

@@ -21,7 +21,7 @@ case $profile in
 esac
 BIN=$PWD/target/$profile/rubric
 SITE=$PWD/target/site
-[ -x "$BIN" ] || { echo "no $BIN: build the site first (cargo leptos build)" >&2; exit 2; }
+[ -x "$BIN" ] || { echo "no $BIN: build the site first (cargo leptos build --split)" >&2; exit 2; }
 dir=
 server_pid=
 trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; [ -n "$dir" ] && rm -rf "$dir"' EXIT

@@ -42,8 +42,8 @@ phase "cargo test --workspace"
 export RUBRIC_REQUIRE_SMTP_SINK=1
 cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
 
-phase "cargo leptos build (debug)"
-cargo leptos build
+phase "cargo leptos build --split (debug)"
+cargo leptos build --split
 
 phase "size guard: the officer's first download (debug build)"
 guard_status=0

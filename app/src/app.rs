@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    lazy_route, path, Lazy, LazyRoute, SsrMode,
 };
 
 use crate::components::auth::{provide_auth, Guarded};
@@ -21,9 +21,11 @@ use crate::pages::admin::units::UnitsPage;
 use crate::pages::admin::users::{EditUserPage, NewUserPage, UsersPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::closing::ClosingPage;
+use crate::pages::committee::CommitteePage;
 use crate::pages::diary::DiaryPage;
 use crate::pages::notifications::NotificationsPage;
 use crate::pages::practice::PracticePage;
+use crate::pages::reports::{ClassificationPage, ScoreSheetPage};
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
 use crate::pages::unit::{OfficerScorePage, UnitPage};
@@ -98,136 +100,34 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                                 view! { <Guarded path="/can-bo"><DiaryPage /></Guarded> }
                             }
                         />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("can-bo/diem")
-                            view=|| view! { <Guarded path="/can-bo/diem"><MyScorePage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("can-bo/thuc-hanh")
-                            view=|| view! { <Guarded path="/can-bo/thuc-hanh"><PracticePage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("cong-thuc/:id")
-                            view=|| view! { <Guarded path="/cong-thuc"><FormulaPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("duyet")
-                            view=|| {
-                                view! { <Guarded path="/duyet"><ReviewPage /></Guarded> }
-                            }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("don-vi")
-                            view=|| view! { <Guarded path="/don-vi"><UnitPage /></Guarded> }
-                        />
+                        <Route ssr=SsrMode::Async path=path!("can-bo/diem") view={Lazy::<MyScoreRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("can-bo/thuc-hanh") view={Lazy::<PracticeRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("cong-thuc/:id") view={Lazy::<FormulaRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("duyet") view={Lazy::<ReviewRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("don-vi") view={Lazy::<UnitRoute>::new()} />
                         <Route
                             ssr=SsrMode::Async
                             path=path!("thong-bao")
                             view=|| view! { <Guarded path="/thong-bao"><NotificationsPage /></Guarded> }
                         />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("chot-ky")
-                            view=|| view! { <Guarded path="/chot-ky"><ClosingPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("don-vi/can-bo/:id")
-                            view=|| view! { <Guarded path="/don-vi/can-bo"><OfficerScorePage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri")
-                            view=|| {
-                                view! { <Guarded path="/quan-tri"><AdminHomePage /></Guarded> }
-                            }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/nguoi-dung")
-                            view=|| view! { <Guarded path="/quan-tri/nguoi-dung"><UsersPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/cong-thuc")
-                            view=|| view! { <Guarded path="/quan-tri/cong-thuc"><FormulasPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/cong-thuc/mo-phong/:id")
-                            view=|| view! { <Guarded path="/quan-tri/cong-thuc"><SimulationPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/cong-thuc/:id")
-                            view=|| view! { <Guarded path="/quan-tri/cong-thuc"><RuleVersionPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/to-chuc")
-                            view=|| view! { <Guarded path="/quan-tri/to-chuc"><OrgPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/to-chuc/nhap/:id")
-                            view=|| view! { <Guarded path="/quan-tri/to-chuc"><ImportPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/don-vi")
-                            view=|| view! { <Guarded path="/quan-tri/don-vi"><UnitsPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/ket-noi")
-                            view=|| view! { <Guarded path="/quan-tri/ket-noi"><ApiClientsPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/vi-tri")
-                            view=|| view! { <Guarded path="/quan-tri/vi-tri"><PositionsPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/vi-tri/:id")
-                            view=|| view! { <Guarded path="/quan-tri/vi-tri"><PositionPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/nguoi-dung/moi")
-                            view=|| view! { <Guarded path="/quan-tri/nguoi-dung/moi"><NewUserPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("quan-tri/nguoi-dung/:id")
-                            view=|| view! { <Guarded path="/quan-tri/nguoi-dung/:id"><EditUserPage /></Guarded> }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("ban-chi-dao")
-                            view=|| {
-                                view! { <Guarded path="/ban-chi-dao"><crate::pages::committee::CommitteePage /></Guarded> }
-                            }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("bao-cao/xep-loai")
-                            view=|| {
-                                view! { <Guarded path="/bao-cao/xep-loai"><crate::pages::reports::ClassificationPage /></Guarded> }
-                            }
-                        />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("phieu-danh-gia/:id")
-                            view=|| {
-                                view! { <Guarded path="/phieu-danh-gia/:id"><crate::pages::reports::ScoreSheetPage /></Guarded> }
-                            }
-                        />
+                        <Route ssr=SsrMode::Async path=path!("chot-ky") view={Lazy::<ClosingRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("don-vi/can-bo/:id") view={Lazy::<OfficerScoreRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri") view={Lazy::<AdminHomeRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/nguoi-dung") view={Lazy::<UsersRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/cong-thuc") view={Lazy::<FormulasRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/cong-thuc/mo-phong/:id") view={Lazy::<SimulationRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/cong-thuc/:id") view={Lazy::<RuleVersionRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/to-chuc") view={Lazy::<OrgRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/to-chuc/nhap/:id") view={Lazy::<ImportRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/don-vi") view={Lazy::<UnitsRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/ket-noi") view={Lazy::<ApiClientsRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/vi-tri") view={Lazy::<PositionsRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/vi-tri/:id") view={Lazy::<PositionRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/nguoi-dung/moi") view={Lazy::<NewUserRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quan-tri/nguoi-dung/:id") view={Lazy::<EditUserRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("ban-chi-dao") view={Lazy::<CommitteeRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("bao-cao/xep-loai") view={Lazy::<ClassificationRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("phieu-danh-gia/:id") view={Lazy::<ScoreSheetRoute>::new()} />
                         <Route path=path!("thuat-ngu") view=crate::pages::glossary::GlossaryPage />
                         <Route ssr=SsrMode::Async path=path!("quyen-rieng-tu") view=crate::pages::privacy::PrivacyPage />
                         <Route
@@ -235,7 +135,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                             path=path!("tro-giup")
                             view=|| view! { <Guarded path="/tro-giup"><crate::pages::help::HelpPage /></Guarded> }
                         />
-                        <Route ssr=SsrMode::Async path=path!("thanh-tra") view=|| view! { <Guarded path="/thanh-tra"><AuditPage /></Guarded> } />
+                        <Route ssr=SsrMode::Async path=path!("thanh-tra") view={Lazy::<AuditRoute>::new()} />
                     </Routes>
                 </main>
                 <footer class="site-footer">
@@ -245,4 +145,63 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                 </footer>
             </div>
     }
+}
+
+/// Declares each page that an officer's first visit does not need as a lazy route: its code
+/// (and whatever only it uses) is split out of the main wasm by `cargo leptos build --split`
+/// into chunks the browser fetches the first time the page is opened, or, when the page is
+/// the one the server rendered, beside the main wasm and before hydration (the server names
+/// them in preload links: `ssr::split`). The page's data is loaded by the page itself, as before: a lazy route's `data()`
+/// would only save one round trip on client-side navigation, and the server has already
+/// rendered the data of the page a visit starts on.
+///
+/// Every build of the hydrate wasm must be split once a lazy route exists: without `--split`
+/// the wasm imports the chunk loader from a module that is never written, and no page
+/// hydrates (the server warns at start when the site it serves has no split manifest).
+macro_rules! lazy_pages {
+    ($($route:ident: $guard:tt => $page:ident;)*) => {$(
+        #[doc = concat!("The lazily loaded route of `", $guard, "`.")]
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(this: Self) -> AnyView {
+                let _ = this;
+                #[cfg(feature = "ssr")]
+                crate::ssr::split::preload(stringify!($route));
+                view! { <Guarded path=$guard><$page /></Guarded> }.into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    MyScoreRoute: "/can-bo/diem" => MyScorePage;
+    PracticeRoute: "/can-bo/thuc-hanh" => PracticePage;
+    FormulaRoute: "/cong-thuc" => FormulaPage;
+    ReviewRoute: "/duyet" => ReviewPage;
+    UnitRoute: "/don-vi" => UnitPage;
+    ClosingRoute: "/chot-ky" => ClosingPage;
+    OfficerScoreRoute: "/don-vi/can-bo" => OfficerScorePage;
+    AdminHomeRoute: "/quan-tri" => AdminHomePage;
+    UsersRoute: "/quan-tri/nguoi-dung" => UsersPage;
+    FormulasRoute: "/quan-tri/cong-thuc" => FormulasPage;
+    SimulationRoute: "/quan-tri/cong-thuc" => SimulationPage;
+    RuleVersionRoute: "/quan-tri/cong-thuc" => RuleVersionPage;
+    OrgRoute: "/quan-tri/to-chuc" => OrgPage;
+    ImportRoute: "/quan-tri/to-chuc" => ImportPage;
+    UnitsRoute: "/quan-tri/don-vi" => UnitsPage;
+    ApiClientsRoute: "/quan-tri/ket-noi" => ApiClientsPage;
+    PositionsRoute: "/quan-tri/vi-tri" => PositionsPage;
+    PositionRoute: "/quan-tri/vi-tri" => PositionPage;
+    NewUserRoute: "/quan-tri/nguoi-dung/moi" => NewUserPage;
+    EditUserRoute: "/quan-tri/nguoi-dung/:id" => EditUserPage;
+    CommitteeRoute: "/ban-chi-dao" => CommitteePage;
+    ClassificationRoute: "/bao-cao/xep-loai" => ClassificationPage;
+    ScoreSheetRoute: "/phieu-danh-gia/:id" => ScoreSheetPage;
+    AuditRoute: "/thanh-tra" => AuditPage;
 }

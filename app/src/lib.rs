@@ -23,10 +23,11 @@ pub mod text;
 
 pub use app::{shell, App};
 
-/// Browser entry point: hydrates the server-rendered page.
+/// Browser entry point: hydrates the server-rendered page, once the code of its route is
+/// loaded (a lazy route's chunk: see `app::lazy_pages`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_lazy(App);
 }

@@ -7,7 +7,8 @@
 #                             EXIT trap stops it
 #   sign_in USERNAME          prints the `rubric_session=...` cookie of a demo account
 #   first_visit COOKIE        prints one line per response (the diary's HTML, then the CSS,
-#                             JS and wasm it names) and sets total_sent / total_raw (bytes)
+#                             JS and wasm it names, and the modules the JS imports: the
+#                             split wasm's chunk loader) and sets total_sent / total_raw (bytes)
 
 start_demo_server() {
   local bin=$1 site=$2 port
@@ -49,6 +50,14 @@ first_visit() {
       sleep 0.5
     done
   fi
+  # The JS imports the modules beside it (the split wasm's chunk loader) before it starts.
+  local js imports m
+  for js in $(echo "$assets" | grep '\.js$'); do
+    imports=$(curl -s "$base$js" | grep -oE "from *[\"']\./[A-Za-z0-9_.-]+\.js[\"']" | sed -E "s/^from *[\"']\.\/(.*)[\"']$/\1/" | sort -u || true)
+    for m in $imports; do assets="$assets
+${js%/*}/$m"; done
+  done
+  assets=$(echo "$assets" | sort -u)
   total_sent=0
   total_raw=0
   _measure /can-bo "$cookie"

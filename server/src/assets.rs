@@ -71,6 +71,9 @@ struct Asset {
     gzip: OnceLock<Bytes>,
 }
 
+/// The file `cargo leptos build --split` writes beside the wasm chunks.
+pub const SPLIT_MANIFEST: &str = "__wasm_split_manifest.json";
+
 /// How long a browser keeps an asset: a year, without asking again.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
@@ -152,6 +155,32 @@ impl Assets {
             .collect();
         v.sort();
         v
+    }
+
+    /// Whether the wasm was split (`cargo leptos build --split`, which writes the chunks'
+    /// manifest beside them). The app's lazy routes import their chunk loader from a module
+    /// only the split build writes: an unsplit wasm fails to start and no page hydrates.
+    pub fn is_split(&self) -> bool {
+        self.inner.files.contains_key(SPLIT_MANIFEST)
+    }
+
+    /// The split wasm's manifest and loader (see `app::ssr::split`); `None` when the site is
+    /// not split or its manifest does not read (then pages name no chunk to preload, and a
+    /// lazy page still loads its chunks, after the main wasm).
+    pub fn split_manifest(&self) -> Option<app::ssr::split::SplitManifest> {
+        let json = self.inner.files.get(SPLIT_MANIFEST)?;
+        let loader = self
+            .inner
+            .files
+            .keys()
+            .find(|n| n.starts_with("__wasm_split.") && n.ends_with(".js"))?;
+        match app::ssr::split::SplitManifest::parse(&json.raw, loader) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                tracing::warn!(error = %e, "the split wasm's manifest does not read");
+                None
+            }
+        }
     }
 
     /// The path segment naming this build's content.

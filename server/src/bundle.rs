@@ -36,7 +36,7 @@ pub fn write(exe: &Path, site_root: &Path, out: &Path) -> Result<Written> {
         .with_context(|| format!("cannot read {}", site_root.join("pkg").display()))?;
     if files.is_empty() {
         bail!(
-            "no built site in {}: build it first (cargo leptos build --release)",
+            "no built site in {}: build it first (cargo leptos build --release --split)",
             site_root.join("pkg").display()
         );
     }

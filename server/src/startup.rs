@@ -211,6 +211,12 @@ impl Server {
         let addr = listener.local_addr()?;
         let assets = site_assets(args)?;
         if let Some(a) = &assets {
+            if !a.is_split() {
+                tracing::warn!(
+                    "the site was built without --split: its wasm cannot load the lazy pages' \
+                     chunks and no page will hydrate (build it with `cargo leptos build --split`)"
+                );
+            }
             a.compress_in_background();
         }
         let pkg_dir = assets
@@ -223,6 +229,10 @@ impl Server {
             auth: args.session.auth_config(),
             mail_enabled: mailer.is_some(),
             explanations: Default::default(),
+            split: assets
+                .as_ref()
+                .and_then(Assets::split_manifest)
+                .map(std::sync::Arc::new),
         };
         let metrics = match args.metrics_addr {
             Some(a) => Some(TcpListener::bind(a).await?),

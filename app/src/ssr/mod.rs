@@ -11,4 +11,5 @@ pub mod org_files;
 pub mod rows;
 pub mod rule_pool;
 pub mod services;
+pub mod split;
 pub mod state;

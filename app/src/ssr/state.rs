@@ -21,6 +21,8 @@ pub struct AppState {
     pub mail_enabled: bool,
     /// Stored scores' explanations, built once per score (see `services::scores`).
     pub explanations: crate::ssr::services::scores::ExplanationCache,
+    /// The chunks of the split wasm each lazy route needs (none without a built site).
+    pub split: Option<std::sync::Arc<crate::ssr::split::SplitManifest>>,
 }
 
 /// The state, from inside a server function.
