@@ -16,6 +16,8 @@
 #   RUBRIC_BENCH_SECONDS=N             seconds per load run (default 10)
 #   RUBRIC_BENCH_BIN / RUBRIC_BENCH_SITE  another build's binary and site (before/after runs)
 #   RUBRIC_BENCH_LOAD_ONLY=1           only parts 3 and 4 (the server's cost; no site needed)
+#   RUBRIC_BENCH_SITE_ONLY=1           only parts 1 and 2 (what the browser downloads and waits
+#                                      for: two sites compared with one server binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=/dev/null
@@ -55,6 +57,8 @@ else
   echo "  skipped: end2end/node_modules is not installed (scripts/setup.sh installs it)"
 fi
 fi
+
+[ -n "${RUBRIC_BENCH_SITE_ONLY:-}" ] && exit 0
 
 echo "== 3. Load: 100 connections, 2 threads, ${SECONDS_EACH} s each"
 load() {

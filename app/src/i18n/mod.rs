@@ -173,6 +173,27 @@ mod tests {
     }
 
     #[test]
+    fn messages_serialise_as_their_names_and_read_back() {
+        for (i, msg) in Msg::ALL.iter().enumerate() {
+            assert_eq!(*msg as usize, i);
+            let json = serde_json::to_string(msg).unwrap();
+            assert_eq!(json, format!("\"{msg:?}\""));
+            assert_eq!(serde_json::from_str::<Msg>(&json).unwrap(), *msg);
+        }
+        let in_a_list: Vec<Msg> = serde_json::from_str(r#"["PrivacyLink","AppName"]"#).unwrap();
+        assert_eq!(in_a_list, [Msg::PrivacyLink, Msg::AppName]);
+        for bad in [
+            r#""NoSuchMessage""#,
+            r#""""#,
+            "1",
+            "null",
+            r#"{"NavHome":null}"#,
+        ] {
+            assert!(serde_json::from_str::<Msg>(bad).is_err(), "{bad} was read");
+        }
+    }
+
+    #[test]
     fn every_message_has_both_languages() {
         for msg in Msg::ALL {
             let (vi, en) = msg.text();
