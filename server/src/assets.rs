@@ -157,18 +157,20 @@ impl Assets {
         v
     }
 
-    /// Whether the wasm was split (`cargo leptos build --split`, which writes the chunks'
-    /// manifest beside them). The app's lazy routes import their chunk loader from a module
-    /// only the split build writes: an unsplit wasm fails to start and no page hydrates.
-    pub fn is_split(&self) -> bool {
-        self.inner.files.contains_key(SPLIT_MANIFEST)
-    }
-
-    /// The split wasm's manifest and loader (see `app::ssr::split`); `None` when the site is
-    /// not split or its manifest does not read (then pages name no chunk to preload, and a
-    /// lazy page still loads its chunks, after the main wasm).
+    /// The split wasm's manifest and loader (see `app::ssr::split`), read once at start;
+    /// `None`, with a warning, when the site was built without `--split` (the app's lazy
+    /// routes import their chunk loader from a module only the split build writes: such a
+    /// wasm fails to start and no page hydrates) or when the manifest does not read (then
+    /// pages name no chunk to preload, and a lazy page still loads its chunks, after the
+    /// main wasm).
     pub fn split_manifest(&self) -> Option<app::ssr::split::SplitManifest> {
-        let json = self.inner.files.get(SPLIT_MANIFEST)?;
+        let Some(json) = self.inner.files.get(SPLIT_MANIFEST) else {
+            tracing::warn!(
+                "the site was built without --split: its wasm cannot load the lazy pages' \
+                 chunks and no page will hydrate (build it with `cargo leptos build --split`)"
+            );
+            return None;
+        };
         let loader = self
             .inner
             .files

@@ -211,12 +211,6 @@ impl Server {
         let addr = listener.local_addr()?;
         let assets = site_assets(args)?;
         if let Some(a) = &assets {
-            if !a.is_split() {
-                tracing::warn!(
-                    "the site was built without --split: its wasm cannot load the lazy pages' \
-                     chunks and no page will hydrate (build it with `cargo leptos build --split`)"
-                );
-            }
             a.compress_in_background();
         }
         let pkg_dir = assets

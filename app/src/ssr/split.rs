@@ -11,37 +11,44 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-/// The chunks of every lazy function, read from `__wasm_split_manifest.json`.
+/// The chunks of every lazy route, read once from `__wasm_split_manifest.json`.
 #[derive(Debug, Default)]
 pub struct SplitManifest {
     /// The chunk loader module (`__wasm_split.<…>.js`).
     loader: String,
-    /// Lazy function (`__<snake name>_<hash>`) → the chunk files it needs, without `.wasm`.
-    chunks: HashMap<String, Vec<String>>,
+    /// A lazy route's type name in snake case (`my_score_route`) → the chunk files its view
+    /// needs, without `.wasm`. The manifest names that view `__my_score_route_view_<hash>`;
+    /// its other lazy functions (none today) are left out.
+    routes: HashMap<String, Vec<String>>,
 }
 
 impl SplitManifest {
     /// The manifest `json`, and the name of the loader module beside it.
     pub fn parse(json: &[u8], loader: &str) -> Result<SplitManifest, serde_json::Error> {
+        let chunks: HashMap<String, Vec<String>> = serde_json::from_slice(json)?;
+        let routes = chunks
+            .into_iter()
+            .filter_map(|(name, files)| Some((route_of_view(&name)?.to_string(), files)))
+            .collect();
         Ok(SplitManifest {
             loader: loader.to_string(),
-            chunks: serde_json::from_slice(json)?,
+            routes,
         })
     }
 
-    /// The chunk files of the lazy route whose type is `route` (`MyScoreRoute`): the view
-    /// function `#[lazy_route]` makes of it is `__my_score_route_view_<hash>`.
+    /// The chunk files of the lazy route whose type is `route` (`MyScoreRoute`).
     pub fn route_chunks(&self, route: &str) -> &[String] {
-        let prefix = format!("__{}_view_", snake(route));
-        self.chunks
-            .iter()
-            .find(|(name, _)| {
-                name.strip_prefix(&prefix).is_some_and(|hash| {
-                    !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_digit())
-                })
-            })
-            .map_or(&[], |(_, files)| files)
+        self.routes.get(&snake(route)).map_or(&[], |files| files)
     }
+}
+
+/// `__my_score_route_view_12180908911047740166` → `my_score_route`: the route of a view
+/// function `#[lazy_route]` made; `None` for any other name.
+fn route_of_view(name: &str) -> Option<&str> {
+    let (stem, hash) = name.strip_prefix("__")?.rsplit_once('_')?;
+    let route = stem.strip_suffix("_view")?;
+    (!route.is_empty() && !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(route)
 }
 
 /// `MyScoreRoute` → `my_score_route`.
