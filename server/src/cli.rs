@@ -263,20 +263,13 @@ async fn worker(
     metrics_addr: Option<std::net::SocketAddr>,
 ) -> anyhow::Result<()> {
     let db = database.connect().await?;
-    let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
     let metrics = match metrics_addr {
         Some(addr) => {
             // The recorder first, so that the worker's first part is counted.
             crate::metrics::handle();
             let listener = tokio::net::TcpListener::bind(addr).await?;
             tracing::info!(addr = %listener.local_addr()?, "metrics at {}", crate::metrics::describe_addr(listener.local_addr()?));
-            Some(tokio::spawn(crate::metrics::serve(
-                listener,
-                db.clone(),
-                async move {
-                    let _ = metrics_stopped.await;
-                },
-            )))
+            Some(crate::metrics::spawn(listener, db.clone()))
         }
         None => None,
     };
@@ -286,9 +279,8 @@ async fn worker(
     shutdown_signal().await;
     let _ = stop.send(true);
     run.await?;
-    let _ = stop_metrics.send(());
     if let Some(m) = metrics {
-        let _ = m.await;
+        m.stop().await;
     }
     db.close().await?;
     Ok(())

@@ -151,7 +151,7 @@ pub fn router(db: DatabaseConnection) -> Router {
 }
 
 /// Serves `/metrics` on `listener` until `shutdown` resolves.
-pub async fn serve(
+async fn serve(
     listener: tokio::net::TcpListener,
     db: DatabaseConnection,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
@@ -159,6 +159,30 @@ pub async fn serve(
     axum::serve(listener, router(db))
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+/// `/metrics` served on `listener` in a task of its own (`rubric serve` and `rubric worker`),
+/// until [`Running::stop`].
+pub struct Running {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Starts serving `/metrics` on `listener`.
+pub fn spawn(listener: tokio::net::TcpListener, db: DatabaseConnection) -> Running {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(serve(listener, db, async move {
+        let _ = stopped.await;
+    }));
+    Running { stop, task }
+}
+
+impl Running {
+    /// Stops serving and waits until the listener is closed.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
 }
 
 /// Where a metrics listener is bound, for the start-up line.

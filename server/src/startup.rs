@@ -317,13 +317,9 @@ impl Server {
             }
         });
         // /metrics on its own address, stopped with the rest.
-        let (stop_metrics, metrics_stopped) = tokio::sync::oneshot::channel::<()>();
-        let metrics = self.metrics.map(|listener| {
-            let db = self.db.clone();
-            tokio::spawn(crate::metrics::serve(listener, db, async move {
-                let _ = metrics_stopped.await;
-            }))
-        });
+        let metrics = self
+            .metrics
+            .map(|listener| crate::metrics::spawn(listener, self.db.clone()));
         // Once asked to stop, requests in flight get DRAIN_LIMIT to finish; a connection
         // that stays open longer does not hold the process (or a test) up.
         let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
@@ -357,9 +353,8 @@ impl Server {
         let _ = notifier.await;
         let _ = stop_worker.send(true);
         let _ = worker.await;
-        let _ = stop_metrics.send(());
         if let Some(m) = metrics {
-            let _ = m.await;
+            m.stop().await;
         }
         served
     }
