@@ -114,11 +114,31 @@ test("log, review, return, fix, record a delay and approve", async ({ browser },
   await expect(officer.getByTestId("score-grade")).toContainText(/HTXSNV|HTTNV|HTNV|KHTNV/);
   const delay = officer.locator('[data-testid="trace-line"][data-rule="penalty.delay"]');
   await expect(delay).toContainText("Trừ điểm trễ hạn");
-  await expect(delay).toContainText("B02");
+  await delay.getByTestId("show-entries").click();
+  await expect(delay.getByTestId("trace-entry")).toContainText("B02");
   const link = delay.getByTestId("script-line");
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/cong-thuc\/\d+#L\d+$/);
   const line = href!.split("#L")[1];
   await link.click();
   await expect(officer.locator(`#L${line}`)).toContainText("penalty.delay");
+});
+
+test("the queue comes a page at a time, and the pager keeps the filter", async ({ browser }) => {
+  const head = await signedIn(browser, "tp.snv.tccb", "/duyet");
+  const queue = head.getByTestId("queue-entry");
+  await expect(queue).toHaveCount(25);
+  const pager = head.getByRole("navigation", { name: "Phân trang" });
+  await expect(pager).toContainText(/1\/\d+/);
+  const firstId = await queue.first().getByTestId("pick").getAttribute("value");
+  await pager.getByRole("link", { name: "Trang sau" }).click();
+  await expect(head).toHaveURL(/\/duyet\?trang=2$/);
+  await expect(pager).toContainText(/2\/\d+/);
+  await expect(queue.first().getByTestId("pick")).not.toHaveAttribute("value", firstId ?? "");
+  expect(await queue.count()).toBeLessThanOrEqual(25);
+
+  // Filtered by a date, the pager's links keep it.
+  await head.goto("/duyet?tu=2000-01-01");
+  await hydrated(head);
+  await expect(pager.getByRole("link", { name: "Trang sau" })).toHaveAttribute("href", "/duyet?tu=2000-01-01&trang=2");
 });

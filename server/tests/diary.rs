@@ -232,6 +232,39 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
             queue.officers.iter().all(|o| o.code != "tp.snv.tccb"),
             "{name}: never their own"
         );
+        // The queue comes a page at a time; a page past the last shows the last.
+        assert_eq!((queue.page, queue.per_page), (1, 25), "{name}");
+        assert_eq!(queue.entries.len(), 25, "{name}: {} waiting", queue.total);
+        let page = |n: &'static str| {
+            let head = head.clone();
+            async move {
+                call(
+                    &head,
+                    app.addr,
+                    "review_queue",
+                    &[("officer", ""), ("from", ""), ("to", ""), ("page", n)],
+                )
+                .await
+                .json::<app::models::ReviewQueue>()
+            }
+        };
+        let second = page("2").await;
+        assert_eq!((second.page, second.total), (2, queue.total), "{name}");
+        assert!(
+            second
+                .entries
+                .iter()
+                .all(|q| queue.entries.iter().all(|p| p.entry.id != q.entry.id)),
+            "{name}: page 2 repeats none of page 1"
+        );
+        let last = queue.total.div_ceil(25);
+        let beyond = page("9999").await;
+        assert_eq!(beyond.page, last, "{name}");
+        assert_eq!(
+            beyond.entries.len() as u64,
+            queue.total - (last - 1) * 25,
+            "{name}"
+        );
         let first = queue.entries[0].officer_id;
         let one = all(first.to_string()).await;
         assert!(one.entries.iter().all(|q| q.officer_id == first), "{name}");

@@ -15,14 +15,15 @@ fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, A
     }
 }
 
-/// Submitted entries of the reviewer's units; `officer` (an id), `from` and `to`
-/// (yyyy-mm-dd) filter when not empty.
+/// A page (`page`, 1-based; 1 when absent) of the submitted entries of the reviewer's
+/// units; `officer` (an id), `from` and `to` (yyyy-mm-dd) filter when not empty.
 #[server(prefix = "/api", endpoint = "review_queue")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_review_queue(
     officer: String,
     from: String,
     to: String,
+    #[server(default)] page: Option<u64>,
 ) -> Result<ReviewQueue, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
     let state = crate::ssr::state::app_state()?;
@@ -39,6 +40,7 @@ pub async fn get_review_queue(
         officer,
         optional_date("from", &from)?,
         optional_date("to", &to)?,
+        page.unwrap_or(1),
     )
     .await
 }

@@ -26,7 +26,7 @@ pub fn Pager(
     let i18n = use_i18n();
     let pages = total_items.div_ceil(per_page.max(1)).max(1);
     view! {
-        <nav class="pager" aria-label="pages">
+        <nav class="pager" aria-label=i18n.t(Msg::PagerLabel)>
             {(current > 1).then(|| view! { <a href=link(current - 1)>{i18n.t(Msg::UsersPrev)}</a> })}
             <span>{format!("{current}/{pages}")}</span>
             {(current < pages).then(|| view! { <a href=link(current + 1)>{i18n.t(Msg::UsersNext)}</a> })}

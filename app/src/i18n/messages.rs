@@ -305,6 +305,7 @@ messages! {
     UsersEmpty => "Không có người dùng phù hợp.", "No matching users.";
     UsersPrev => "Trang trước", "Previous page";
     UsersNext => "Trang sau", "Next page";
+    PagerLabel => "Phân trang", "Pages";
     UserUsername => "Tên đăng nhập", "User name";
     UserFullName => "Họ và tên", "Full name";
     UserUnit => "Đơn vị", "Unit";
@@ -507,7 +508,6 @@ messages! {
     ReviewFilter => "Lọc", "Filter";
     ReviewEmpty => "Không có mục nào chờ duyệt.", "Nothing waits for review.";
     ReviewWaiting => "mục chờ duyệt", "entries waiting";
-    ReviewShowingFirst => "lọc theo cán bộ hoặc ngày để xem tiếp; đang hiện", "filter by officer or date to see the rest; showing";
     ReviewPick => "Chọn", "Pick";
     ReviewPickAll => "Chọn tất cả", "Pick all";
     ReviewApprovePicked => "Duyệt các mục đã chọn", "Approve the picked entries";

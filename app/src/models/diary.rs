@@ -127,10 +127,13 @@ pub struct QueueEntry {
 /// filter by.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewQueue {
-    /// The first entries waiting (oldest officer and date first)…
+    /// One page of the entries waiting (by officer, oldest date first)…
     pub entries: Vec<QueueEntry>,
-    /// …of this many.
+    /// …of this many…
     pub total: u64,
+    /// …page `page` (1-based) of pages of `per_page`.
+    pub page: u64,
+    pub per_page: u64,
     pub officers: Vec<crate::models::Choice>,
 }
 

@@ -12,6 +12,7 @@ use crate::api::review::{
 };
 use crate::components::auth::ErrorAlert;
 use crate::components::entry::EntrySummary;
+use crate::components::pager::{page_param, Pager};
 use crate::i18n::{format_date, use_i18n, Msg};
 use crate::models::{CatalogChoice, QueueEntry, ReviewQueue};
 
@@ -37,7 +38,12 @@ pub fn ReviewPage() -> impl IntoView {
     let queue = Resource::new(
         move || {
             (
-                (param("can-bo"), param("tu"), param("den")),
+                (
+                    param("can-bo"),
+                    param("tu"),
+                    param("den"),
+                    page_param(query),
+                ),
                 approve.version().get(),
                 give_back.version().get(),
                 record.version().get(),
@@ -45,7 +51,7 @@ pub fn ReviewPage() -> impl IntoView {
                 reject.version().get(),
             )
         },
-        |((officer, from, to), ..)| get_review_queue(officer, from, to),
+        |((officer, from, to, page), ..)| get_review_queue(officer, from, to, Some(page)),
     );
     let outcome = move || {
         let err = approve
@@ -81,7 +87,7 @@ pub fn ReviewPage() -> impl IntoView {
                             Ok(q) => {
                                 view! {
                                     <Filters queue=q.clone() officer=param("can-bo") from=param("tu") to=param("den") />
-                                    <Queue queue=q approve actions />
+                                    <Queue queue=q approve actions filters=(param("can-bo"), param("tu"), param("den")) />
                                 }
                                     .into_any()
                             }
@@ -138,18 +144,20 @@ fn Queue(
     queue: ReviewQueue,
     approve: ServerAction<ApproveWorkEntries>,
     actions: Actions,
+    /// The officer, from and to of the URL, kept by the pager's links.
+    filters: (String, String, String),
 ) -> impl IntoView {
     let i18n = use_i18n();
     if queue.entries.is_empty() {
         return view! { <p data-testid="queue-empty">{i18n.t(Msg::ReviewEmpty)}</p> }.into_any();
     }
-    let (shown, total) = (queue.entries.len(), queue.total);
+    let (total, page, per_page) = (queue.total, queue.page, queue.per_page);
+    let link = move |p: u64| page_link(&filters, p);
     view! {
         <p class="muted" data-testid="queue-count">
             {total}
             " "
             {i18n.t(Msg::ReviewWaiting)}
-            {((shown as u64) < total).then(|| view! { " · " {i18n.t(Msg::ReviewShowingFirst)} " " {shown} })}
         </p>
         <ActionForm action=approve attr:id=BULK_FORM attr:class="inline">
             <button type="submit" class="primary" data-testid="approve-picked">{i18n.t(Msg::ReviewApprovePicked)}</button>
@@ -161,8 +169,41 @@ fn Queue(
                 .map(|q| view! { <QueueItem q actions /> })
                 .collect_view()}
         </ul>
+        {(total > per_page).then(|| view! { <Pager current=page total_items=total per_page link /> })}
     }
     .into_any()
+}
+
+/// The queue's URL for page `page` with the same filters (the values percent-encoded).
+fn page_link((officer, from, to): &(String, String, String), page: u64) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in [("can-bo", officer), ("tu", from), ("den", to)] {
+        if !value.is_empty() {
+            query.append_pair(key, value);
+        }
+    }
+    query.append_pair("trang", &page.to_string());
+    format!("{PATH}?{}", query.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_link;
+
+    #[test]
+    fn the_pager_keeps_the_filters_and_encodes_them() {
+        let none = (String::new(), String::new(), String::new());
+        assert_eq!(page_link(&none, 2), "/duyet?trang=2");
+        let some = (
+            "12".to_string(),
+            "2026-11-01".to_string(),
+            "x&trang=9 #".to_string(),
+        );
+        assert_eq!(
+            page_link(&some, 3),
+            "/duyet?can-bo=12&tu=2026-11-01&den=x%26trang%3D9+%23&trang=3"
+        );
+    }
 }
 
 #[component]

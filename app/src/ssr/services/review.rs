@@ -46,16 +46,19 @@ async fn reviewed_officers_in<C: ConnectionTrait>(
         .await?)
 }
 
-/// At most this many entries are shown at once; filters narrow the rest down.
-pub const QUEUE_PAGE: u64 = 100;
+/// Entries shown on one page of the queue (each carries its forms: a page of 100 was half a
+/// megabyte of HTML); the pager and the filters reach the rest.
+pub const QUEUE_PAGE: u64 = 25;
 
-/// Submitted entries waiting for `reviewer`, optionally of one officer and between dates.
+/// One page (1-based; past the last page: the last) of the submitted entries waiting for
+/// `reviewer`, optionally of one officer and between dates.
 pub async fn queue<C: ConnectionTrait>(
     db: &C,
     reviewer: &Subject,
     officer: Option<i32>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    page: u64,
 ) -> Result<ReviewQueue, AppError> {
     let tree = UnitTree::load(db).await?;
     let officers = reviewed_officers_in(db, reviewer, &tree).await?;
@@ -77,7 +80,12 @@ pub async fn queue<C: ConnectionTrait>(
         select = select.filter(wle::Column::WorkDate.lte(t));
     }
     let total = select.clone().count(db).await?;
-    let rows = select.limit(QUEUE_PAGE).all(db).await?;
+    let page = page.clamp(1, total.div_ceil(QUEUE_PAGE).max(1));
+    let rows = select
+        .offset((page - 1) * QUEUE_PAGE)
+        .limit(QUEUE_PAGE)
+        .all(db)
+        .await?;
     let findings: Vec<(i32, i32, i32, bool)> = rows
         .iter()
         .map(|e| {
@@ -128,6 +136,8 @@ pub async fn queue<C: ConnectionTrait>(
         .collect();
     Ok(ReviewQueue {
         total,
+        page,
+        per_page: QUEUE_PAGE,
         entries,
         officers: officers
             .into_iter()
