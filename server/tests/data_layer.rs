@@ -493,3 +493,52 @@ async fn audit_chain_detects_deleted_and_reordered_events() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_units_chain_is_read_in_one_query_nearest_first_and_a_cycle_stops_it() {
+    use app::ssr::auth::guard::{unit_chain, unit_chain_named};
+    use app::ssr::entities::unit;
+    use sea_orm::sea_query::Expr;
+    for backend in backends() {
+        let name = backend.name();
+        let t = TestDb::new(&backend).await;
+        let db = &t.db;
+        let province = common::add_unit(db, "T", None).await;
+        let agency = common::add_unit(db, "T.SNV", Some(province)).await;
+        let department = common::add_unit(db, "T.SNV.TCCB", Some(agency)).await;
+        unit::Entity::update_many()
+            .col_expr(unit::Column::Kind, Expr::value("agency"))
+            .filter(unit::Column::Id.eq(agency))
+            .exec(db)
+            .await
+            .expect("agency");
+        let chain = unit_chain_named(db, Some(department)).await.expect("chain");
+        let ids: Vec<i32> = chain.iter().map(|u| u.id).collect();
+        assert_eq!(ids, [department, agency, province], "{name}");
+        assert_eq!(chain[1].kind, "agency", "{name}");
+        assert_eq!(chain[0].name, "Đơn vị T.SNV.TCCB", "{name}");
+        assert_eq!(
+            unit_chain(db, Some(agency)).await.expect("chain"),
+            [agency, province],
+            "{name}"
+        );
+        assert!(unit_chain(db, None).await.expect("none").is_empty());
+        assert!(unit_chain(db, Some(999_999))
+            .await
+            .expect("gone")
+            .is_empty());
+        // A cycle (the province put under the department) ends where a unit repeats.
+        unit::Entity::update_many()
+            .col_expr(unit::Column::ParentId, Expr::value(department))
+            .filter(unit::Column::Id.eq(province))
+            .exec(db)
+            .await
+            .expect("cycle");
+        assert_eq!(
+            unit_chain(db, Some(department)).await.expect("cycle"),
+            [department, agency, province],
+            "{name}"
+        );
+        t.cleanup().await;
+    }
+}

@@ -8,7 +8,7 @@ mod common;
 use app::error::AppError;
 use app::i18n::Msg;
 use app::models::DelegationView;
-use app::ssr::entities::{audit_event, delegation, unit};
+use app::ssr::entities::{audit_event, delegation, unit, user, user_role};
 use app::ssr::services::seed::DEMO_PASSWORD;
 use chrono::Duration;
 use common::{backends, call, Answer, TestApp};
@@ -137,6 +137,45 @@ async fn an_acting_head_reviews_during_the_delegation_and_not_after() {
             "{name}: {listed:?}"
         );
         assert_eq!(listed[0].delegate_username, "cb.snv.tccb.05");
+
+        // A delegator who no longer heads the unit (by role) gives nothing: the deputy is
+        // refused on the next request, and reviews again once the role is back.
+        let head_id = user::Entity::find()
+            .filter(user::Column::Username.eq("tp.snv.tccb"))
+            .one(&app.db.db)
+            .await
+            .expect("read")
+            .expect("the head")
+            .id;
+        let head_role = user_role::Entity::find()
+            .filter(user_role::Column::UserId.eq(head_id))
+            .filter(user_role::Column::Role.eq("reviewer"))
+            .filter(user_role::Column::UnitId.eq(tccb.parse::<i32>().expect("unit id")))
+            .one(&app.db.db)
+            .await
+            .expect("read")
+            .expect("the head's role");
+        user_role::Entity::delete_by_id(head_role.id)
+            .exec(&app.db.db)
+            .await
+            .expect("the head steps down");
+        assert!(
+            board(deputy.clone()).await.refused(),
+            "{name}: the delegator no longer heads the unit"
+        );
+        user_role::Entity::insert(user_role::ActiveModel {
+            user_id: sea_orm::Set(head_role.user_id),
+            role: sea_orm::Set(head_role.role.clone()),
+            unit_id: sea_orm::Set(head_role.unit_id),
+            ..Default::default()
+        })
+        .exec(&app.db.db)
+        .await
+        .expect("the head is back");
+        assert!(
+            board(deputy.clone()).await.status.is_success(),
+            "{name}: the delegation runs again"
+        );
 
         // After its last day, refused.
         delegation::Entity::update_many()

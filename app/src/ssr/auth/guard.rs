@@ -37,22 +37,51 @@ pub async fn unit_chain<C: ConnectionTrait>(
     db: &C,
     unit_id: Option<i32>,
 ) -> Result<Vec<i32>, sea_orm::DbErr> {
-    let mut chain = Vec::new();
-    let mut next = unit_id;
-    while let Some(id) = next {
-        if chain.contains(&id) || chain.len() > 32 {
-            break; // a cycle or an absurd depth: stop rather than loop
-        }
-        chain.push(id);
-        next = unit::Entity::find_by_id(id)
-            .select_only()
-            .column(unit::Column::ParentId)
-            .into_tuple::<Option<i32>>()
-            .one(db)
-            .await?
-            .flatten();
-    }
-    Ok(chain)
+    Ok(unit_chain_named(db, unit_id)
+        .await?
+        .into_iter()
+        .map(|u| u.id)
+        .collect())
+}
+
+/// A unit of a [`unit_chain_named`].
+#[derive(Debug, sea_orm::FromQueryResult)]
+pub struct ChainUnit {
+    pub id: i32,
+    pub name: String,
+    pub kind: String,
+}
+
+/// [`unit_chain`] with each unit's name and kind, in one query (a recursive one: it runs on
+/// many requests, and walking up a query per level cost three or four).
+pub async fn unit_chain_named<C: ConnectionTrait>(
+    db: &C,
+    unit_id: Option<i32>,
+) -> Result<Vec<ChainUnit>, sea_orm::DbErr> {
+    use sea_orm::{DbBackend, FromQueryResult, Statement};
+    let Some(id) = unit_id else {
+        return Ok(Vec::new());
+    };
+    let backend = db.get_database_backend();
+    let param = match backend {
+        DbBackend::Postgres => "$1",
+        _ => "?",
+    };
+    // At most 33 levels: a cycle (or an absurd depth) stops rather than loops.
+    let sql = format!(
+        "WITH RECURSIVE chain(id, parent_id, name, kind, depth) AS ( \
+           SELECT id, parent_id, name, kind, 0 FROM units WHERE id = {param} \
+           UNION ALL \
+           SELECT u.id, u.parent_id, u.name, u.kind, c.depth + 1 \
+             FROM units u JOIN chain c ON u.id = c.parent_id WHERE c.depth < 32 \
+         ) SELECT id, name, kind FROM chain ORDER BY depth"
+    );
+    let rows =
+        ChainUnit::find_by_statement(Statement::from_sql_and_values(backend, sql, [id.into()]))
+            .all(db)
+            .await?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(rows.into_iter().take_while(|u| seen.insert(u.id)).collect())
 }
 
 /// Whose record it is and the units above them, for `authz::decide`.

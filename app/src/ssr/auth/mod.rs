@@ -82,13 +82,43 @@ impl Principal {
 #[derive(Clone, Debug)]
 pub struct ClientAddr(pub String);
 
+/// The columns of a signed-in user read on every request, with their unit's name.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct UserRow {
+    id: i32,
+    username: String,
+    full_name: String,
+    must_change_password: bool,
+    unit_name: Option<String>,
+}
+
 /// Loads an active user with their roles; `None` if the account is gone or deactivated.
+/// Three queries (it runs on every signed-in request): the user with their unit's name, their
+/// roles, and the reviews delegated to them that run today.
 pub async fn load_user<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
 ) -> Result<Option<CurrentUser>, sea_orm::DbErr> {
+    use sea_orm::{JoinType, QuerySelect};
+    // The join is declared here: the entities declare no relations.
     let Some(u) = user::Entity::find_by_id(user_id)
         .filter(user::Column::IsActive.eq(true))
+        .select_only()
+        .columns([
+            user::Column::Id,
+            user::Column::Username,
+            user::Column::FullName,
+            user::Column::MustChangePassword,
+        ])
+        .column_as(unit::Column::Name, "unit_name")
+        .join(
+            JoinType::LeftJoin,
+            user::Entity::belongs_to(unit::Entity)
+                .from(user::Column::UnitId)
+                .to(unit::Column::Id)
+                .into(),
+        )
+        .into_model::<UserRow>()
         .one(db)
         .await?
     else {
@@ -101,15 +131,11 @@ pub async fn load_user<C: ConnectionTrait>(
             grants.push(g);
         }
     }
-    let unit_name = match u.unit_id {
-        Some(id) => unit::Entity::find_by_id(id).one(db).await?.map(|u| u.name),
-        None => None,
-    };
     Ok(Some(CurrentUser {
         id: u.id,
         username: u.username,
         full_name: u.full_name,
-        unit_name,
+        unit_name: u.unit_name,
         subject: Subject {
             user_id: u.id,
             grants,

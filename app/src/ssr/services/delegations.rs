@@ -19,7 +19,7 @@ use crate::authz::{Grant, Role, Subject};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::{DelegationForm, DelegationView, DELEGATION_MAX_DAYS};
-use crate::ssr::entities::{delegation, user};
+use crate::ssr::entities::{delegation, user, user_role};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::org::UnitTree;
 
@@ -36,28 +36,45 @@ pub async fn running_grants<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
 ) -> Result<Vec<Grant>, sea_orm::DbErr> {
+    use sea_orm::sea_query::{ExprTrait, Query};
+    use sea_orm::QuerySelect;
     let day = today();
-    let running = delegation::Entity::find()
+    // One query (it runs on every signed-in request): the delegator's own reviewer grant on
+    // the unit is checked in the database.
+    let delegator_heads = Query::select()
+        .expr(Expr::val(1))
+        .from(user_role::Entity)
+        .and_where(
+            Expr::col((user_role::Entity, user_role::Column::UserId))
+                .equals((delegation::Entity, delegation::Column::DelegatorId)),
+        )
+        .and_where(
+            Expr::col((user_role::Entity, user_role::Column::UnitId))
+                .equals((delegation::Entity, delegation::Column::UnitId)),
+        )
+        .and_where(
+            Expr::col((user_role::Entity, user_role::Column::Role)).eq(Role::Reviewer.code()),
+        )
+        .to_owned();
+    let units: Vec<i32> = delegation::Entity::find()
+        .select_only()
+        .column(delegation::Column::UnitId)
         .filter(delegation::Column::DelegateId.eq(user_id))
         .filter(delegation::Column::RevokedAt.is_null())
         .filter(delegation::Column::StartsOn.lte(day))
         .filter(delegation::Column::EndsOn.gte(day))
+        .filter(Expr::exists(delegator_heads))
+        .order_by_asc(delegation::Column::Id)
+        .into_tuple()
         .all(db)
         .await?;
-    let mut out = Vec::new();
-    for d in running {
-        let heads = crate::ssr::auth::grants_of(db, d.delegator_id)
-            .await?
-            .into_iter()
-            .any(|g| g.role == Role::Reviewer && g.unit_id == Some(d.unit_id));
-        if heads {
-            out.push(Grant {
-                role: Role::Reviewer,
-                unit_id: Some(d.unit_id),
-            });
-        }
-    }
-    Ok(out)
+    Ok(units
+        .into_iter()
+        .map(|unit| Grant {
+            role: Role::Reviewer,
+            unit_id: Some(unit),
+        })
+        .collect())
 }
 
 /// A date typed in a form, refused in `field` when it is none.
