@@ -24,11 +24,11 @@ pub async fn catalog_for<C: ConnectionTrait>(
         return Ok(Vec::new());
     };
     let today = crate::i18n::vietnam_date(chrono::Utc::now());
-    let Some(version) =
-        crate::ssr::services::job_descriptions::version_in_force(db, position_id, today).await?
-    else {
+    let catalog =
+        crate::ssr::services::job_descriptions::catalog_in_force(db, position_id, today).await?;
+    if catalog.is_empty() {
         return Ok(Vec::new());
-    };
+    }
     let last_used: HashMap<i32, NaiveDate> = wle::Entity::find()
         .filter(wle::Column::OfficerId.eq(officer_id))
         .filter(wle::Column::CatalogItemId.is_not_null())
@@ -41,22 +41,20 @@ pub async fn catalog_for<C: ConnectionTrait>(
         .await?
         .into_iter()
         .collect();
-    let mut items: Vec<CatalogChoice> =
-        crate::ssr::services::job_descriptions::catalog_of(db, version.id)
-            .await?
-            .into_iter()
-            .map(|i| CatalogChoice {
-                last_used: last_used.get(&i.id).copied(),
-                id: i.id,
-                code: i.code,
-                group_code: i.group_code,
-                name: i.name,
-                unit_of_measure: i.unit_of_measure,
-                norm_minutes: i.norm_minutes,
-                coefficient: i.coefficient,
-                evidence_required: i.evidence_required,
-            })
-            .collect();
+    let mut items: Vec<CatalogChoice> = catalog
+        .into_iter()
+        .map(|i| CatalogChoice {
+            last_used: last_used.get(&i.id).copied(),
+            id: i.id,
+            code: i.code,
+            group_code: i.group_code,
+            name: i.name,
+            unit_of_measure: i.unit_of_measure,
+            norm_minutes: i.norm_minutes,
+            coefficient: i.coefficient,
+            evidence_required: i.evidence_required,
+        })
+        .collect();
     items.sort_by(|a, b| {
         b.last_used
             .cmp(&a.last_used)
@@ -85,7 +83,8 @@ pub async fn diary<C: ConnectionTrait>(
         .order_by_desc(wle::Column::Id)
         .all(db)
         .await?;
-    let entries = views(db, rows).await?;
+    let catalog = catalog_for(db, officer_id).await?;
+    let entries = views_knowing(db, rows, &catalog).await?;
     Ok(Diary {
         officer_id,
         period,
@@ -93,7 +92,7 @@ pub async fn diary<C: ConnectionTrait>(
         to,
         today,
         entries,
-        catalog: catalog_for(db, officer_id).await?,
+        catalog,
     })
 }
 
@@ -102,14 +101,44 @@ pub async fn views<C: ConnectionTrait>(
     db: &C,
     rows: Vec<wle::Model>,
 ) -> Result<Vec<DiaryEntry>, AppError> {
-    let item_ids: Vec<i32> = rows.iter().filter_map(|e| e.catalog_item_id).collect();
-    let items: HashMap<i32, catalog_item::Model> = catalog_item::Entity::find()
-        .filter(catalog_item::Column::Id.is_in(item_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|i| (i.id, i))
+    views_knowing(db, rows, &[]).await
+}
+
+/// [`views`], with the tasks of `known` (the officer's catalog, already read) not read again:
+/// only an entry naming a task outside it (of an earlier job description) costs a query.
+async fn views_knowing<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<wle::Model>,
+    known: &[CatalogChoice],
+) -> Result<Vec<DiaryEntry>, AppError> {
+    let mut items: HashMap<i32, CatalogChoice> = known.iter().map(|c| (c.id, c.clone())).collect();
+    let missing: std::collections::BTreeSet<i32> = rows
+        .iter()
+        .filter_map(|e| e.catalog_item_id)
+        .filter(|id| !items.contains_key(id))
         .collect();
+    if !missing.is_empty() {
+        for i in catalog_item::Entity::find()
+            .filter(catalog_item::Column::Id.is_in(missing))
+            .all(db)
+            .await?
+        {
+            items.insert(
+                i.id,
+                CatalogChoice {
+                    id: i.id,
+                    code: i.code,
+                    group_code: i.group_code,
+                    name: i.name,
+                    unit_of_measure: i.unit_of_measure,
+                    norm_minutes: i.norm_minutes,
+                    coefficient: i.coefficient,
+                    evidence_required: i.evidence_required,
+                    last_used: None,
+                },
+            );
+        }
+    }
     Ok(rows
         .into_iter()
         .map(|e| {

@@ -32,7 +32,7 @@ pub async fn overview(db: &DatabaseConnection) -> Result<ProvinceOverview, AppEr
         .order_by_asc(unit::Column::Id)
         .all(db)
         .await?;
-    let tree = UnitTree::load(db).await?;
+    let tree = UnitTree::from_units(units.clone());
     // One grouped count per unit (a few hundred rows), not every officer of the province:
     // the home page stays fast for a province of 20,000.
     let per_unit = user::Entity::find()

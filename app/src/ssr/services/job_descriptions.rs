@@ -99,13 +99,37 @@ pub async fn version_in_force<C: ConnectionTrait>(
     position_id: i32,
     day: NaiveDate,
 ) -> Result<Option<jdv::Model>, AppError> {
-    Ok(jdv::Entity::find()
+    Ok(in_force(position_id, day).one(db).await?)
+}
+
+/// The versions of a position's job description in force on `day`, the one in force first.
+fn in_force(position_id: i32, day: NaiveDate) -> sea_orm::Select<jdv::Entity> {
+    jdv::Entity::find()
         .filter(jdv::Column::PositionId.eq(position_id))
         .filter(jdv::Column::Status.is_in([JdStatus::Approved, JdStatus::Superseded]))
         .filter(jdv::Column::EffectiveFrom.lte(day))
         .order_by_desc(jdv::Column::EffectiveFrom)
         .order_by_desc(jdv::Column::VersionNo)
-        .one(db)
+}
+
+/// The catalog of the job description version of a position in force on `day` (empty when
+/// none is), in one query.
+pub async fn catalog_in_force<C: ConnectionTrait>(
+    db: &C,
+    position_id: i32,
+    day: NaiveDate,
+) -> Result<Vec<catalog_item::Model>, AppError> {
+    use sea_orm::{QuerySelect, QueryTrait};
+    let version = in_force(position_id, day)
+        .select_only()
+        .column(jdv::Column::Id)
+        .limit(1)
+        .into_query();
+    Ok(catalog_item::Entity::find()
+        .filter(catalog_item::Column::JobDescriptionVersionId.in_subquery(version))
+        .order_by_asc(catalog_item::Column::GroupCode)
+        .order_by_asc(catalog_item::Column::Code)
+        .all(db)
         .await?)
 }
 

@@ -32,10 +32,14 @@ pub struct UnitTree {
 
 impl UnitTree {
     pub async fn load<C: ConnectionTrait>(db: &C) -> Result<UnitTree, AppError> {
-        let units = unit::Entity::find().all(db).await?;
-        Ok(UnitTree {
+        Ok(UnitTree::from_units(unit::Entity::find().all(db).await?))
+    }
+
+    /// The tree of units already read.
+    pub fn from_units(units: Vec<unit::Model>) -> UnitTree {
+        UnitTree {
             units: units.into_iter().map(|u| (u.id, u)).collect(),
-        })
+        }
     }
 
     pub fn by_code(&self, code: &str) -> Option<&unit::Model> {
