@@ -15,6 +15,9 @@ test("an officer appeals a delay, the head accepts and re-scores, both versions 
   await expect(officer.getByTestId("score-period")).toHaveText(period);
   const before = await officer.getByTestId("score-total").textContent();
   const delay = officer.locator('[data-testid="trace-line"][data-rule="penalty.delay"]');
+  // A line's entries are listed when it is opened.
+  await delay.getByTestId("show-entries").click();
+  await expect(officer).toHaveURL(/muc=\d+#muc-\d+$/);
   const entryId = await delay.getByTestId("trace-entry").first().getAttribute("data-entry-id");
   expect(entryId).toMatch(/^\d+$/);
 

@@ -72,6 +72,12 @@ test("submit, approve, enter general points, score and appeal without JavaScript
 
   await officer.goto("/can-bo/diem");
   await expect(officer.getByTestId("score-total")).toHaveText(/^\d{1,3},\d{2}$/);
+  // A trace line's entries open by a link, without JavaScript too.
+  const folded = officer.getByTestId("show-entries").first();
+  const href = await folded.getAttribute("href");
+  const index = href!.split("#muc-")[1];
+  await folded.click();
+  await expect(officer.locator(`#muc-${index}`).getByTestId("trace-entry").first()).toBeVisible();
   await officer.getByTestId("open-appeal").click();
   await officer.getByTestId("appeal-comment-input").fill(`Đề nghị xem lại điểm tiêu chí chung (${who})`);
   await officer.getByTestId("send-appeal").click();

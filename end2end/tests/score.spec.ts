@@ -20,6 +20,16 @@ test("an officer reads their score explained rule by rule, down to the script li
   await expect(lines.first()).toBeVisible();
   const general = page.locator('[data-testid="trace-line"][data-rule="general"]');
   await expect(general).toContainText("Tiêu chí chung");
+  // A line lists its entries when opened (one line at a time: the page stays light).
+  await expect(page.getByTestId("trace-entry")).toHaveCount(0);
+  const quantityLine = page.locator('[data-testid="trace-line"][data-rule="task.quantity"]').first();
+  const shown = await quantityLine.getByTestId("show-entries").textContent();
+  const count = Number(shown!.trim().split(" ")[0]);
+  expect(count).toBeGreaterThan(0);
+  await quantityLine.getByTestId("show-entries").click();
+  await expect(page).toHaveURL(/muc=\d+#muc-\d+$/);
+  await expect(quantityLine.getByTestId("trace-entry")).toHaveCount(count);
+  await expect(page.getByTestId("trace-entry")).toHaveCount(count);
   // Follow the quantity rule to its line in the formula version that scored the month.
   const quantity = page.locator('[data-testid="trace-line"][data-rule="task.quantity"]');
   const link = quantity.getByTestId("script-line");

@@ -42,19 +42,29 @@ pub async fn get_score_explanation(
     Ok(explanation)
 }
 
-/// The signed-in officer's own score for a period (empty: the latest), explained.
+/// The signed-in officer's own score for a period (empty: the latest), explained. With
+/// `folded`, only trace line `open`'s entries are listed (the others keep their count; see
+/// [`ScoreExplanation::fold_entries`]): the page asks for a line's entries when opened.
 #[server(prefix = "/api", endpoint = "my_score")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
-pub async fn my_score(period: String) -> Result<ScoreExplanation, AppError> {
+pub async fn my_score(
+    period: String,
+    #[server(default)] folded: bool,
+    #[server(default)] open: Option<usize>,
+) -> Result<ScoreExplanation, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnDiary)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::scores::explanation_cached(
+    let mut explanation = crate::ssr::services::scores::explanation_cached(
         &state.db,
         &state.explanations,
         me.id(),
         &period,
     )
-    .await
+    .await?;
+    if folded {
+        explanation.fold_entries(open);
+    }
+    Ok(explanation)
 }
 
 /// A formula version's script: every signed-in user may read a formula that is or was in

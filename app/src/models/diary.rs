@@ -172,7 +172,19 @@ pub struct TraceLine {
     pub points: f64,
     /// The script line of the rule version that recorded it.
     pub line: Option<u32>,
+    /// The entries behind the points (on "my score", only those of the line the officer
+    /// opened: see [`ScoreExplanation::fold_entries`])…
     pub entries: Vec<TraceEntry>,
+    /// …of this many.
+    #[serde(default)]
+    pub entry_count: usize,
+}
+
+impl TraceLine {
+    /// How many entries are behind the line, listed or not.
+    pub fn entries_behind(&self) -> usize {
+        self.entry_count.max(self.entries.len())
+    }
 }
 
 /// The formula that scored an officer, in the order scoring looks for one.
@@ -219,6 +231,52 @@ pub struct ScoreExplanation {
     pub versions: Vec<crate::models::ScoreVersionView>,
     /// The officer's appeals for this period, newest first.
     pub appeals: Vec<crate::models::AppealView>,
+    /// Every entry behind the score once (first seen first), for the appeal form, when the
+    /// trace lines' lists are folded (else empty: the lines list them).
+    #[serde(default)]
+    pub appeal_entries: Vec<TraceEntry>,
+    /// The lines' entry lists were folded ([`ScoreExplanation::fold_entries`]).
+    #[serde(default)]
+    pub folded: bool,
+}
+
+impl ScoreExplanation {
+    /// Keeps the entry list of trace line `open` only (a month's score has a few hundred
+    /// entries behind its lines: sent and rendered every time, they made most of the page);
+    /// each line keeps its count, and the entries are listed once for the appeal form.
+    pub fn fold_entries(&mut self, open: Option<usize>) {
+        let mut all = std::mem::take(&mut self.appeal_entries);
+        let mut seen: std::collections::HashSet<i64> = all.iter().map(|e| e.entry_id).collect();
+        for (i, line) in self.trace.iter_mut().enumerate() {
+            line.entry_count = line.entries_behind();
+            for e in &line.entries {
+                if seen.insert(e.entry_id) {
+                    all.push(e.clone());
+                }
+            }
+            if Some(i) != open {
+                line.entries = Vec::new();
+            }
+        }
+        self.appeal_entries = all;
+        self.folded = true;
+    }
+
+    /// The entries an appeal may be about: each once, by date then task.
+    pub fn appealable(&self) -> Vec<&TraceEntry> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out: Vec<&TraceEntry> = self
+            .trace
+            .iter()
+            .flat_map(|l| l.entries.iter())
+            .chain(self.appeal_entries.iter())
+            .filter(|e| seen.insert(e.entry_id))
+            .collect();
+        out.sort_by(|a, b| {
+            (a.work_date, &a.task, a.entry_id).cmp(&(b.work_date, &b.task, b.entry_id))
+        });
+        out
+    }
 }
 
 /// A formula version's script, for the read-only viewer.
@@ -269,4 +327,88 @@ pub struct PracticePreview {
     /// Why the formula does not score the officer (then `total` is `None`).
     pub reason: Option<String>,
     pub components: Vec<(String, f64)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: i64, day: u32, task: &str) -> TraceEntry {
+        TraceEntry {
+            entry_id: id,
+            contribution: 1.0,
+            work_date: NaiveDate::from_ymd_opt(2026, 10, day),
+            task: Some(task.into()),
+        }
+    }
+
+    fn line(rule: &str, entries: Vec<TraceEntry>) -> TraceLine {
+        TraceLine {
+            rule: rule.into(),
+            label: rule.into(),
+            explanation: String::new(),
+            points: 1.0,
+            line: None,
+            entry_count: entries.len(),
+            entries,
+        }
+    }
+
+    fn explanation(trace: Vec<TraceLine>) -> ScoreExplanation {
+        ScoreExplanation {
+            officer_id: 1,
+            officer_name: "A".into(),
+            officer_position: String::new(),
+            officer_unit: String::new(),
+            officer_agency: String::new(),
+            period: "2026-10".into(),
+            published: false,
+            status: ScoreStatus::Scored,
+            total: Some(80.0),
+            grade: None,
+            reason: None,
+            components: Vec::new(),
+            trace,
+            walkthrough: None,
+            rule_version_id: 1,
+            rule_set_name: String::new(),
+            formula_scope: FormulaScope::Province,
+            rule_version_no: 1,
+            rule_version_hash: String::new(),
+            score_version: 1,
+            history: Vec::new(),
+            versions: Vec::new(),
+            appeals: Vec::new(),
+            appeal_entries: Vec::new(),
+            folded: false,
+        }
+    }
+
+    #[test]
+    fn folding_keeps_the_opened_lines_entries_every_count_and_each_entry_once() {
+        let full = explanation(vec![
+            line("task.quantity", vec![entry(3, 2, "B"), entry(1, 1, "A")]),
+            line("penalty.delay", vec![entry(1, 1, "A")]),
+            line("general", Vec::new()),
+        ]);
+        let before: Vec<i64> = full.appealable().iter().map(|e| e.entry_id).collect();
+        assert_eq!(before, [1, 3], "by date, each once");
+
+        let mut folded = full.clone();
+        folded.fold_entries(Some(1));
+        assert!(folded.folded);
+        assert!(folded.trace[0].entries.is_empty());
+        assert_eq!(folded.trace[0].entries_behind(), 2);
+        assert_eq!(folded.trace[1].entries, full.trace[1].entries);
+        assert_eq!(folded.trace[2].entries_behind(), 0);
+        let after: Vec<i64> = folded.appealable().iter().map(|e| e.entry_id).collect();
+        assert_eq!(after, before, "the appeal form still offers every entry");
+
+        let mut none = full.clone();
+        none.fold_entries(None);
+        assert!(none.trace.iter().all(|l| l.entries.is_empty()));
+        none.fold_entries(Some(99)); // out of range: nothing listed, nothing lost
+        assert_eq!(none.trace[0].entries_behind(), 2);
+        assert_eq!(none.appeal_entries.len(), 2);
+    }
 }

@@ -708,6 +708,7 @@ mod tests {
                     task: None,
                 })
                 .collect(),
+            entry_count: entries.len(),
         }
     }
 

@@ -44,14 +44,19 @@ pub fn MyScorePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let appeal = ServerAction::<crate::api::appeals::FileAppeal>::new();
+    // A trace line's entries are listed when the officer opens it (`muc`: the line's index).
     let score = Resource::new(
         move || {
             (
                 query.read().get("ky").unwrap_or_default(),
+                query
+                    .read()
+                    .get("muc")
+                    .and_then(|m| m.parse::<usize>().ok()),
                 appeal.version().get(),
             )
         },
-        |(period, _)| my_score(period),
+        |(period, open, _)| my_score(period, true, open),
     );
     view! {
         <section class="card">
@@ -197,11 +202,17 @@ pub(crate) fn Explanation(
         <ol class="trace" data-testid="trace">
             {
                 let mut anchored = std::collections::HashSet::new();
+                let (period, folded) = (s.period.clone(), s.folded);
                 s.trace
                     .into_iter()
-                    .map(|line| {
+                    .enumerate()
+                    .map(|(i, line)| {
                         let anchor = anchored.insert(line.rule.clone());
-                        view! { <TraceRow line version anchor /> }
+                        let fold = folded.then(|| Fold {
+                            index: i,
+                            href: format!("{base}?ky={period}&muc={i}#muc-{i}"),
+                        });
+                        view! { <TraceRow line version anchor fold /> }
                     })
                     .collect_view()
             }
@@ -380,25 +391,18 @@ fn AppealForm(
     action: ServerAction<crate::api::appeals::FileAppeal>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let mut entries: Vec<(i64, String)> = Vec::new();
-    for line in &s.trace {
-        for e in &line.entries {
-            if !entries.iter().any(|(id, _)| *id == e.entry_id) {
-                let day = e
-                    .work_date
-                    .map(|d| format_date(crate::i18n::Locale::Vi, d))
-                    .unwrap_or_default();
-                entries.push((
-                    e.entry_id,
-                    format!(
-                        "{day} — {}",
-                        e.task.clone().unwrap_or_else(|| format!("#{}", e.entry_id))
-                    ),
-                ));
-            }
-        }
-    }
-    entries.sort_by(|a, b| a.1.cmp(&b.1));
+    let entries: Vec<(i64, String)> = s
+        .appealable()
+        .into_iter()
+        .map(|e| {
+            let day = e
+                .work_date
+                .map(|d| format_date(crate::i18n::Locale::Vi, d))
+                .unwrap_or_default();
+            let task = e.task.clone().unwrap_or_else(|| format!("#{}", e.entry_id));
+            (e.entry_id, format!("{day} — {task}"))
+        })
+        .collect();
     view! {
         <details class="appeal" data-testid="appeal-box">
             <summary data-testid="open-appeal">{i18n.t(Msg::AppealTitle)}</summary>
@@ -481,6 +485,13 @@ fn WalkthroughView(w: Walkthrough, version: i32) -> impl IntoView {
     .into_any()
 }
 
+/// Where a folded trace line's entries are listed: its index, and the page that lists them.
+#[derive(Clone, Debug)]
+pub struct Fold {
+    index: usize,
+    href: String,
+}
+
 #[component]
 pub(crate) fn TraceRow(
     line: TraceLine,
@@ -488,10 +499,17 @@ pub(crate) fn TraceRow(
     /// The row carries the `trace-<rule>` anchor (the first row of its rule).
     #[prop(default = false)]
     anchor: bool,
+    /// The explanation's entry lists are folded: this line lists its entries only when it
+    /// is the one opened, else it links to the page that does (a link, so that it works
+    /// before hydration too).
+    #[prop(default = None)]
+    fold: Option<Fold>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let points = line.points;
-    let count = line.entries.len();
+    let count = line.entries_behind();
+    let listed = !line.entries.is_empty();
+    let list_id = fold.as_ref().map(|f| format!("muc-{}", f.index));
     // A quarter's or year's month item links to that month's explanation, on the same page.
     let month = line
         .rule
@@ -531,10 +549,20 @@ pub(crate) fn TraceRow(
                         </a>
                     }
                 })}
-            {(count > 0)
+            {match (&fold, listed) {
+                (Some(f), false) if count > 0 => Some(view! {
+                    <p id=list_id.clone()>
+                        <a href=f.href.clone() data-testid="show-entries">
+                            {format!("{count} ")} {i18n.t(Msg::ScoreEntries)}
+                        </a>
+                    </p>
+                }.into_any()),
+                _ => None,
+            }}
+            {listed
                 .then(|| {
                     view! {
-                        <details>
+                        <details id=list_id.clone() open=fold.is_some()>
                             <summary>{format!("{count} ")} {i18n.t(Msg::ScoreEntries)}</summary>
                             <ul class="contrib">
                                 {line

@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use serde_json::json;
 
@@ -331,6 +331,20 @@ pub async fn views<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// The columns of a score row the list of versions shows.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct ScoreVersionRow {
+    id: i64,
+    score_version: i32,
+    status: crate::models::ScoreStatus,
+    total: Option<f64>,
+    grade: Option<String>,
+    computed_at: chrono::DateTime<chrono::Utc>,
+    rule_version_hash: String,
+    approved_at: Option<chrono::DateTime<chrono::Utc>>,
+    superseded_by: Option<i64>,
+}
+
 /// Every computed version of an officer's score for a period, oldest first, with the
 /// appeal that produced each one, if any.
 pub async fn score_versions<C: ConnectionTrait>(
@@ -347,12 +361,27 @@ pub async fn score_versions<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|a| Some((a.new_score_id?, a.id)))
         .collect();
-    Ok(period_score::Entity::find()
+    // Only the columns shown: a score row carries its whole trace.
+    let rows: Vec<ScoreVersionRow> = period_score::Entity::find()
+        .select_only()
+        .columns([
+            period_score::Column::Id,
+            period_score::Column::ScoreVersion,
+            period_score::Column::Status,
+            period_score::Column::Total,
+            period_score::Column::Grade,
+            period_score::Column::ComputedAt,
+            period_score::Column::RuleVersionHash,
+            period_score::Column::ApprovedAt,
+            period_score::Column::SupersededBy,
+        ])
         .filter(period_score::Column::OfficerId.eq(officer_id))
         .filter(period_score::Column::PeriodId.eq(period_id))
         .order_by_asc(period_score::Column::ScoreVersion)
+        .into_model()
         .all(db)
-        .await?
+        .await?;
+    Ok(rows
         .into_iter()
         .map(|s| ScoreVersionView {
             score_version: s.score_version,

@@ -48,41 +48,53 @@ pub async fn current<C: ConnectionTrait>(
     })
 }
 
-/// The officer's current score per period, newest first.
+/// The officer's current score per period, newest first: one query, and only the columns
+/// shown (a score row carries its whole trace).
 pub async fn history<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
 ) -> Result<Vec<crate::models::ScoreSummary>, AppError> {
-    let scores = period_score::Entity::find()
+    use crate::models::ScoreStatus;
+    use sea_orm::{JoinType, QueryOrder, QuerySelect};
+    let rows: Vec<(
+        String,
+        chrono::NaiveDate,
+        ScoreStatus,
+        Option<f64>,
+        Option<String>,
+    )> = period_score::Entity::find()
+        .select_only()
+        .column(period::Column::Code)
+        .column(period::Column::StartsOn)
+        .column(period_score::Column::Status)
+        .column(period_score::Column::Total)
+        .column(period_score::Column::Grade)
+        .join(
+            JoinType::InnerJoin,
+            period_score::Entity::belongs_to(period::Entity)
+                .from(period_score::Column::PeriodId)
+                .to(period::Column::Id)
+                .into(),
+        )
         .filter(period_score::Column::OfficerId.eq(officer_id))
         .filter(period_score::Column::SupersededBy.is_null())
+        .order_by_desc(period::Column::StartsOn)
+        .order_by_asc(period::Column::Code)
+        .into_tuple()
         .all(db)
         .await?;
-    let periods: std::collections::HashMap<i32, period::Model> = period::Entity::find()
-        .all(db)
-        .await?
+    Ok(rows
         .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let mut out: Vec<crate::models::ScoreSummary> = scores
-        .into_iter()
-        .filter_map(|s| {
-            let p = periods.get(&s.period_id)?;
-            Some(crate::models::ScoreSummary {
-                period: p.code.clone(),
-                starts_on: p.starts_on,
-                status: s.status,
-                total: s.total,
-                grade: s.grade,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.starts_on
-            .cmp(&a.starts_on)
-            .then_with(|| a.period.cmp(&b.period))
-    });
-    Ok(out)
+        .map(
+            |(period, starts_on, status, total, grade)| crate::models::ScoreSummary {
+                period,
+                starts_on,
+                status,
+                total,
+                grade,
+            },
+        )
+        .collect())
 }
 
 /// A score explained: the trace rule by rule with the entries behind each rule, and the
@@ -236,6 +248,8 @@ async fn explain<C: ConnectionTrait>(
         history,
         versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
         appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
+        appeal_entries: Vec::new(),
+        folded: false,
     })
 }
 
@@ -353,25 +367,16 @@ async fn unit_and_agency<C: ConnectionTrait>(
     db: &C,
     unit_id: Option<i32>,
 ) -> Result<(String, String), AppError> {
-    use crate::ssr::entities::unit;
-    let chain = crate::ssr::auth::guard::unit_chain(db, unit_id).await?;
-    if chain.is_empty() {
+    let chain = crate::ssr::auth::guard::unit_chain_named(db, unit_id).await?;
+    let Some(first) = chain.first() else {
         return Ok(Default::default());
-    }
-    let units: std::collections::HashMap<i32, unit::Model> = unit::Entity::find()
-        .filter(unit::Column::Id.is_in(chain.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    let name = |id: &i32| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
+    };
     let agency = chain
         .iter()
-        .find(|id| units.get(id).is_some_and(|u| u.kind == "agency"))
-        .map(name)
+        .find(|u| u.kind == "agency")
+        .map(|u| u.name.clone())
         .unwrap_or_default();
-    Ok((name(&chain[0]), agency))
+    Ok((first.name.clone(), agency))
 }
 
 /// Which level of formula `set` is, named for the score page.
@@ -435,13 +440,8 @@ pub async fn trace_lines<C: ConnectionTrait>(
     Ok(trace
         .items()
         .iter()
-        .map(|i| TraceLine {
-            rule: i.rule.clone(),
-            label: i.label.clone(),
-            explanation: i.explanation.clone(),
-            points: i.points,
-            line: i.line,
-            entries: i
+        .map(|i| {
+            let listed: Vec<TraceEntry> = i
                 .entries
                 .iter()
                 .filter_map(|c| {
@@ -458,7 +458,16 @@ pub async fn trace_lines<C: ConnectionTrait>(
                             .or_else(|| e.and_then(|e| e.off_catalog_description.clone())),
                     })
                 })
-                .collect(),
+                .collect();
+            TraceLine {
+                rule: i.rule.clone(),
+                label: i.label.clone(),
+                explanation: i.explanation.clone(),
+                points: i.points,
+                line: i.line,
+                entry_count: listed.len(),
+                entries: listed,
+            }
         })
         .collect())
 }
