@@ -69,3 +69,23 @@ test("an administrator's page rendered by the server hydrates once its chunk is 
   expect(await admin.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   expect(wasm.length).toBeGreaterThan(before);
 });
+
+// A page the server rendered hydrates from the data it sent: the browser asks the server
+// for none of it again (a guarded page built three times on the server once shifted the
+// ids its data was sent under).
+test("a server-rendered page hydrates without fetching its data again", async ({ browser }) => {
+  const page = await signedIn(browser, "cb.snv.tccb.02", "/can-bo");
+  for (const path of ["/can-bo", "/can-bo/diem", "/thong-bao"]) {
+    const calls: string[] = [];
+    const listen = (r: { url(): string }) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/api/")) calls.push(url.pathname);
+    };
+    page.on("request", listen);
+    await page.goto(path);
+    await hydrated(page);
+    await page.waitForTimeout(500);
+    page.off("request", listen);
+    expect(calls, path).toEqual([]);
+  }
+});

@@ -196,19 +196,25 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
         let app = TestApp::demo(&backend).await;
         let name = backend.name();
         let head = app.signed_in("tp.snv.tccb", DEMO_PASSWORD).await;
-        let all = |officer: String| {
+        let page_of = |officer: String, page: &'static str| {
             let head = head.clone();
             async move {
                 call(
                     &head,
                     app.addr,
                     "review_queue",
-                    &[("officer", &officer), ("from", ""), ("to", "")],
+                    &[
+                        ("officer", &officer),
+                        ("from", ""),
+                        ("to", ""),
+                        ("page", page),
+                    ],
                 )
                 .await
                 .json::<app::models::ReviewQueue>()
             }
         };
+        let all = |officer: String| page_of(officer, "1");
         let queue = all(String::new()).await;
         assert!(
             !queue.entries.is_empty(),
@@ -235,19 +241,7 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
         // The queue comes a page at a time; a page past the last shows the last.
         assert_eq!((queue.page, queue.per_page), (1, 25), "{name}");
         assert_eq!(queue.entries.len(), 25, "{name}: {} waiting", queue.total);
-        let page = |n: &'static str| {
-            let head = head.clone();
-            async move {
-                call(
-                    &head,
-                    app.addr,
-                    "review_queue",
-                    &[("officer", ""), ("from", ""), ("to", ""), ("page", n)],
-                )
-                .await
-                .json::<app::models::ReviewQueue>()
-            }
-        };
+        let page = |n: &'static str| page_of(String::new(), n);
         let second = page("2").await;
         assert_eq!((second.page, second.total), (2, queue.total), "{name}");
         assert!(

@@ -43,16 +43,9 @@ pub async fn catalog_for<C: ConnectionTrait>(
         .collect();
     let mut items: Vec<CatalogChoice> = catalog
         .into_iter()
-        .map(|i| CatalogChoice {
-            last_used: last_used.get(&i.id).copied(),
-            id: i.id,
-            code: i.code,
-            group_code: i.group_code,
-            name: i.name,
-            unit_of_measure: i.unit_of_measure,
-            norm_minutes: i.norm_minutes,
-            coefficient: i.coefficient,
-            evidence_required: i.evidence_required,
+        .map(|i| {
+            let used = last_used.get(&i.id).copied();
+            choice(i, used)
         })
         .collect();
     items.sort_by(|a, b| {
@@ -61,6 +54,21 @@ pub async fn catalog_for<C: ConnectionTrait>(
             .then_with(|| a.code.cmp(&b.code))
     });
     Ok(items)
+}
+
+/// A catalog task as offered to the officer, last used on `last_used`.
+fn choice(i: catalog_item::Model, last_used: Option<NaiveDate>) -> CatalogChoice {
+    CatalogChoice {
+        last_used,
+        id: i.id,
+        code: i.code,
+        group_code: i.group_code,
+        name: i.name,
+        unit_of_measure: i.unit_of_measure,
+        norm_minutes: i.norm_minutes,
+        coefficient: i.coefficient,
+        evidence_required: i.evidence_required,
+    }
 }
 
 /// The officer's entries from `from` to `to`, newest day first.
@@ -123,20 +131,7 @@ async fn views_knowing<C: ConnectionTrait>(
             .all(db)
             .await?
         {
-            items.insert(
-                i.id,
-                CatalogChoice {
-                    id: i.id,
-                    code: i.code,
-                    group_code: i.group_code,
-                    name: i.name,
-                    unit_of_measure: i.unit_of_measure,
-                    norm_minutes: i.norm_minutes,
-                    coefficient: i.coefficient,
-                    evidence_required: i.evidence_required,
-                    last_used: None,
-                },
-            );
+            items.insert(i.id, choice(i, None));
         }
     }
     Ok(rows

@@ -54,17 +54,18 @@ pub async fn history<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
 ) -> Result<Vec<crate::models::ScoreSummary>, AppError> {
-    use crate::models::ScoreStatus;
     use sea_orm::{JoinType, QueryOrder, QuerySelect};
-    let rows: Vec<(
-        String,
-        chrono::NaiveDate,
-        ScoreStatus,
-        Option<f64>,
-        Option<String>,
-    )> = period_score::Entity::find()
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        period: String,
+        starts_on: chrono::NaiveDate,
+        status: crate::models::ScoreStatus,
+        total: Option<f64>,
+        grade: Option<String>,
+    }
+    let rows: Vec<Row> = period_score::Entity::find()
         .select_only()
-        .column(period::Column::Code)
+        .column_as(period::Column::Code, "period")
         .column(period::Column::StartsOn)
         .column(period_score::Column::Status)
         .column(period_score::Column::Total)
@@ -80,20 +81,18 @@ pub async fn history<C: ConnectionTrait>(
         .filter(period_score::Column::SupersededBy.is_null())
         .order_by_desc(period::Column::StartsOn)
         .order_by_asc(period::Column::Code)
-        .into_tuple()
+        .into_model()
         .all(db)
         .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(period, starts_on, status, total, grade)| crate::models::ScoreSummary {
-                period,
-                starts_on,
-                status,
-                total,
-                grade,
-            },
-        )
+        .map(|r| crate::models::ScoreSummary {
+            period: r.period,
+            starts_on: r.starts_on,
+            status: r.status,
+            total: r.total,
+            grade: r.grade,
+        })
         .collect())
 }
 
