@@ -85,9 +85,10 @@ pub fn ReviewPage() -> impl IntoView {
                         .map(|r| match r {
                             Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
                             Ok(q) => {
+                                let (officer, from, to) = (param("can-bo"), param("tu"), param("den"));
                                 view! {
-                                    <Filters queue=q.clone() officer=param("can-bo") from=param("tu") to=param("den") />
-                                    <Queue queue=q approve actions filters=(param("can-bo"), param("tu"), param("den")) />
+                                    <Filters queue=q.clone() officer=officer.clone() from=from.clone() to=to.clone() />
+                                    <Queue queue=q approve actions filters=(officer, from, to) />
                                 }
                                     .into_any()
                             }

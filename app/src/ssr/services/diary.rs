@@ -119,21 +119,24 @@ async fn views_knowing<C: ConnectionTrait>(
     rows: Vec<wle::Model>,
     known: &[CatalogChoice],
 ) -> Result<Vec<DiaryEntry>, AppError> {
-    let mut items: HashMap<i32, CatalogChoice> = known.iter().map(|c| (c.id, c.clone())).collect();
     let missing: std::collections::BTreeSet<i32> = rows
         .iter()
         .filter_map(|e| e.catalog_item_id)
-        .filter(|id| !items.contains_key(id))
+        .filter(|id| !known.iter().any(|c| c.id == *id))
         .collect();
-    if !missing.is_empty() {
-        for i in catalog_item::Entity::find()
+    let others: Vec<CatalogChoice> = if missing.is_empty() {
+        Vec::new()
+    } else {
+        catalog_item::Entity::find()
             .filter(catalog_item::Column::Id.is_in(missing))
             .all(db)
             .await?
-        {
-            items.insert(i.id, choice(i, None));
-        }
-    }
+            .into_iter()
+            .map(|i| choice(i, None))
+            .collect()
+    };
+    let items: HashMap<i32, &CatalogChoice> =
+        known.iter().chain(&others).map(|c| (c.id, c)).collect();
     Ok(rows
         .into_iter()
         .map(|e| {
