@@ -352,3 +352,64 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
         app.stop().await;
     }
 }
+
+/// The data a server-rendered page hands the browser for hydration: the payload of each
+/// `__RESOLVED_RESOURCES[id] = "…";` (a Rust-debug-quoted string), by id.
+fn resolved_resources(html: &str) -> Vec<(u32, String)> {
+    let mut found = Vec::new();
+    for part in html.split("__RESOLVED_RESOURCES[").skip(1) {
+        let Some((id, rest)) = part.split_once("] = \"") else {
+            continue;
+        };
+        let Ok(id) = id.parse() else { continue };
+        let mut payload = String::new();
+        let mut escaped = false;
+        for c in rest.chars() {
+            match (escaped, c) {
+                (false, '\\') => escaped = true,
+                (false, '"') => break,
+                _ => {
+                    escaped = false;
+                    payload.push(c);
+                }
+            }
+        }
+        found.push((id, payload));
+    }
+    found
+}
+
+#[tokio::test]
+async fn a_guarded_page_reads_and_sends_its_data_once() {
+    for backend in backends() {
+        let app = TestApp::demo(&backend).await;
+        let name = backend.name();
+        let officer = app.signed_in("cb.snv.tccb.02", DEMO_PASSWORD).await;
+        let month = (chrono::Utc::now().date_naive() - chrono::Months::new(2)).format("%Y-%m");
+        for path in [
+            "/can-bo".to_string(),
+            format!("/can-bo/diem?ky={month}"),
+            "/thong-bao".to_string(),
+        ] {
+            let res = officer.get(app.url(&path)).send().await.expect("page");
+            assert_eq!(res.status(), 200, "{name} {path}");
+            let html = res.text().await.expect("html");
+            let resources = resolved_resources(&html);
+            // The page's own data is there (the user, the unread count and the page's data).
+            let large: Vec<&(u32, String)> =
+                resources.iter().filter(|(_, p)| p.len() > 40).collect();
+            assert!(!large.is_empty(), "{name} {path}: {resources:?}");
+            // …and each resource once: a page built more than once while rendering creates
+            // its resources again, runs their server functions again and sends their data
+            // again under new ids.
+            for (i, (id, payload)) in large.iter().enumerate() {
+                assert!(
+                    large[i + 1..].iter().all(|(_, other)| other != payload),
+                    "{name} {path}: resource {id} is sent more than once ({} bytes)",
+                    payload.len()
+                );
+            }
+        }
+        app.stop().await;
+    }
+}

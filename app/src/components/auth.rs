@@ -108,12 +108,25 @@ pub fn Guarded(path: &'static str, children: ChildrenFn) -> impl IntoView {
             .into_any(),
         ),
     };
+    let page = move || {
+        view! {
+            {crate::models::Guide::of_page(path)
+                .map(|guide| view! { <crate::components::guide::GuidePanel guide /> })}
+            {children()}
+        }
+        .into_any()
+    };
+    // The server runs the closure that shows the page up to three times in one render; the
+    // page (its resources, so its queries) is built on the first run only.
+    #[cfg(feature = "ssr")]
+    let page = {
+        let once = crate::ssr::built_once::BuiltOnce::new(page);
+        move || once.view()
+    };
     view! {
         <Transition fallback=move || view! { <p>{i18n.t(Msg::StatsLoading)}</p> }>
             <Show when=move || decision() == Some(Decision::Allow) fallback=refusal>
-                {crate::models::Guide::of_page(path)
-                    .map(|guide| view! { <crate::components::guide::GuidePanel guide /> })}
-                {children()}
+                {page()}
             </Show>
         </Transition>
     }

@@ -3,6 +3,7 @@
 
 pub mod api_v1;
 pub mod auth;
+pub mod built_once;
 pub mod db;
 pub mod entities;
 pub mod export;
