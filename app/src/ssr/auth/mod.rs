@@ -82,7 +82,8 @@ impl Principal {
 #[derive(Clone, Debug)]
 pub struct ClientAddr(pub String);
 
-/// The columns of a signed-in user read on every request, with their unit's name.
+/// The columns of a signed-in user read on every request, with their unit's name and one
+/// of their roles (one row per role; no role: one row with `role` null).
 #[derive(Debug, sea_orm::FromQueryResult)]
 struct UserRow {
     id: i32,
@@ -90,18 +91,20 @@ struct UserRow {
     full_name: String,
     must_change_password: bool,
     unit_name: Option<String>,
+    role: Option<String>,
+    role_unit_id: Option<i32>,
 }
 
 /// Loads an active user with their roles; `None` if the account is gone or deactivated.
-/// Three queries (it runs on every signed-in request): the user with their unit's name, their
-/// roles, and the reviews delegated to them that run today.
+/// Two queries (it runs on every signed-in request): the user with their unit's name and
+/// their roles, and the reviews delegated to them that run today.
 pub async fn load_user<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
 ) -> Result<Option<CurrentUser>, sea_orm::DbErr> {
     use sea_orm::{JoinType, QuerySelect};
-    // The join is declared here: the entities declare no relations.
-    let Some(u) = user::Entity::find_by_id(user_id)
+    // The joins are declared here: the entities declare no relations.
+    let rows = user::Entity::find_by_id(user_id)
         .filter(user::Column::IsActive.eq(true))
         .select_only()
         .columns([
@@ -111,6 +114,8 @@ pub async fn load_user<C: ConnectionTrait>(
             user::Column::MustChangePassword,
         ])
         .column_as(unit::Column::Name, "unit_name")
+        .column_as(user_role::Column::Role, "role")
+        .column_as(user_role::Column::UnitId, "role_unit_id")
         .join(
             JoinType::LeftJoin,
             user::Entity::belongs_to(unit::Entity)
@@ -118,13 +123,37 @@ pub async fn load_user<C: ConnectionTrait>(
                 .to(unit::Column::Id)
                 .into(),
         )
+        .join(
+            JoinType::LeftJoin,
+            user::Entity::belongs_to(user_role::Entity)
+                .from(user::Column::Id)
+                .to(user_role::Column::UserId)
+                .into(),
+        )
+        .order_by_asc(user_role::Column::Id)
         .into_model::<UserRow>()
-        .one(db)
-        .await?
-    else {
+        .all(db)
+        .await?;
+    let Some(first) = rows.first() else {
         return Ok(None);
     };
-    let mut grants = grants_of(db, user_id).await?;
+    let (id, username, full_name, must_change_password, unit_name) = (
+        first.id,
+        first.username.clone(),
+        first.full_name.clone(),
+        first.must_change_password,
+        first.unit_name.clone(),
+    );
+    // Unknown role codes are ignored, as in [`grants_of`].
+    let mut grants: Vec<Grant> = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(Grant {
+                role: Role::parse(r.role.as_deref()?)?,
+                unit_id: r.role_unit_id,
+            })
+        })
+        .collect();
     // An acting head reviews the delegated units while the delegation runs.
     for g in crate::ssr::services::delegations::running_grants(db, user_id).await? {
         if !grants.contains(&g) {
@@ -132,14 +161,14 @@ pub async fn load_user<C: ConnectionTrait>(
         }
     }
     Ok(Some(CurrentUser {
-        id: u.id,
-        username: u.username,
-        full_name: u.full_name,
-        unit_name: u.unit_name,
+        id,
+        username,
+        full_name,
+        unit_name,
         subject: Subject {
-            user_id: u.id,
+            user_id: id,
             grants,
-            must_change_password: u.must_change_password,
+            must_change_password,
         },
     }))
 }
