@@ -3,21 +3,34 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Statement,
 };
 
 use crate::authz::Role;
 use crate::error::AppError;
 use crate::models::{AgencySummary, FormulaSummary, HomeCounts, PeriodSummary, ProvinceOverview};
-use crate::ssr::entities::{period, rule_set, unit, user, user_role};
+use crate::ssr::entities::{period, unit, user, user_role};
 use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::rule_versions;
 
+#[derive(Debug, FromQueryResult)]
+struct Counts {
+    units: i64,
+    users: i64,
+}
+
+/// How many units and users there are, in one query (the home page runs it on every visit).
 pub async fn stats(db: &DatabaseConnection) -> Result<HomeCounts, AppError> {
-    let units = unit::Entity::find().count(db).await?;
-    let users = user::Entity::find().count(db).await?;
-    Ok(HomeCounts { units, users })
+    let sql = "SELECT (SELECT COUNT(*) FROM units) AS units, (SELECT COUNT(*) FROM users) AS users";
+    let counts = Counts::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
+        .one(db)
+        .await?
+        .unwrap_or(Counts { units: 0, users: 0 });
+    Ok(HomeCounts {
+        units: counts.units.max(0) as u64,
+        users: counts.users.max(0) as u64,
+    })
 }
 
 #[derive(Debug, FromQueryResult)]
@@ -84,21 +97,14 @@ pub async fn overview(db: &DatabaseConnection) -> Result<ProvinceOverview, AppEr
             status: p.status,
         })
         .collect();
-    let formula = match rule_versions::effective_for(db, None, None, Utc::now().date_naive())
+    let formula = rule_versions::in_force(db, None, None, Utc::now().date_naive())
         .await?
-        .map(|(v, _)| v)
-    {
-        Some(v) => {
-            let set = rule_set::Entity::find_by_id(v.rule_set_id).one(db).await?;
-            Some(FormulaSummary {
-                rule_set: set.map(|s| s.name).unwrap_or_default(),
-                version_no: v.version_no,
-                hash: v.content_hash.chars().take(12).collect(),
-                effective_from: v.effective_from,
-            })
-        }
-        None => None,
-    };
+        .map(|found| FormulaSummary {
+            rule_set: found.set.name,
+            version_no: found.version.version_no,
+            hash: found.version.content_hash.chars().take(12).collect(),
+            effective_from: found.version.effective_from,
+        });
     Ok(ProvinceOverview {
         province: units
             .iter()

@@ -516,6 +516,26 @@ pub async fn effective_for<C: ConnectionTrait>(
     agency_id: Option<i32>,
     date: NaiveDate,
 ) -> Result<Option<(rsv::Model, Level)>, AppError> {
+    Ok(in_force(db, position_id, agency_id, date)
+        .await?
+        .map(|found| (found.version, found.level)))
+}
+
+/// The version [`effective_for`] finds, with the level it was found at and its rule set.
+#[derive(Debug)]
+pub struct InForce {
+    pub version: rsv::Model,
+    pub level: Level,
+    pub set: rule_set::Model,
+}
+
+/// [`effective_for`], with the version's rule set (read with the others of its level).
+pub async fn in_force<C: ConnectionTrait>(
+    db: &C,
+    position_id: Option<i32>,
+    agency_id: Option<i32>,
+    date: NaiveDate,
+) -> Result<Option<InForce>, AppError> {
     let mut levels: Vec<(Level, Vec<rule_set::Model>)> = Vec::with_capacity(3);
     if let Some(pid) = position_id {
         let sets = rule_set::Entity::find()
@@ -551,8 +571,15 @@ pub async fn effective_for<C: ConnectionTrait>(
             .order_by_desc(rsv::Column::ActivatedAt)
             .one(db)
             .await?;
-        if let Some(v) = found {
-            return Ok(Some((v, level)));
+        if let Some(version) = found {
+            let Some(set) = group.into_iter().find(|s| s.id == version.rule_set_id) else {
+                continue; // cannot happen: the version was looked for among these sets
+            };
+            return Ok(Some(InForce {
+                version,
+                level,
+                set,
+            }));
         }
     }
     Ok(None)
