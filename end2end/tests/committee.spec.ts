@@ -59,7 +59,11 @@ test("the committee drills down to an agency with inflated hours and downloads t
   await top.getByRole("link").click();
   // The officer's score, explained down to the entries.
   await expect(bcd.getByTestId("officer-name")).toBeVisible();
-  await expect(bcd.getByTestId("trace-entry").first()).toBeAttached();
+  // Its lines list their entries one at a time, when opened.
+  await expect(bcd.getByTestId("trace-entry")).toHaveCount(0);
+  await bcd.getByTestId("show-entries").first().click();
+  await expect(bcd).toHaveURL(/muc=\d+#muc-\d+$/);
+  await expect(bcd.getByTestId("trace-entry").first()).toBeVisible();
 
   // An officer may not open the dashboard.
   const officer = await signedIn(browser, "cb.snv.tccb.02", "/ban-chi-dao");

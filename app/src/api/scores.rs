@@ -6,12 +6,16 @@ use crate::error::AppError;
 use crate::models::{FormulaSource, ScoreExplanation};
 
 /// An officer's score for a period (empty: the latest), explained. The officer reads their
-/// own; their reviewers, the committee and auditors read it too.
+/// own; their reviewers, the committee and auditors read it too. With `folded`, only trace
+/// line `open`'s entries are listed, as on [`my_score`] (the reviewer's page); without, every
+/// entry of every line (the score sheet).
 #[server(prefix = "/api", endpoint = "score_explanation")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_score_explanation(
     officer_id: i32,
     period: String,
+    #[server(default)] folded: bool,
+    #[server(default)] open: Option<usize>,
 ) -> Result<ScoreExplanation, AppError> {
     let state = crate::ssr::state::app_state()?;
     let caller = crate::ssr::auth::guard::officer(
@@ -20,7 +24,7 @@ pub async fn get_score_explanation(
         crate::ssr::auth::guard::On::ReadScore,
     )
     .await?;
-    let explanation = crate::ssr::services::scores::explanation_cached(
+    let mut explanation = crate::ssr::services::scores::explanation_cached(
         &state.db,
         &state.explanations,
         officer_id,
@@ -38,6 +42,11 @@ pub async fn get_score_explanation(
             &explanation.period,
         )
         .await?;
+    }
+    if folded {
+        explanation.fold_entries(open);
+        // Appeals are filed from my score: this view has no appeal form to fill.
+        explanation.appeal_entries = Vec::new();
     }
     Ok(explanation)
 }

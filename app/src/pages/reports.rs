@@ -319,7 +319,8 @@ pub fn ScoreSheetPage() -> impl IntoView {
     let officer = crate::components::route_id();
     let score = Resource::new(
         move || (officer(), query.read().get("ky").unwrap_or_default()),
-        |(id, period)| get_score_explanation(id, period),
+        // The score sheet is a document: every entry behind every line is on it.
+        |(id, period)| get_score_explanation(id, period, false, None),
     );
     view! {
         <section class="card report" data-testid="score-sheet">

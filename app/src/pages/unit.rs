@@ -479,9 +479,19 @@ pub fn OfficerScorePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let officer = crate::components::route_id();
+    // A trace line's entries are listed when the reviewer opens it (`muc`), as on my score.
     let score = Resource::new(
-        move || (officer(), query.read().get("ky").unwrap_or_default()),
-        |(id, period)| crate::api::scores::get_score_explanation(id, period),
+        move || {
+            (
+                officer(),
+                query.read().get("ky").unwrap_or_default(),
+                query
+                    .read()
+                    .get("muc")
+                    .and_then(|m| m.parse::<usize>().ok()),
+            )
+        },
+        |(id, period, open)| crate::api::scores::get_score_explanation(id, period, true, open),
     );
     view! {
         <section class="card">
