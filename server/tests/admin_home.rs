@@ -35,7 +35,7 @@ async fn the_checklist_counts_what_the_database_holds_and_follows_changes() {
         let name = backend.name();
         let app = TestApp::spawn(&backend).await;
         let db = &app.db.db;
-        seed::seed_demo_if_empty(db, &Default::default())
+        seed::seed_demo_if_empty(db, &common::seed_pool())
             .await
             .expect("seed");
         let admin = app.signed_in("admin", seed::DEMO_PASSWORD).await;

@@ -826,7 +826,7 @@ async fn scores_come_paged_with_an_etag_and_explained() {
 async fn each_token_has_its_rate_limit() {
     let backend = backends().remove(0);
     let app = TestApp::spawn_opts(&backend, false, 10).await;
-    app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &Default::default())
+    app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &common::seed_pool())
         .await
         .expect("seed");
     let spec = Spec::fetch(&app).await;
@@ -975,7 +975,7 @@ async fn the_cli_prints_a_token_alone_on_its_last_line() {
 async fn a_server_killed_during_ingestion_keeps_every_acknowledged_batch_whole() {
     for backend in backends() {
         let db = common::TestDb::new(&backend).await;
-        app::ssr::services::seed::seed_demo_if_empty(&db.db, &Default::default())
+        app::ssr::services::seed::seed_demo_if_empty(&db.db, &common::seed_pool())
             .await
             .expect("seed");
         let actor = Actor::system("test");

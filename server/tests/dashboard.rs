@@ -168,7 +168,7 @@ async fn the_dashboard_adds_up_the_stored_scores_of_the_demo_and_a_generated_pro
         // The demo province (its first month is scored by the seed).
         let app = TestApp::spawn(&backend).await;
         let db = &app.db.db;
-        seed::seed_demo_if_empty(db, &Default::default())
+        seed::seed_demo_if_empty(db, &common::seed_pool())
             .await
             .expect("seed");
         let bcd = committee(user_named(db, "bcd").await.id);
@@ -239,7 +239,7 @@ async fn an_inflated_log_is_flagged_down_to_the_officer_and_the_task() {
         let name = backend.name();
         let app = TestApp::spawn(&backend).await;
         let db = &app.db.db;
-        seed::seed_demo_if_empty(db, &Default::default())
+        seed::seed_demo_if_empty(db, &common::seed_pool())
             .await
             .expect("seed");
         let bcd = committee(user_named(db, "bcd").await.id);
@@ -375,7 +375,7 @@ async fn the_monthly_report_reads_back_with_the_dashboard_s_figures() {
         let name = backend.name();
         let app = TestApp::spawn(&backend).await;
         let db = &app.db.db;
-        seed::seed_demo_if_empty(db, &Default::default())
+        seed::seed_demo_if_empty(db, &common::seed_pool())
             .await
             .expect("seed");
         // An agency whose name a spreadsheet would run as a formula.
@@ -557,7 +557,7 @@ async fn the_classification_list_adds_up_and_stays_in_its_agency() {
         let name = backend.name();
         let app = TestApp::spawn(&backend).await;
         let db = &app.db.db;
-        seed::seed_demo_if_empty(db, &Default::default())
+        seed::seed_demo_if_empty(db, &common::seed_pool())
             .await
             .expect("seed");
         let bcd = committee(user_named(db, "bcd").await.id);

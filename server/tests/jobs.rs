@@ -160,7 +160,7 @@ async fn a_simulation_is_taken_over_after_a_kill() {
     for backend in backends() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
-        seed::seed_demo_if_empty(&t.db, &Default::default())
+        seed::seed_demo_if_empty(&t.db, &common::seed_pool())
             .await
             .expect("seed");
         let sim = queued_demo_simulation(&t, &Actor::system("committee")).await;
@@ -260,7 +260,7 @@ async fn a_cancelled_simulation_runs_and_stores_nothing() {
     for backend in backends() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
-        seed::seed_demo_if_empty(&t.db, &Default::default())
+        seed::seed_demo_if_empty(&t.db, &common::seed_pool())
             .await
             .expect("seed");
         let committee = Actor::system("committee");

@@ -132,7 +132,7 @@ async fn metrics_move_with_requests_on_their_own_address() {
     for backend in backends() {
         let name = backend.name();
         let db = TestDb::new(&backend).await;
-        app::ssr::services::seed::seed_demo_if_empty(&db.db, &Default::default())
+        app::ssr::services::seed::seed_demo_if_empty(&db.db, &common::seed_pool())
             .await
             .expect("seed");
         let args = ServeArgs {

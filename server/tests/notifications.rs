@@ -51,7 +51,7 @@ async fn events_and_sweeps_notify_the_right_people_once() {
         let name = backend.name();
         let app = TestApp::spawn(&backend).await;
         let db = &app.db.db;
-        seed::seed_demo_if_empty(db, &Default::default())
+        seed::seed_demo_if_empty(db, &common::seed_pool())
             .await
             .expect("seed");
         let officer = user_named(db, "cb.snv.tccb.02").await;
@@ -419,7 +419,7 @@ async fn the_daily_digest_reaches_an_smtp_server_once() {
         let name = backend.name();
         let t = TestDb::new(&backend).await;
         let db = &t.db;
-        seed::seed_demo_if_empty(db, &Default::default())
+        seed::seed_demo_if_empty(db, &common::seed_pool())
             .await
             .expect("seed");
         let officer = user_named(db, "cb.snv.tccb.02").await;

@@ -47,7 +47,7 @@ const REVIEWER_COMMITTEE_AUDITOR: [bool; 6] = [false, false, true, false, true, 
 
 /// Seeds the demo province and signs in one browser per column of [`WHO`].
 async fn demo_with_everyone_signed_in(app: &TestApp) -> Vec<reqwest::Client> {
-    seed::seed_demo_if_empty(&app.db.db, &Default::default())
+    seed::seed_demo_if_empty(&app.db.db, &common::seed_pool())
         .await
         .expect("seed");
     let mut clients = Vec::new();

@@ -107,6 +107,21 @@ impl TestDb {
     }
 }
 
+/// The engine pool the tests seed the demo province with: the default limits, but a
+/// per-evaluation deadline a loaded machine running debug builds cannot miss. Seeding scores
+/// the demo months; with the default 500 ms, a test machine compiling beside the tests once
+/// took longer for one group, and the seed failed where no code under test had.
+pub fn seed_pool() -> app::ssr::rule_pool::RulePool {
+    let limits = rubric_rules::Limits {
+        deadline_ms: 30_000,
+        ..Default::default()
+    };
+    app::ssr::rule_pool::RulePool::new(
+        std::sync::Arc::new(rubric_rules::RuleEngine::new(limits)),
+        Default::default(),
+    )
+}
+
 /// The real server, started on port 0.
 pub struct TestApp {
     pub addr: SocketAddr,
@@ -120,7 +135,7 @@ impl TestApp {
     /// The server with the demo province seeded.
     pub async fn demo(backend: &Backend) -> TestApp {
         let app = TestApp::spawn(backend).await;
-        app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &Default::default())
+        app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &seed_pool())
             .await
             .expect("seed the demo province");
         app
