@@ -134,26 +134,13 @@ pub async fn load_user<C: ConnectionTrait>(
         .into_model::<UserRow>()
         .all(db)
         .await?;
-    let Some(first) = rows.first() else {
+    let mut grants: Vec<Grant> = rows
+        .iter()
+        .filter_map(|r| grant(r.role.as_deref()?, r.role_unit_id))
+        .collect();
+    let Some(user) = rows.into_iter().next() else {
         return Ok(None);
     };
-    let (id, username, full_name, must_change_password, unit_name) = (
-        first.id,
-        first.username.clone(),
-        first.full_name.clone(),
-        first.must_change_password,
-        first.unit_name.clone(),
-    );
-    // Unknown role codes are ignored, as in [`grants_of`].
-    let mut grants: Vec<Grant> = rows
-        .into_iter()
-        .filter_map(|r| {
-            Some(Grant {
-                role: Role::parse(r.role.as_deref()?)?,
-                unit_id: r.role_unit_id,
-            })
-        })
-        .collect();
     // An acting head reviews the delegated units while the delegation runs.
     for g in crate::ssr::services::delegations::running_grants(db, user_id).await? {
         if !grants.contains(&g) {
@@ -161,14 +148,14 @@ pub async fn load_user<C: ConnectionTrait>(
         }
     }
     Ok(Some(CurrentUser {
-        id,
-        username,
-        full_name,
-        unit_name,
+        id: user.id,
+        username: user.username,
+        full_name: user.full_name,
+        unit_name: user.unit_name,
         subject: Subject {
-            user_id: id,
+            user_id: user.id,
             grants,
-            must_change_password,
+            must_change_password: user.must_change_password,
         },
     }))
 }
@@ -184,13 +171,16 @@ pub async fn grants_of<C: ConnectionTrait>(
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|r| {
-            Some(Grant {
-                role: Role::parse(&r.role)?,
-                unit_id: r.unit_id,
-            })
-        })
+        .filter_map(|r| grant(&r.role, r.unit_id))
         .collect())
+}
+
+/// A stored role as a grant; `None` for a role code this version does not know (ignored).
+fn grant(role: &str, unit_id: Option<i32>) -> Option<Grant> {
+    Some(Grant {
+        role: Role::parse(role)?,
+        unit_id,
+    })
 }
 
 pub use guard::{officer_target, unit_chain};
