@@ -44,9 +44,8 @@ pub async fn get_score_explanation(
         .await?;
     }
     if folded {
-        explanation.fold_entries(open);
         // Appeals are filed from my score: this view has no appeal form to fill.
-        explanation.appeal_entries = Vec::new();
+        explanation.fold_lines(open);
     }
     Ok(explanation)
 }

@@ -249,16 +249,28 @@ impl ScoreExplanation {
         let mut seen: std::collections::HashSet<i64> = all.iter().map(|e| e.entry_id).collect();
         for (i, line) in self.trace.iter_mut().enumerate() {
             line.entry_count = line.entries_behind();
-            for e in &line.entries {
-                if seen.insert(e.entry_id) {
-                    all.push(e.clone());
-                }
+            if Some(i) == open {
+                let listed = line.entries.iter().filter(|e| seen.insert(e.entry_id));
+                all.extend(listed.cloned());
+            } else {
+                // A folded line's entries move to the appeal list: no copy.
+                let taken = std::mem::take(&mut line.entries);
+                all.extend(taken.into_iter().filter(|e| seen.insert(e.entry_id)));
             }
+        }
+        self.appeal_entries = all;
+        self.folded = true;
+    }
+
+    /// [`Self::fold_entries`] for a view without an appeal form (a reviewer's or the
+    /// committee's): the folded lines' entries are dropped, not listed.
+    pub fn fold_lines(&mut self, open: Option<usize>) {
+        for (i, line) in self.trace.iter_mut().enumerate() {
+            line.entry_count = line.entries_behind();
             if Some(i) != open {
                 line.entries = Vec::new();
             }
         }
-        self.appeal_entries = all;
         self.folded = true;
     }
 
@@ -410,5 +422,27 @@ mod tests {
         none.fold_entries(Some(99)); // out of range: nothing listed, nothing lost
         assert_eq!(none.trace[0].entries_behind(), 2);
         assert_eq!(none.appeal_entries.len(), 2);
+
+        let mut reviewed = full.clone();
+        reviewed.fold_lines(Some(1));
+        assert!(reviewed.folded);
+        assert!(reviewed.trace[0].entries.is_empty());
+        assert_eq!(reviewed.trace[0].entries_behind(), 2);
+        assert_eq!(reviewed.trace[1].entries, full.trace[1].entries);
+        assert!(
+            reviewed.appeal_entries.is_empty(),
+            "no appeal form: no list"
+        );
+        let folded_trace: Vec<_> = folded
+            .trace
+            .iter()
+            .map(|l| (l.entries_behind(), l.entries.len()))
+            .collect();
+        let reviewed_trace: Vec<_> = reviewed
+            .trace
+            .iter()
+            .map(|l| (l.entries_behind(), l.entries.len()))
+            .collect();
+        assert_eq!(reviewed_trace, folded_trace, "the lines fold alike");
     }
 }
