@@ -1,7 +1,7 @@
 //! Server functions, one file per feature area: authorize → call a service → return a DTO.
 //!
 //! Every server function asks `crate::authz` first, through `ssr::auth::require` or
-//! `ssr::auth::allow_public`; `server/tests/permissions.rs` lists them all with the roles
+//! `ssr::auth::allow_public`; `server/tests/suite/permissions.rs` lists them all with the roles
 //! that may call them and fails when one is missing.
 
 /// An id sent as text by a form, refused in `field` when it is not a number.

@@ -72,9 +72,13 @@ impl TestDb {
                 }
             }
             Backend::Postgres(url) => {
+                // Many tests of one process make their schemas at once: the counter keeps
+                // two made in the same nanosecond apart.
+                static MADE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
                 let schema = format!(
-                    "t_{}_{}",
+                    "t_{}_{}_{}",
                     std::process::id(),
+                    MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                     std::time::SystemTime::now()
                         .duration_since(std::time::UNIX_EPOCH)
                         .map(|d| d.as_nanos())

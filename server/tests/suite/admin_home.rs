@@ -2,7 +2,7 @@
 //! the database holds, and follows a change (a new position without a job description, an
 //! officer losing their position, a unit nobody heads, a failed job).
 
-mod common;
+use crate::common;
 
 use app::error::AppError;
 use app::i18n::Msg;

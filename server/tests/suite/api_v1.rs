@@ -3,7 +3,7 @@
 //! entry); the reads (catalog, organisation, scores with ETag and trace); rate limits; the
 //! OpenAPI document and its page. Every response is checked against the OpenAPI document.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

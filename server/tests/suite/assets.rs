@@ -3,7 +3,7 @@
 //! browser accepts) and kept a year (`immutable`); pages are compressed and always checked
 //! again (`no-cache`); another build's path is 404.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 

@@ -2,7 +2,7 @@
 //! actor (accents optional) and dates, with each event's before and after — on every
 //! backend.
 
-mod common;
+use crate::common;
 
 use app::models::AuditPage;
 use app::ssr::services::seed::DEMO_PASSWORD;

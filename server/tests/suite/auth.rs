@@ -1,7 +1,7 @@
 //! Sign-in, sessions and their ends, throttling, CSRF, password changes and resets,
 //! deactivation — black-box against the real server, on every backend.
 
-mod common;
+use crate::common;
 
 use app::ssr::entities::{audit_event, session};
 use common::{add_unit, add_user, backends, call, TestApp, PASSWORD};

@@ -2,7 +2,7 @@
 //! the unit, the director closes the agency, the committee publishes the period; each step
 //! locks what is beneath it, each reopening needs a reason, and every step is audited.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

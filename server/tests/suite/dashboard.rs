@@ -4,7 +4,7 @@
 //! task; the report downloads as a workbook that reads back with the same figures and with
 //! formula-like text neutralised; only the committee, administrators and auditors get it.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

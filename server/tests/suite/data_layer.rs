@@ -2,7 +2,7 @@
 //! rule version transitions and refusals, concurrent activation, all-or-nothing writes,
 //! the audit chain catching tampering, and re-scoring that keeps history.
 
-mod common;
+use crate::common;
 
 use app::error::AppError;
 use app::models::{PeriodCode, RuleStatus};

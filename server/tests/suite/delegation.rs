@@ -3,7 +3,7 @@
 //! refused after them or once the delegation is revoked; only a head by role delegates, to
 //! an active user of the same agency, for dates in order; each step is audited.
 
-mod common;
+use crate::common;
 
 use app::error::AppError;
 use app::i18n::Msg;

@@ -2,7 +2,7 @@
 //! recent tasks first, adding, correcting and submitting entries, standard hours, missing
 //! evidence and heavy days — on every backend.
 
-mod common;
+use crate::common;
 
 use app::models::{Diary, EntryStatus};
 use app::ssr::services::seed::DEMO_PASSWORD;

@@ -4,7 +4,7 @@
 //! position's own, else the agency's, else the province default, and the score page
 //! says which. An agency's formula cannot change the default's script.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -1,7 +1,7 @@
 //! The foundation, black-box: health, readiness, the server-rendered shell, the server
 //! function behind the home page, the demo seed and graceful shutdown — on every backend.
 
-mod common;
+use crate::common;
 
 use common::{backends, TestApp};
 

@@ -2,7 +2,7 @@
 //! counters move with requests and failed sign-ins; the application's address does not
 //! serve it; every response carries an `X-Request-Id`.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;

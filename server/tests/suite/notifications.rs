@@ -3,7 +3,7 @@
 //! once, a person reads and marks only their own; and the daily digest reaches a real SMTP
 //! server (aiosmtpd, started by the test) once.
 
-mod common;
+use crate::common;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! every kind of bad cell named with nothing written; formula cells neutralised on export;
 //! the `rubric import org` / `rubric export org` commands.
 
-mod common;
+use crate::common;
 
 use app::i18n::Locale;
 use app::models::{CellProblem, ImportReport, OrgSheet, PlanAct};

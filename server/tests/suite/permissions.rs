@@ -5,7 +5,7 @@
 //!
 //! Runs on the demo province, on every backend.
 
-mod common;
+use crate::common;
 
 use app::ssr::entities::{period, period_score, unit, user, work_log_entry as wle};
 use app::ssr::services::seed::{self, DEMO_PASSWORD};

@@ -1,7 +1,7 @@
 //! Job positions and their job-description versions as administrators, the committee and
 //! auditors read them, with the comparison of two versions — on every backend.
 
-mod common;
+use crate::common;
 
 use app::models::{
     catalog_diff, text_diff, CatalogChange, JdStatus, LineChange, PositionDetail, PositionSummary,

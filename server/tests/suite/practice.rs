@@ -3,7 +3,7 @@
 //! the reviewer's queue, the work log or a score; the preview equals the score the same
 //! work gets once logged for real, confirmed by the head and scored.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

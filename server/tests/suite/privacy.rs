@@ -4,7 +4,7 @@
 //! score (a head's read of another's score is audited, one's own is not), and the download
 //! is in the audit trail; visitors get 401 and the notice without the link. Retention.
 
-mod common;
+use crate::common;
 
 use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, TestApp};

@@ -5,7 +5,7 @@
 //! attached), activates it from the next month and re-scores that month explicitly; the
 //! month's scores name the new version.
 
-mod common;
+use crate::common;
 
 use app::models::{
     CaseRunView, JobStatus, RuleSetView, RuleStatus, RuleVersionPage, SimulationView, TryResult,

@@ -3,7 +3,7 @@
 //! Each test names the hole it guards; the engine's isolation has its own file
 //! (`engine_pool.rs`).
 
-mod common;
+use crate::common;
 
 use app::ssr::entities::{
     audit_event, catalog_item, job_description_version as jdv, period, position,

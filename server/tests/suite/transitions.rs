@@ -1,7 +1,7 @@
 //! Every state transition of job descriptions, work-log entries and periods, with their
 //! refusals (bad state, stale version, invalid input), on SQLite and PostgreSQL.
 
-mod common;
+use crate::common;
 
 use app::error::AppError;
 use app::models::{

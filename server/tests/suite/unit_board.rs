@@ -3,7 +3,7 @@
 //! period (refused while entries wait or scores are out of date), and off-catalog work
 //! mapped or rejected.
 
-mod common;
+use crate::common;
 
 use app::models::{
     AppealDecision, ApprovalBlocker, Diary, EntryStatus, ReviewQueue, ScoreExplanation, UnitBoard,

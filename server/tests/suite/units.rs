@@ -5,7 +5,7 @@
 //! a 4xx and its reason; two racing moves that would make a cycle; HTML in a name escaped;
 //! positions created and edited; only administrators.
 
-mod common;
+use crate::common;
 
 use app::error::AppError;
 use app::i18n::Locale;
