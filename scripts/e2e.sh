@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # The Playwright specs in Debian's Chromium against a freshly started server with a fresh
 # SQLite database holding the demo province. Arguments go to `playwright test` (a spec file,
-# --project closing, --grep …). By hand it builds first (`cargo leptos build --split`, always last:
-# a `cargo test` after it leaves a server binary whose pages never hydrate); scripts/test.sh
-# has just built and passes --no-build. Exits with Playwright's status.
+# --project closing, --grep …). By hand it builds first, as scripts/test.sh does (the server
+# binary of `cargo test`'s build and the front end: scripts/lib/debug-build.sh; a server built
+# with other flags cannot hydrate that front end); scripts/test.sh has just built and passes
+# --no-build. Exits with Playwright's status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=/dev/null
 [ -f .tools/env.sh ] && source .tools/env.sh
+# shellcheck source=scripts/lib/debug-build.sh
+source scripts/lib/debug-build.sh
 if [ "${1:-}" = "--no-build" ]; then
   shift
 else
-  cargo leptos build --split
+  debug_site
 fi
 logs=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -18,6 +18,8 @@ phase "setup"
 bash scripts/setup.sh
 # shellcheck source=/dev/null
 source .tools/env.sh
+# shellcheck source=scripts/lib/debug-build.sh
+source scripts/lib/debug-build.sh
 LOGS=$(mktemp -d)
 
 phase "cargo fmt --check"
@@ -42,8 +44,8 @@ phase "cargo test --workspace"
 export RUBRIC_REQUIRE_SMTP_SINK=1
 cargo test --workspace 2>&1 | tee "$LOGS/cargo-test.log"
 
-phase "cargo leptos build --split (debug)"
-cargo leptos build --split
+phase "the debug site: cargo leptos build --split --frontend-only (the server is the tests' build)"
+debug_site
 
 phase "size guard: the officer's first download (debug build)"
 guard_status=0
