@@ -23,8 +23,11 @@ use crate::pages::audit::AuditPage;
 use crate::pages::closing::ClosingPage;
 use crate::pages::committee::CommitteePage;
 use crate::pages::diary::DiaryPage;
+use crate::pages::glossary::GlossaryPage;
+use crate::pages::help::HelpPage;
 use crate::pages::notifications::NotificationsPage;
 use crate::pages::practice::PracticePage;
+use crate::pages::privacy::PrivacyPage;
 use crate::pages::reports::{ClassificationPage, ScoreSheetPage};
 use crate::pages::review::ReviewPage;
 use crate::pages::score::{FormulaPage, MyScorePage};
@@ -85,14 +88,10 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                 <Header />
                 <main>
                     <Routes fallback=NotFound>
-                        <Route ssr=SsrMode::Async path=path!("") view=HomePage />
-                        <Route ssr=SsrMode::Async path=path!("dang-nhap") view=SignInPage />
-                        <Route path=path!("kich-hoat") view=ActivationPage />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("doi-mat-khau")
-                            view=|| view! { <Guarded path="/doi-mat-khau"><ChangePasswordPage /></Guarded> }
-                        />
+                        <Route ssr=SsrMode::Async path=path!("") view={Lazy::<HomeRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("dang-nhap") view={Lazy::<SignInRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("kich-hoat") view={Lazy::<ActivationRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("doi-mat-khau") view={Lazy::<ChangePasswordRoute>::new()} />
                         <Route
                             ssr=SsrMode::Async
                             path=path!("can-bo")
@@ -105,11 +104,7 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                         <Route ssr=SsrMode::Async path=path!("cong-thuc/:id") view={Lazy::<FormulaRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("duyet") view={Lazy::<ReviewRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("don-vi") view={Lazy::<UnitRoute>::new()} />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("thong-bao")
-                            view=|| view! { <Guarded path="/thong-bao"><NotificationsPage /></Guarded> }
-                        />
+                        <Route ssr=SsrMode::Async path=path!("thong-bao") view={Lazy::<NotificationsRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("chot-ky") view={Lazy::<ClosingRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("don-vi/can-bo/:id") view={Lazy::<OfficerScoreRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("quan-tri") view={Lazy::<AdminHomeRoute>::new()} />
@@ -128,13 +123,9 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
                         <Route ssr=SsrMode::Async path=path!("ban-chi-dao") view={Lazy::<CommitteeRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("bao-cao/xep-loai") view={Lazy::<ClassificationRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("phieu-danh-gia/:id") view={Lazy::<ScoreSheetRoute>::new()} />
-                        <Route path=path!("thuat-ngu") view=crate::pages::glossary::GlossaryPage />
-                        <Route ssr=SsrMode::Async path=path!("quyen-rieng-tu") view=crate::pages::privacy::PrivacyPage />
-                        <Route
-                            ssr=SsrMode::Async
-                            path=path!("tro-giup")
-                            view=|| view! { <Guarded path="/tro-giup"><crate::pages::help::HelpPage /></Guarded> }
-                        />
+                        <Route ssr=SsrMode::Async path=path!("thuat-ngu") view={Lazy::<GlossaryRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("quyen-rieng-tu") view={Lazy::<PrivacyRoute>::new()} />
+                        <Route ssr=SsrMode::Async path=path!("tro-giup") view={Lazy::<HelpRoute>::new()} />
                         <Route ssr=SsrMode::Async path=path!("thanh-tra") view={Lazy::<AuditRoute>::new()} />
                     </Routes>
                 </main>
@@ -158,9 +149,18 @@ fn Layout(hydrated: RwSignal<bool>) -> impl IntoView {
 /// Every build of the hydrate wasm must be split once a lazy route exists: without `--split`
 /// the wasm imports the chunk loader from a module that is never written, and no page
 /// hydrates (the server warns at start when the site it serves has no split manifest).
+///
+/// A page everyone may open is declared `public`; the others name the path their guard
+/// sends back to after signing in.
 macro_rules! lazy_pages {
+    (@view public $page:ident) => {
+        view! { <$page /> }.into_any()
+    };
+    (@view $guard:literal $page:ident) => {
+        view! { <Guarded path=$guard><$page /></Guarded> }.into_any()
+    };
     ($($route:ident: $guard:tt => $page:ident;)*) => {$(
-        #[doc = concat!("The lazily loaded route of `", $guard, "`.")]
+        #[doc = concat!("The lazily loaded route of `", stringify!($page), "`.")]
         pub struct $route;
 
         #[lazy_route]
@@ -173,13 +173,21 @@ macro_rules! lazy_pages {
                 let _ = this;
                 #[cfg(feature = "ssr")]
                 crate::ssr::split::preload(stringify!($route));
-                view! { <Guarded path=$guard><$page /></Guarded> }.into_any()
+                lazy_pages!(@view $guard $page)
             }
         }
     )*};
 }
 
 lazy_pages! {
+    HomeRoute: public => HomePage;
+    SignInRoute: public => SignInPage;
+    ActivationRoute: public => ActivationPage;
+    GlossaryRoute: public => GlossaryPage;
+    PrivacyRoute: public => PrivacyPage;
+    ChangePasswordRoute: "/doi-mat-khau" => ChangePasswordPage;
+    NotificationsRoute: "/thong-bao" => NotificationsPage;
+    HelpRoute: "/tro-giup" => HelpPage;
     MyScoreRoute: "/can-bo/diem" => MyScorePage;
     PracticeRoute: "/can-bo/thuc-hanh" => PracticePage;
     FormulaRoute: "/cong-thuc" => FormulaPage;

@@ -2,8 +2,8 @@ import { expect, Page, test } from "@playwright/test";
 import { firstDemoMonth, hydrated, openMenu, signedIn } from "./helpers";
 
 // The wasm is split (cargo leptos build --split): an officer's diary runs on the main wasm
-// alone; the code of the other pages (my score, the head's, the committee's, the
-// administrators') comes in chunks fetched the first time such a page is opened — by a
+// alone; the code of every other page (sign-in, home, my score, the head's, the committee's,
+// the administrators') comes in chunks fetched the first time such a page is opened — by a
 // client-side navigation, or before hydration when the server rendered it.
 
 /** The wasm files the page fetches from now on. */
@@ -16,19 +16,30 @@ function wasmRequests(page: Page): string[] {
   return seen;
 }
 
-test("the diary loads no chunk; my score loads its chunk when opened and works", async ({ browser }) => {
+test("the sign-in page loads its chunk, then signs in to the diary", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   const wasm = wasmRequests(page);
-  const officer = await signedIn(browser, "cb.snv.tccb.02", "/can-bo");
-  await officer.close();
-
-  // A fresh visit to the diary: one wasm, the main one.
   await page.goto("/dang-nhap?next=%2Fcan-bo");
   await hydrated(page);
+  expect(wasm[0]).toBe("rubric.wasm");
+  expect(wasm.length).toBeGreaterThan(1);
   await page.getByTestId("username").fill("cb.snv.tccb.02");
   await page.getByTestId("password").fill("Rubric@2025");
   await page.getByTestId("sign-in-submit").click();
   await expect(page).toHaveURL(/\/can-bo$/);
+  await hydrated(page);
+  await expect(page.getByTestId("signed-in-user")).toBeAttached();
+});
+
+test("the diary loads no chunk; my score loads its chunk when opened and works", async ({ browser }) => {
+  const officer = await signedIn(browser, "cb.snv.tccb.02", "/can-bo");
+  const session = await officer.context().storageState();
+  await officer.close();
+
+  // A fresh visit to the diary (a new browser, signed in): one wasm, the main one.
+  const page = await (await browser.newContext({ storageState: session })).newPage();
+  const wasm = wasmRequests(page);
+  await page.goto("/can-bo");
   await hydrated(page);
   await expect(page.getByTestId("signed-in-user")).toBeAttached();
   expect(wasm).toEqual(["rubric.wasm"]);
