@@ -4,7 +4,6 @@
 //! internal details (SQL, file paths) are logged on the server and replaced by
 //! [`AppError::Internal`] before they cross the wire.
 
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -120,7 +119,8 @@ impl AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    // Read from text, as the server functions' results are (`api::codec`).
+    type Encoder = crate::api::codec::JsonText;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Transport(value.to_string())

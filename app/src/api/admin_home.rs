@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::models::AdminHome;
 
 /// Every check of the administrators' home.
-#[server(prefix = "/api", endpoint = "admin_home")]
+#[server(prefix = "/api", endpoint = "admin_home", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_admin_home() -> Result<AdminHome, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadAdminHome)?;

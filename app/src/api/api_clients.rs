@@ -13,7 +13,7 @@ use crate::{
 };
 
 /// Every client with its tokens (never a token's text).
-#[server(prefix = "/api", endpoint = "list_api_clients")]
+#[server(prefix = "/api", endpoint = "list_api_clients", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_api_clients() -> Result<Vec<ApiClientView>, AppError> {
     require(Action::ManageUsers)?;
@@ -22,7 +22,7 @@ pub async fn list_api_clients() -> Result<Vec<ApiClientView>, AppError> {
 
 /// Registers a client for the agency with code `agency`; its entries land submitted when
 /// `entries_submitted` is ticked, else as drafts.
-#[server(prefix = "/api", endpoint = "create_api_client")]
+#[server(prefix = "/api", endpoint = "create_api_client", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn create_api_client(
     name: String,
@@ -37,7 +37,7 @@ pub async fn create_api_client(
 }
 
 /// Issues a token of client `client_id`: its text is in the answer and nowhere else.
-#[server(prefix = "/api", endpoint = "issue_api_token")]
+#[server(prefix = "/api", endpoint = "issue_api_token", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn issue_api_token(
     client_id: i32,
@@ -62,7 +62,7 @@ pub async fn issue_api_token(
 }
 
 /// Revokes token `id`.
-#[server(prefix = "/api", endpoint = "revoke_api_token")]
+#[server(prefix = "/api", endpoint = "revoke_api_token", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn revoke_api_token(id: i32) -> Result<(), AppError> {
     let me = require(Action::ManageUsers)?;

@@ -8,7 +8,7 @@ use crate::models::AppealAnswerForm;
 
 /// The signed-in officer contests their score for `period`, or one entry of it
 /// (`entry_id`, empty for the score as a whole).
-#[server(prefix = "/api", endpoint = "file_appeal")]
+#[server(prefix = "/api", endpoint = "file_appeal", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn file_appeal(
     period: String,
@@ -31,7 +31,7 @@ pub async fn file_appeal(
 
 /// A reviewer of the officer's unit answers an appeal: accepted (with corrected findings
 /// for an entry, then a re-score) or rejected, with the reason.
-#[server(prefix = "/api", endpoint = "answer_appeal")]
+#[server(prefix = "/api", endpoint = "answer_appeal", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn answer_appeal(form: AppealAnswerForm) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;

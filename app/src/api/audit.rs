@@ -7,7 +7,7 @@ use crate::models::{AuditCheck, AuditPage};
 
 /// The audit trail, newest first, 50 events a page: `entity` (a kind of object), `actor`
 /// (part of a name) and `from`/`to` (yyyy-mm-dd) filter when not empty.
-#[server(prefix = "/api", endpoint = "audit_events")]
+#[server(prefix = "/api", endpoint = "audit_events", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn audit_events(
     page: u64,
@@ -36,7 +36,7 @@ pub async fn audit_events(
 }
 
 /// Walks the whole hash chain and names the first broken event, if any.
-#[server(prefix = "/api", endpoint = "verify_audit")]
+#[server(prefix = "/api", endpoint = "verify_audit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn verify_audit() -> Result<AuditCheck, AppError> {
     use crate::ssr::services::audit::{verify, Verification};

@@ -24,7 +24,7 @@ mod server {
 /// Signs in, renews the session id, and goes to `next` (or to the change-password page
 /// after an administrator's reset). Wrong names, wrong passwords and deactivated accounts
 /// all get the same message.
-#[server(prefix = "/api", endpoint = "sign_in")]
+#[server(prefix = "/api", endpoint = "sign_in", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn sign_in(
     username: String,
@@ -62,7 +62,7 @@ pub async fn sign_in(
 
 /// A new person activates their account with the one-time code an import gave them, and
 /// chooses their password; then they sign in.
-#[server(prefix = "/api", endpoint = "activate_account")]
+#[server(prefix = "/api", endpoint = "activate_account", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn activate_account(
     username: String,
@@ -86,7 +86,7 @@ pub async fn activate_account(
 }
 
 /// Ends the session (its record is deleted) and goes home.
-#[server(prefix = "/api", endpoint = "sign_out")]
+#[server(prefix = "/api", endpoint = "sign_out", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::authz::Action;
@@ -105,7 +105,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 }
 
 /// The signed-in user, or `None`.
-#[server(prefix = "/api", endpoint = "current_user")]
+#[server(prefix = "/api", endpoint = "current_user", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     use crate::authz::Action;
@@ -113,7 +113,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 }
 
 /// Whether any active administrator exists (if not, the sign-in page says how to create one).
-#[server(prefix = "/api", endpoint = "has_admin")]
+#[server(prefix = "/api", endpoint = "has_admin", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn has_admin() -> Result<bool, AppError> {
     use crate::authz::Action;
@@ -123,7 +123,7 @@ pub async fn has_admin() -> Result<bool, AppError> {
 }
 
 /// Changes the signed-in user's password; their other sessions end.
-#[server(prefix = "/api", endpoint = "change_password")]
+#[server(prefix = "/api", endpoint = "change_password", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn change_password(
     current: String,

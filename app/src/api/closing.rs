@@ -10,7 +10,7 @@ use crate::models::{ClosingBoard, DeadlinesForm};
 use super::parse_id;
 
 /// The closing page for `period` (empty: this month).
-#[server(prefix = "/api", endpoint = "closing_board")]
+#[server(prefix = "/api", endpoint = "closing_board", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_closing_board(period: String) -> Result<ClosingBoard, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReadClosing)?;
@@ -19,7 +19,7 @@ pub async fn get_closing_board(period: String) -> Result<ClosingBoard, AppError>
 }
 
 /// The director closes agency `agency` (an id) for `period`.
-#[server(prefix = "/api", endpoint = "close_agency")]
+#[server(prefix = "/api", endpoint = "close_agency", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn close_agency(agency: String, period: String) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -31,7 +31,7 @@ pub async fn close_agency(agency: String, period: String) -> Result<(), AppError
 }
 
 /// Reopens agency `agency` for `period`, with a reason.
-#[server(prefix = "/api", endpoint = "reopen_agency")]
+#[server(prefix = "/api", endpoint = "reopen_agency", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reopen_agency(agency: String, period: String, reason: String) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -42,7 +42,7 @@ pub async fn reopen_agency(agency: String, period: String, reason: String) -> Re
 
 /// Reopens a unit's approved period (its head or above), with a reason; returns how many
 /// officers' results were reopened.
-#[server(prefix = "/api", endpoint = "reopen_unit_period")]
+#[server(prefix = "/api", endpoint = "reopen_unit_period", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reopen_unit_period(
     unit: String,
@@ -64,7 +64,7 @@ pub async fn reopen_unit_period(
 }
 
 /// The committee publishes `period` (its `lock_version` as the page showed it).
-#[server(prefix = "/api", endpoint = "publish_period")]
+#[server(prefix = "/api", endpoint = "publish_period", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn publish_period(period: String, lock_version: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::PublishPeriod)?;
@@ -75,7 +75,7 @@ pub async fn publish_period(period: String, lock_version: i32) -> Result<(), App
 }
 
 /// The committee reopens a published `period`, with a reason.
-#[server(prefix = "/api", endpoint = "reopen_period")]
+#[server(prefix = "/api", endpoint = "reopen_period", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reopen_period(
     period: String,
@@ -96,7 +96,7 @@ pub async fn reopen_period(
 }
 
 /// An administrator sets `form.period`'s calendar.
-#[server(prefix = "/api", endpoint = "set_period_deadlines")]
+#[server(prefix = "/api", endpoint = "set_period_deadlines", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn set_period_deadlines(form: DeadlinesForm) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::SetDeadlines)?;

@@ -7,7 +7,7 @@ use crate::models::{ClassificationList, Dashboard};
 
 /// The dashboard of `period` (the latest scored month when empty), for the province or,
 /// with `agency` (an agency's id), for that agency.
-#[server(prefix = "/api", endpoint = "dashboard")]
+#[server(prefix = "/api", endpoint = "dashboard", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_dashboard(period: String, agency: String) -> Result<Dashboard, AppError> {
     let who = crate::ssr::auth::require(crate::authz::Action::ReadProvinceFigures)?;
@@ -22,7 +22,7 @@ pub async fn get_dashboard(period: String, agency: String) -> Result<Dashboard, 
 /// The classification list of an agency (empty: the first the caller may read) for
 /// `period` (empty: the latest year with scores): the committee and auditors any agency,
 /// a head the agencies they head.
-#[server(prefix = "/api", endpoint = "classification_list")]
+#[server(prefix = "/api", endpoint = "classification_list", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_classification_list(
     period: String,

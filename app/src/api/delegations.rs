@@ -10,7 +10,7 @@ use crate::models::{DelegationForm, DelegationView};
 use super::parse_id;
 
 /// The unit's delegations (running, to come, recently ended).
-#[server(prefix = "/api", endpoint = "unit_delegations")]
+#[server(prefix = "/api", endpoint = "unit_delegations", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn unit_delegations(unit: String) -> Result<Vec<DelegationView>, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -20,7 +20,7 @@ pub async fn unit_delegations(unit: String) -> Result<Vec<DelegationView>, AppEr
 }
 
 /// The head delegates the unit's review to `form.username` for a date range.
-#[server(prefix = "/api", endpoint = "delegate_unit")]
+#[server(prefix = "/api", endpoint = "delegate_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn delegate_unit(form: DelegationForm) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -32,7 +32,7 @@ pub async fn delegate_unit(form: DelegationForm) -> Result<(), AppError> {
 }
 
 /// Revokes delegation `id` of `unit`.
-#[server(prefix = "/api", endpoint = "revoke_delegation")]
+#[server(prefix = "/api", endpoint = "revoke_delegation", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn revoke_delegation(unit: String, id: i32) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;

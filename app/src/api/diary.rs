@@ -12,7 +12,7 @@ use crate::{
     ssr::auth::guard::{self, On},
 };
 
-#[server(prefix = "/api", endpoint = "work_entry")]
+#[server(prefix = "/api", endpoint = "work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn work_entry(id: i64) -> Result<WorkEntryView, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -22,7 +22,7 @@ pub async fn work_entry(id: i64) -> Result<WorkEntryView, AppError> {
         .map(WorkEntryView::from)
 }
 
-#[server(prefix = "/api", endpoint = "submit_work_entry")]
+#[server(prefix = "/api", endpoint = "submit_work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn submit_work_entry(id: i64, lock_version: i32) -> Result<WorkEntryView, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -35,7 +35,7 @@ pub async fn submit_work_entry(id: i64, lock_version: i32) -> Result<WorkEntryVi
         .ok_or(AppError::NotFound)
 }
 
-#[server(prefix = "/api", endpoint = "delete_work_entry")]
+#[server(prefix = "/api", endpoint = "delete_work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn delete_work_entry(id: i64, lock_version: i32) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -43,7 +43,7 @@ pub async fn delete_work_entry(id: i64, lock_version: i32) -> Result<(), AppErro
     crate::ssr::services::work_log::delete_draft(&state.db, &me.actor(), id, lock_version).await
 }
 
-#[server(prefix = "/api", endpoint = "approve_work_entry")]
+#[server(prefix = "/api", endpoint = "approve_work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_work_entry(id: i64, lock_version: i32) -> Result<WorkEntryView, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -56,7 +56,7 @@ pub async fn approve_work_entry(id: i64, lock_version: i32) -> Result<WorkEntryV
         .ok_or(AppError::NotFound)
 }
 
-#[server(prefix = "/api", endpoint = "return_work_entry")]
+#[server(prefix = "/api", endpoint = "return_work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn return_work_entry(
     id: i64,
@@ -71,7 +71,7 @@ pub async fn return_work_entry(
 }
 
 /// An officer's current score for a period (e.g. `2026-09`).
-#[server(prefix = "/api", endpoint = "officer_score")]
+#[server(prefix = "/api", endpoint = "officer_score", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn officer_score(officer_id: i32, period: String) -> Result<ScoreView, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -81,7 +81,7 @@ pub async fn officer_score(officer_id: i32, period: String) -> Result<ScoreView,
 
 /// The signed-in officer's diary for a period (`2026-10`, `2026-Q4`, `2026`; empty: this
 /// month), with the catalog of their position.
-#[server(prefix = "/api", endpoint = "my_diary")]
+#[server(prefix = "/api", endpoint = "my_diary", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn my_diary(period: String) -> Result<crate::models::Diary, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -90,7 +90,7 @@ pub async fn my_diary(period: String) -> Result<crate::models::Diary, AppError> 
 }
 
 /// Adds a draft entry to the signed-in officer's diary.
-#[server(prefix = "/api", endpoint = "add_work_entry")]
+#[server(prefix = "/api", endpoint = "add_work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn add_work_entry(form: crate::models::WorkLogForm) -> Result<WorkEntryView, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -103,7 +103,7 @@ pub async fn add_work_entry(form: crate::models::WorkLogForm) -> Result<WorkEntr
 }
 
 /// Corrects one of the officer's draft or returned entries.
-#[server(prefix = "/api", endpoint = "update_work_entry")]
+#[server(prefix = "/api", endpoint = "update_work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn update_work_entry(
     id: i64,
@@ -120,7 +120,7 @@ pub async fn update_work_entry(
 
 /// Submits every draft and corrected entry of the signed-in officer from `from` to `to`
 /// (yyyy-mm-dd): a day, a week or the whole period. Returns how many were submitted.
-#[server(prefix = "/api", endpoint = "submit_diary")]
+#[server(prefix = "/api", endpoint = "submit_diary", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn submit_diary(from: String, to: String) -> Result<usize, AppError> {
     use crate::error::AppError as E;

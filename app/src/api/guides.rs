@@ -14,7 +14,7 @@ fn parse_guide(code: &str) -> Result<Guide, AppError> {
 }
 
 /// Whether the caller should see `guide`: they hold its role and have not dismissed it.
-#[server(prefix = "/api", endpoint = "guide_state")]
+#[server(prefix = "/api", endpoint = "guide_state", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn guide_state(guide: String) -> Result<bool, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;
@@ -27,7 +27,7 @@ pub async fn guide_state(guide: String) -> Result<bool, AppError> {
 }
 
 /// Hides `guide` for the caller from now on (the help page opens it again).
-#[server(prefix = "/api", endpoint = "dismiss_guide")]
+#[server(prefix = "/api", endpoint = "dismiss_guide", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn dismiss_guide(guide: String) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnAccount)?;

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::models::HomeCounts;
 
 /// How many units and users the database holds (public: no personal data).
-#[server(prefix = "/api", endpoint = "home_stats")]
+#[server(prefix = "/api", endpoint = "home_stats", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn home_stats() -> Result<HomeCounts, AppError> {
     crate::ssr::auth::allow_public(crate::authz::Action::ReadPublic)?;
@@ -15,7 +15,7 @@ pub async fn home_stats() -> Result<HomeCounts, AppError> {
 }
 
 /// The province's agencies, periods and the formula in force (public: no personal data).
-#[server(prefix = "/api", endpoint = "province_overview")]
+#[server(prefix = "/api", endpoint = "province_overview", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn province_overview() -> Result<crate::models::ProvinceOverview, AppError> {
     crate::ssr::auth::allow_public(crate::authz::Action::ReadPublic)?;

@@ -8,7 +8,7 @@ use crate::models::JobView;
 
 /// Job `id` with its progress: for those who read the configuration (the committee,
 /// administrators, auditors).
-#[server(prefix = "/api", endpoint = "get_job")]
+#[server(prefix = "/api", endpoint = "get_job", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(id = id), err(level = "info")))]
 pub async fn get_job(id: i32) -> Result<JobView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
@@ -18,7 +18,7 @@ pub async fn get_job(id: i32) -> Result<JobView, AppError> {
 
 /// Cancels job `id` while it is queued or running: no part starts any more and a part in
 /// progress writes nothing; what earlier parts stored stays (each part is whole).
-#[server(prefix = "/api", endpoint = "cancel_job")]
+#[server(prefix = "/api", endpoint = "cancel_job", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(id = id), err(level = "info")))]
 pub async fn cancel_job(id: i32) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;

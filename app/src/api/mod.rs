@@ -2,7 +2,8 @@
 //!
 //! Every server function asks `crate::authz` first, through `ssr::auth::require` or
 //! `ssr::auth::allow_public`; `server/tests/suite/permissions.rs` lists them all with the roles
-//! that may call them and fails when one is missing.
+//! that may call them and fails when one is missing. Every one names its output encoding,
+//! `output = codec::Json` (see [`codec`]; a unit test fails when one does not).
 
 /// An id sent as text by a form, refused in `field` when it is not a number.
 #[cfg(feature = "ssr")]
@@ -18,6 +19,7 @@ pub mod appeals;
 pub mod audit;
 pub mod auth;
 pub mod closing;
+pub mod codec;
 pub mod dashboard;
 pub mod delegations;
 pub mod diary;

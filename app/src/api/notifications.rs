@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::models::NotificationCentre;
 
 /// Page `page` (1-based) of the caller's notifications, newest first.
-#[server(prefix = "/api", endpoint = "my_notifications")]
+#[server(prefix = "/api", endpoint = "my_notifications", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn my_notifications(page: u64) -> Result<NotificationCentre, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnNotifications)?;
@@ -17,7 +17,7 @@ pub async fn my_notifications(page: u64) -> Result<NotificationCentre, AppError>
 }
 
 /// How many of the caller's notifications are unread (the header's count).
-#[server(prefix = "/api", endpoint = "unread_notifications")]
+#[server(prefix = "/api", endpoint = "unread_notifications", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn unread_notifications() -> Result<u64, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnNotifications)?;
@@ -26,7 +26,7 @@ pub async fn unread_notifications() -> Result<u64, AppError> {
 }
 
 /// Marks the caller's notification `id` read, or all of them when `id` is empty.
-#[server(prefix = "/api", endpoint = "mark_notifications_read")]
+#[server(prefix = "/api", endpoint = "mark_notifications_read", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn mark_notifications_read(#[server(default)] id: String) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnNotifications)?;
@@ -39,7 +39,7 @@ pub async fn mark_notifications_read(#[server(default)] id: String) -> Result<()
 }
 
 /// Sets the address of the caller's daily digest; an empty one turns the digest off.
-#[server(prefix = "/api", endpoint = "set_digest_email")]
+#[server(prefix = "/api", endpoint = "set_digest_email", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn set_digest_email(#[server(default)] email: String) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnNotifications)?;

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::models::{ImportBrief, ImportReport, ImportView};
 
 /// The latest uploads.
-#[server(prefix = "/api", endpoint = "list_imports")]
+#[server(prefix = "/api", endpoint = "list_imports", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_imports() -> Result<Vec<ImportBrief>, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
@@ -16,7 +16,7 @@ pub async fn list_imports() -> Result<Vec<ImportBrief>, AppError> {
 }
 
 /// One upload with what its dry run found.
-#[server(prefix = "/api", endpoint = "get_import")]
+#[server(prefix = "/api", endpoint = "get_import", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(id = id), err(level = "info")))]
 pub async fn get_import(id: i32) -> Result<ImportView, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
@@ -25,7 +25,7 @@ pub async fn get_import(id: i32) -> Result<ImportView, AppError> {
 }
 
 /// Applies an upload, all or nothing; the new people's activation codes come back this once.
-#[server(prefix = "/api", endpoint = "apply_import")]
+#[server(prefix = "/api", endpoint = "apply_import", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, fields(id = id), err(level = "info")))]
 pub async fn apply_import(id: i32) -> Result<ImportReport, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;

@@ -16,7 +16,7 @@ use crate::{
 };
 
 /// The organisation tree, depth first, with heads and member counts.
-#[server(prefix = "/api", endpoint = "list_units")]
+#[server(prefix = "/api", endpoint = "list_units", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_units() -> Result<Vec<UnitNode>, AppError> {
     require(Action::ManageUsers)?;
@@ -24,7 +24,7 @@ pub async fn list_units() -> Result<Vec<UnitNode>, AppError> {
 }
 
 /// The people offered as heads of a unit: the active users of its agency.
-#[server(prefix = "/api", endpoint = "unit_head_candidates")]
+#[server(prefix = "/api", endpoint = "unit_head_candidates", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn unit_head_candidates(id: i32) -> Result<Vec<Choice>, AppError> {
     require(Action::ManageUsers)?;
@@ -32,7 +32,7 @@ pub async fn unit_head_candidates(id: i32) -> Result<Vec<Choice>, AppError> {
 }
 
 /// Creates a unit and opens it on the units page.
-#[server(prefix = "/api", endpoint = "create_unit")]
+#[server(prefix = "/api", endpoint = "create_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn create_unit(input: UnitInput) -> Result<i32, AppError> {
     let me = require(Action::ManageUsers)?;
@@ -41,7 +41,7 @@ pub async fn create_unit(input: UnitInput) -> Result<i32, AppError> {
     Ok(id)
 }
 
-#[server(prefix = "/api", endpoint = "rename_unit")]
+#[server(prefix = "/api", endpoint = "rename_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn rename_unit(id: i32, name: String) -> Result<(), AppError> {
     let me = require(Action::ManageUsers)?;
@@ -49,7 +49,7 @@ pub async fn rename_unit(id: i32, name: String) -> Result<(), AppError> {
 }
 
 /// Moves a unit under another parent (`parent_id` as the form sends it).
-#[server(prefix = "/api", endpoint = "move_unit")]
+#[server(prefix = "/api", endpoint = "move_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn move_unit(id: i32, parent_id: String) -> Result<(), AppError> {
     let me = require(Action::ManageUsers)?;
@@ -57,7 +57,7 @@ pub async fn move_unit(id: i32, parent_id: String) -> Result<(), AppError> {
 }
 
 /// Closes a unit from a date (`yyyy-mm-dd` or `dd/mm/yyyy`).
-#[server(prefix = "/api", endpoint = "close_unit")]
+#[server(prefix = "/api", endpoint = "close_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn close_unit(id: i32, closed_on: String) -> Result<(), AppError> {
     let me = require(Action::ManageUsers)?;
@@ -66,7 +66,7 @@ pub async fn close_unit(id: i32, closed_on: String) -> Result<(), AppError> {
     units::close(&app_state()?.db, &me.actor(), id, on).await
 }
 
-#[server(prefix = "/api", endpoint = "reopen_unit")]
+#[server(prefix = "/api", endpoint = "reopen_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reopen_unit(id: i32) -> Result<(), AppError> {
     let me = require(Action::ManageUsers)?;
@@ -74,14 +74,14 @@ pub async fn reopen_unit(id: i32) -> Result<(), AppError> {
 }
 
 /// Makes an active user (by user name) a head of the unit.
-#[server(prefix = "/api", endpoint = "add_unit_head")]
+#[server(prefix = "/api", endpoint = "add_unit_head", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn add_unit_head(id: i32, username: String) -> Result<(), AppError> {
     let me = require(Action::ManageUsers)?;
     units::add_head(&app_state()?.db, &me.actor(), id, &username).await
 }
 
-#[server(prefix = "/api", endpoint = "remove_unit_head")]
+#[server(prefix = "/api", endpoint = "remove_unit_head", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn remove_unit_head(id: i32, user_id: i32) -> Result<(), AppError> {
     let me = require(Action::ManageUsers)?;
@@ -90,7 +90,7 @@ pub async fn remove_unit_head(id: i32, user_id: i32) -> Result<(), AppError> {
 
 /// The position form: position `id`'s settings (0: a new position), the agencies to
 /// choose from and the cohort groups in use.
-#[server(prefix = "/api", endpoint = "get_position_setup")]
+#[server(prefix = "/api", endpoint = "get_position_setup", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_position_setup(id: i32) -> Result<PositionSetup, AppError> {
     require(Action::EditConfiguration)?;
@@ -98,7 +98,7 @@ pub async fn get_position_setup(id: i32) -> Result<PositionSetup, AppError> {
 }
 
 /// Creates a position and opens its page.
-#[server(prefix = "/api", endpoint = "create_position")]
+#[server(prefix = "/api", endpoint = "create_position", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn create_position(input: PositionInput) -> Result<i32, AppError> {
     let me = require(Action::EditConfiguration)?;
@@ -108,7 +108,7 @@ pub async fn create_position(input: PositionInput) -> Result<i32, AppError> {
 }
 
 /// Changes a position's name, group, cohort group and agencies (never its code).
-#[server(prefix = "/api", endpoint = "update_position")]
+#[server(prefix = "/api", endpoint = "update_position", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn update_position(id: i32, input: PositionInput) -> Result<(), AppError> {
     let me = require(Action::EditConfiguration)?;

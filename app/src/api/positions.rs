@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::models::{PositionDetail, PositionSummary};
 
 /// Positions whose code or name matches `query` (accents optional; empty: all).
-#[server(prefix = "/api", endpoint = "list_positions")]
+#[server(prefix = "/api", endpoint = "list_positions", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_positions(
     #[server(default)] query: String,
@@ -17,7 +17,7 @@ pub async fn list_positions(
 }
 
 /// A position with every version of its job description and their catalogs.
-#[server(prefix = "/api", endpoint = "get_position")]
+#[server(prefix = "/api", endpoint = "get_position", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_position(id: i32) -> Result<PositionDetail, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
@@ -38,7 +38,7 @@ fn whole(field: &str, t: &str) -> Result<i32, AppError> {
 }
 
 /// Opens a new draft of a position's job description, copied from its latest version.
-#[server(prefix = "/api", endpoint = "new_job_description_draft")]
+#[server(prefix = "/api", endpoint = "new_job_description_draft", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn new_job_description_draft(position_id: i32) -> Result<i32, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -50,7 +50,7 @@ pub async fn new_job_description_draft(position_id: i32) -> Result<i32, AppError
 
 /// Saves a draft's description and catalog, all or nothing: blank rows are skipped, ticked
 /// rows removed, and a bad row is named.
-#[server(prefix = "/api", endpoint = "save_job_description")]
+#[server(prefix = "/api", endpoint = "save_job_description", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn save_job_description(form: crate::models::JobDescriptionForm) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -89,7 +89,7 @@ pub async fn save_job_description(form: crate::models::JobDescriptionForm) -> Re
 }
 
 /// Submits a draft for approval.
-#[server(prefix = "/api", endpoint = "submit_job_description")]
+#[server(prefix = "/api", endpoint = "submit_job_description", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn submit_job_description(id: i32, lock_version: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -101,7 +101,7 @@ pub async fn submit_job_description(id: i32, lock_version: i32) -> Result<(), Ap
 
 /// Approves a submitted version with the decision number and the effective date (another
 /// administrator than its author).
-#[server(prefix = "/api", endpoint = "approve_job_description")]
+#[server(prefix = "/api", endpoint = "approve_job_description", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_job_description(
     id: i32,
@@ -126,7 +126,7 @@ pub async fn approve_job_description(
 }
 
 /// Returns a submitted version to its author with a reason.
-#[server(prefix = "/api", endpoint = "return_job_description")]
+#[server(prefix = "/api", endpoint = "return_job_description", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn return_job_description(
     id: i32,
@@ -148,7 +148,7 @@ pub async fn return_job_description(
 
 /// Replaces a draft's catalog with a table pasted from a spreadsheet or CSV text, all or
 /// nothing; the refusal names every bad line.
-#[server(prefix = "/api", endpoint = "import_catalog")]
+#[server(prefix = "/api", endpoint = "import_catalog", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<usize, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -182,7 +182,7 @@ pub async fn import_catalog(id: i32, lock_version: i32, text: String) -> Result<
 }
 
 /// Every rule set with its versions (scripts and parameters), for comparing formulas.
-#[server(prefix = "/api", endpoint = "list_rule_sets")]
+#[server(prefix = "/api", endpoint = "list_rule_sets", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_rule_sets() -> Result<Vec<crate::models::RuleSetView>, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;

@@ -12,7 +12,7 @@ use crate::authz::Action;
 
 /// The officer's practice month (`period`, e.g. `2026-12`; empty: this month), with the
 /// preview scored with `general` points for the general criteria (empty: none given).
-#[server(prefix = "/api", endpoint = "my_practice")]
+#[server(prefix = "/api", endpoint = "my_practice", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn my_practice(
     period: String,
@@ -24,7 +24,7 @@ pub async fn my_practice(
 }
 
 /// Adds a practice draft (the diary's form and checks).
-#[server(prefix = "/api", endpoint = "add_practice_entry")]
+#[server(prefix = "/api", endpoint = "add_practice_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn add_practice_entry(form: WorkLogForm) -> Result<i64, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -34,7 +34,7 @@ pub async fn add_practice_entry(form: WorkLogForm) -> Result<i64, AppError> {
 }
 
 /// "Submits" the practice drafts of a month: nobody reviews them; the preview counts them.
-#[server(prefix = "/api", endpoint = "submit_practice")]
+#[server(prefix = "/api", endpoint = "submit_practice", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn submit_practice(period: String) -> Result<u64, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -43,7 +43,7 @@ pub async fn submit_practice(period: String) -> Result<u64, AppError> {
 }
 
 /// Deletes one of the officer's practice entries.
-#[server(prefix = "/api", endpoint = "delete_practice_entry")]
+#[server(prefix = "/api", endpoint = "delete_practice_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn delete_practice_entry(id: String) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -56,7 +56,7 @@ pub async fn delete_practice_entry(id: String) -> Result<(), AppError> {
 }
 
 /// Deletes all of the officer's practice entries, to start again.
-#[server(prefix = "/api", endpoint = "clear_practice")]
+#[server(prefix = "/api", endpoint = "clear_practice", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn clear_practice() -> Result<u64, AppError> {
     let state = crate::ssr::state::app_state()?;

@@ -17,7 +17,7 @@ fn optional_date(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, A
 
 /// A page (`page`, 1-based; 1 when absent) of the submitted entries of the reviewer's
 /// units; `officer` (an id), `from` and `to` (yyyy-mm-dd) filter when not empty.
-#[server(prefix = "/api", endpoint = "review_queue")]
+#[server(prefix = "/api", endpoint = "review_queue", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_review_queue(
     officer: String,
@@ -46,7 +46,7 @@ pub async fn get_review_queue(
 }
 
 /// Approves the ticked entries, all or nothing; each must be reviewable by the caller.
-#[server(prefix = "/api", endpoint = "approve_work_entries")]
+#[server(prefix = "/api", endpoint = "approve_work_entries", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_work_entries(bulk: BulkApproval) -> Result<usize, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
@@ -80,7 +80,7 @@ pub async fn approve_work_entries(bulk: BulkApproval) -> Result<usize, AppError>
 
 /// Records the findings the formula uses on one entry: major quality errors, delays, and
 /// whether an objective cause exempts them.
-#[server(prefix = "/api", endpoint = "record_findings")]
+#[server(prefix = "/api", endpoint = "record_findings", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn record_findings(
     id: i64,
@@ -119,7 +119,7 @@ pub async fn record_findings(
 
 /// Maps a submitted off-catalog entry to an item of the officer's catalog, with the
 /// quantity in that item's unit.
-#[server(prefix = "/api", endpoint = "map_off_catalog")]
+#[server(prefix = "/api", endpoint = "map_off_catalog", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn map_off_catalog_entry(
     id: i64,
@@ -150,7 +150,7 @@ pub async fn map_off_catalog_entry(
 }
 
 /// Rejects a submitted off-catalog entry with a reason: it will not count.
-#[server(prefix = "/api", endpoint = "reject_work_entry")]
+#[server(prefix = "/api", endpoint = "reject_work_entry", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reject_work_entry(id: i64, lock_version: i32, reason: String) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;

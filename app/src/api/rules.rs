@@ -21,7 +21,7 @@ fn may(p: &crate::ssr::auth::Principal, action: crate::authz::Action<'_>) -> boo
 
 /// A formula version with its stored test results, simulations and evidence, and what the
 /// reader may do.
-#[server(prefix = "/api", endpoint = "get_rule_version")]
+#[server(prefix = "/api", endpoint = "get_rule_version", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
     use crate::authz::Action;
@@ -40,7 +40,7 @@ pub async fn get_rule_version(id: i32) -> Result<RuleVersionPage, AppError> {
 }
 
 /// Compiles a script being typed (with version `id`'s parameters): where it fails, if it does.
-#[server(prefix = "/api", endpoint = "check_rule_script")]
+#[server(prefix = "/api", endpoint = "check_rule_script", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn check_rule_script(id: i32, script: String) -> Result<Option<ScriptProblem>, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -50,7 +50,7 @@ pub async fn check_rule_script(id: i32, script: String) -> Result<Option<ScriptP
 
 /// Runs version `id`'s tests now and stores their results. Those who edit formulas and those
 /// who simulate them may (`Simulate` is granted to both).
-#[server(prefix = "/api", endpoint = "run_rule_checks")]
+#[server(prefix = "/api", endpoint = "run_rule_checks", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn run_rule_checks(id: i32) -> Result<CaseRunView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::Simulate)?;
@@ -59,7 +59,7 @@ pub async fn run_rule_checks(id: i32) -> Result<CaseRunView, AppError> {
 }
 
 /// Saves a draft (script, parameter values, expected results) and runs its tests.
-#[server(prefix = "/api", endpoint = "save_rule_draft")]
+#[server(prefix = "/api", endpoint = "save_rule_draft", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn save_rule_draft(form: RuleDraftForm) -> Result<CaseRunView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -68,7 +68,7 @@ pub async fn save_rule_draft(form: RuleDraftForm) -> Result<CaseRunView, AppErro
 }
 
 /// Opens a new draft of the same formula, copied from version `id`.
-#[server(prefix = "/api", endpoint = "new_rule_draft")]
+#[server(prefix = "/api", endpoint = "new_rule_draft", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn new_rule_draft(id: i32) -> Result<i32, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -79,7 +79,7 @@ pub async fn new_rule_draft(id: i32) -> Result<i32, AppError> {
 }
 
 /// Submits a draft for the committee's approval; refused while a test fails.
-#[server(prefix = "/api", endpoint = "submit_rule_version")]
+#[server(prefix = "/api", endpoint = "submit_rule_version", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn submit_rule_version(id: i32, lock_version: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -96,7 +96,7 @@ pub async fn submit_rule_version(id: i32, lock_version: i32) -> Result<(), AppEr
 }
 
 /// Applies version `id` to one officer's period without storing anything.
-#[server(prefix = "/api", endpoint = "try_rule_version")]
+#[server(prefix = "/api", endpoint = "try_rule_version", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn try_rule_version(
     id: i32,
@@ -124,7 +124,7 @@ pub async fn try_rule_version(
 }
 
 /// Starts a simulation of version `id` on a past period, in the background; its id.
-#[server(prefix = "/api", endpoint = "start_simulation")]
+#[server(prefix = "/api", endpoint = "start_simulation", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn start_simulation(
     id: i32,
@@ -146,7 +146,7 @@ pub async fn start_simulation(
 }
 
 /// A simulation with its results (per officer only for the committee and auditors).
-#[server(prefix = "/api", endpoint = "get_simulation")]
+#[server(prefix = "/api", endpoint = "get_simulation", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_simulation(id: i32) -> Result<SimulationView, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReadConfiguration)?;
@@ -162,7 +162,7 @@ pub async fn get_simulation(id: i32) -> Result<SimulationView, AppError> {
 
 /// Why an officer's result moves in a simulation: the rules and entries whose points differ
 /// between the formula in force and the simulated version.
-#[server(prefix = "/api", endpoint = "explain_simulation_change")]
+#[server(prefix = "/api", endpoint = "explain_simulation_change", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn explain_simulation_change(
     id: i32,
@@ -188,7 +188,7 @@ pub async fn explain_simulation_change(
 }
 
 /// The committee approves a submitted version with a note (evidence attached).
-#[server(prefix = "/api", endpoint = "approve_rule_version")]
+#[server(prefix = "/api", endpoint = "approve_rule_version", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_rule_version(
     id: i32,
@@ -210,7 +210,7 @@ pub async fn approve_rule_version(
 }
 
 /// The committee returns a submitted version to draft with a reason.
-#[server(prefix = "/api", endpoint = "return_rule_version")]
+#[server(prefix = "/api", endpoint = "return_rule_version", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn return_rule_version(
     id: i32,
@@ -232,7 +232,7 @@ pub async fn return_rule_version(
 
 /// Activates an approved (or, to roll back, a retired) version from a date: today or the
 /// first day of a later month.
-#[server(prefix = "/api", endpoint = "activate_rule_version")]
+#[server(prefix = "/api", endpoint = "activate_rule_version", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn activate_rule_version(
     id: i32,
@@ -260,7 +260,7 @@ pub async fn activate_rule_version(
 }
 
 /// Stops applying an active version.
-#[server(prefix = "/api", endpoint = "retire_rule_version")]
+#[server(prefix = "/api", endpoint = "retire_rule_version", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn retire_rule_version(id: i32, lock_version: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
@@ -272,7 +272,7 @@ pub async fn retire_rule_version(id: i32, lock_version: i32) -> Result<(), AppEr
 
 /// Re-scores an open or scored period with the formulas now in force (explicit, recorded),
 /// as a background job; the job's id (see [`crate::api::jobs::get_job`]).
-#[server(prefix = "/api", endpoint = "rescore_period")]
+#[server(prefix = "/api", endpoint = "rescore_period", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn rescore_period(period: String) -> Result<i32, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::SteerFormulas)?;
@@ -281,7 +281,7 @@ pub async fn rescore_period(period: String) -> Result<i32, AppError> {
 }
 
 /// The positions and agencies an administrator can make a formula for.
-#[server(prefix = "/api", endpoint = "formula_choices")]
+#[server(prefix = "/api", endpoint = "formula_choices", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn formula_choices() -> Result<crate::models::FormulaChoices, AppError> {
     crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -291,7 +291,7 @@ pub async fn formula_choices() -> Result<crate::models::FormulaChoices, AppError
 
 /// Opens a draft of the formula of a position (`target` = "vi-tri") or an agency
 /// ("co-quan"), copied from a template; returns the draft's id.
-#[server(prefix = "/api", endpoint = "create_formula")]
+#[server(prefix = "/api", endpoint = "create_formula", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn create_formula(target: String, id: i32, template: String) -> Result<i32, AppError> {
     use crate::i18n::Msg;
@@ -317,7 +317,7 @@ pub async fn create_formula(target: String, id: i32, template: String) -> Result
 }
 
 /// Test cases proposed at each grade threshold of draft `id` (±0,01); nothing stored.
-#[server(prefix = "/api", endpoint = "propose_boundary_cases")]
+#[server(prefix = "/api", endpoint = "propose_boundary_cases", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn propose_boundary_cases(id: i32) -> Result<crate::models::BoundaryProposal, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::EditConfiguration)?;
@@ -326,7 +326,7 @@ pub async fn propose_boundary_cases(id: i32) -> Result<crate::models::BoundaryPr
 }
 
 /// Adds the chosen proposed boundary cases to draft `id`, saves it and runs its tests.
-#[server(prefix = "/api", endpoint = "accept_boundary_cases")]
+#[server(prefix = "/api", endpoint = "accept_boundary_cases", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn accept_boundary_cases(
     id: i32,

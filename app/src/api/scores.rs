@@ -9,7 +9,7 @@ use crate::models::{FormulaSource, ScoreExplanation};
 /// own; their reviewers, the committee and auditors read it too. With `folded`, only trace
 /// line `open`'s entries are listed, as on [`my_score`] (the reviewer's page); without, every
 /// entry of every line (the score sheet).
-#[server(prefix = "/api", endpoint = "score_explanation")]
+#[server(prefix = "/api", endpoint = "score_explanation", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_score_explanation(
     officer_id: i32,
@@ -53,7 +53,7 @@ pub async fn get_score_explanation(
 /// The signed-in officer's own score for a period (empty: the latest), explained. With
 /// `folded`, only trace line `open`'s entries are listed (the others keep their count; see
 /// [`ScoreExplanation::fold_entries`]): the page asks for a line's entries when opened.
-#[server(prefix = "/api", endpoint = "my_score")]
+#[server(prefix = "/api", endpoint = "my_score", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn my_score(
     period: String,
@@ -77,7 +77,7 @@ pub async fn my_score(
 
 /// A formula version's script: every signed-in user may read a formula that is or was in
 /// force; drafts and versions under approval only those who configure, steer or audit.
-#[server(prefix = "/api", endpoint = "formula_source")]
+#[server(prefix = "/api", endpoint = "formula_source", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_formula_source(id: i32) -> Result<FormulaSource, AppError> {
     use crate::authz::Action;

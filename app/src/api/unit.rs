@@ -11,7 +11,7 @@ use super::parse_id;
 
 /// The unit page: `unit` (an id; empty: the first unit the caller heads) and `period`
 /// (empty: this month).
-#[server(prefix = "/api", endpoint = "unit_board")]
+#[server(prefix = "/api", endpoint = "unit_board", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_unit_board(unit: String, period: String) -> Result<UnitBoard, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ReviewQueue)?;
@@ -28,7 +28,7 @@ pub async fn get_unit_board(unit: String, period: String) -> Result<UnitBoard, A
 }
 
 /// Enters or corrects an officer's general-criteria points (0 to the formula's maximum).
-#[server(prefix = "/api", endpoint = "save_general_points")]
+#[server(prefix = "/api", endpoint = "save_general_points", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn save_general_points(form: PointsForm) -> Result<(), AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -62,7 +62,7 @@ pub async fn save_general_points(form: PointsForm) -> Result<(), AppError> {
 
 /// Scores the unit's period (its agency's cohorts taken in whole); returns how many
 /// officers got a new score.
-#[server(prefix = "/api", endpoint = "score_unit")]
+#[server(prefix = "/api", endpoint = "score_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn score_unit_period(unit: String, period: String) -> Result<usize, AppError> {
     let state = crate::ssr::state::app_state()?;
@@ -76,7 +76,7 @@ pub async fn score_unit_period(unit: String, period: String) -> Result<usize, Ap
 
 /// Approves the unit's period: the scores the reviewer saw (`scores[]`, their ids) are
 /// approved and the entries locked.
-#[server(prefix = "/api", endpoint = "approve_unit")]
+#[server(prefix = "/api", endpoint = "approve_unit", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn approve_unit_period(
     unit: String,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::models::{PasswordResetOutcome, UserDetail, UserFormOptions, UserInput, UserPage};
 
-#[server(prefix = "/api", endpoint = "list_users")]
+#[server(prefix = "/api", endpoint = "list_users", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn list_users(query: String, page: u64) -> Result<UserPage, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadUsers)?;
@@ -13,7 +13,7 @@ pub async fn list_users(query: String, page: u64) -> Result<UserPage, AppError> 
     crate::ssr::services::accounts::list_users(&state.db, &query, page).await
 }
 
-#[server(prefix = "/api", endpoint = "get_user")]
+#[server(prefix = "/api", endpoint = "get_user", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_user(id: i32) -> Result<UserDetail, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadUsers)?;
@@ -21,7 +21,7 @@ pub async fn get_user(id: i32) -> Result<UserDetail, AppError> {
     crate::ssr::services::accounts::user_detail(&state.db, id).await
 }
 
-#[server(prefix = "/api", endpoint = "user_form_options")]
+#[server(prefix = "/api", endpoint = "user_form_options", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
     crate::ssr::auth::require(crate::authz::Action::ReadUsers)?;
@@ -30,7 +30,7 @@ pub async fn get_user_form_options() -> Result<UserFormOptions, AppError> {
 }
 
 /// Creates a user and opens their page.
-#[server(prefix = "/api", endpoint = "create_user")]
+#[server(prefix = "/api", endpoint = "create_user", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn create_user(input: UserInput) -> Result<UserDetail, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
@@ -41,7 +41,7 @@ pub async fn create_user(input: UserInput) -> Result<UserDetail, AppError> {
     Ok(created)
 }
 
-#[server(prefix = "/api", endpoint = "update_user")]
+#[server(prefix = "/api", endpoint = "update_user", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn update_user(id: i32, input: UserInput) -> Result<UserDetail, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
@@ -51,7 +51,7 @@ pub async fn update_user(id: i32, input: UserInput) -> Result<UserDetail, AppErr
 
 /// Resets a password; for an administrator, a committee member or an auditor the reset
 /// waits for a second administrator.
-#[server(prefix = "/api", endpoint = "reset_user_password")]
+#[server(prefix = "/api", endpoint = "reset_user_password", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn reset_user_password(
     id: i32,
@@ -63,7 +63,7 @@ pub async fn reset_user_password(
 }
 
 /// A second administrator confirms a password reset another one requested.
-#[server(prefix = "/api", endpoint = "confirm_password_reset")]
+#[server(prefix = "/api", endpoint = "confirm_password_reset", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn confirm_password_reset(id: i32) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
@@ -71,7 +71,7 @@ pub async fn confirm_password_reset(id: i32) -> Result<(), AppError> {
     crate::ssr::services::accounts::confirm_password_reset(&state.db, &me.actor(), id).await
 }
 
-#[server(prefix = "/api", endpoint = "set_user_active")]
+#[server(prefix = "/api", endpoint = "set_user_active", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn set_user_active(id: i32, active: bool) -> Result<(), AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::ManageUsers)?;
