@@ -61,8 +61,11 @@ pub fn format_score(locale: Locale, value: f64) -> String {
 
 /// dd/mm/yyyy in Vietnamese (the official form), ISO-like dd/mm/yyyy in English too:
 /// Vietnamese users of the English UI still expect day first.
+/// Written by hand: chrono's `format` brings its whole strftime interpreter into the
+/// browser's main wasm, for this one pattern.
 pub fn format_date(_locale: Locale, date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }
 
 /// A date as typed in a form: `yyyy-mm-dd` (what a date input sends) or `dd/mm/yyyy` (what
@@ -110,6 +113,13 @@ mod tests {
             let d = NaiveDate::from_ymd_opt(1900, 1, 1).expect("date") + chrono::Duration::days(days);
             proptest::prop_assert_eq!(parse_date(&d.format("%Y-%m-%d").to_string()), Some(d));
             proptest::prop_assert_eq!(parse_date(&d.format("%d/%m/%Y").to_string()), Some(d));
+        }
+
+        #[test]
+        fn any_date_is_written_as_strftime_writes_it(days in 0i64..2_900_000) {
+            let d = NaiveDate::from_ymd_opt(1900, 1, 1).expect("date") + chrono::Duration::days(days);
+            proptest::prop_assert_eq!(format_date(Locale::Vi, d), d.format("%d/%m/%Y").to_string());
+            proptest::prop_assert_eq!(d.to_string(), d.format("%Y-%m-%d").to_string());
         }
 
         #[test]

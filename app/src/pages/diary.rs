@@ -18,8 +18,8 @@ use crate::text::matches;
 const PATH: &str = "/can-bo";
 
 fn iso(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    // `NaiveDate`'s Display is ISO 8601 (yyyy-mm-dd), without chrono's strftime interpreter.
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 fn number_text(v: f64) -> String {
