@@ -185,6 +185,13 @@ impl Assets {
         }
     }
 
+    /// Whether `name` is a lazy page's wasm chunk: a wasm without a script of its own name
+    /// (the main wasm, `rubric.wasm`, is loaded by `rubric.js`).
+    fn is_chunk(&self, name: &str) -> bool {
+        name.strip_suffix(".wasm")
+            .is_some_and(|stem| !self.inner.files.contains_key(&format!("{stem}.js")))
+    }
+
     /// The path segment naming this build's content.
     pub fn version(&self) -> &str {
         &self.inner.version
@@ -201,7 +208,11 @@ impl Assets {
         let assets = self.clone();
         tokio::task::spawn_blocking(move || {
             let started = std::time::Instant::now();
-            for (name, asset) in &assets.inner.files {
+            // What every first visit downloads first (the style, the scripts, then the main
+            // wasm), the lazy pages' chunks after.
+            let mut files: Vec<_> = assets.inner.files.iter().collect();
+            files.sort_by_key(|(name, asset)| (assets.is_chunk(name), asset.raw.len()));
+            for (name, asset) in files {
                 if asset.br.get().is_some() || asset.gzip.get().is_some() {
                     continue; // compressed when bundled
                 }
@@ -229,10 +240,21 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Files up to this size are compressed with brotli's best quality (11): a release build's
+/// main wasm (2 MB) takes seconds, once, and comes out 12 % smaller than at quality 9
+/// (581 → 510 KB). Larger files (only a debug build makes them) would take minutes at 11 and
+/// get 9.
+const BROTLI_BEST_UP_TO: usize = 4 << 20;
+
 fn brotli_of(raw: &[u8]) -> Vec<u8> {
+    let quality = if raw.len() <= BROTLI_BEST_UP_TO {
+        11
+    } else {
+        9
+    };
     let mut out = Vec::with_capacity(raw.len() / 3);
     {
-        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 9, 22);
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, quality, 22);
         let _ = w.write_all(raw);
     }
     out
@@ -307,6 +329,49 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(header::ACCEPT_ENCODING, accept.parse().unwrap());
         h
+    }
+
+    #[test]
+    fn a_wasm_without_a_script_of_its_name_is_a_lazy_chunk() {
+        let packed = |name: &str| Packed {
+            name: name.into(),
+            raw: vec![1],
+            br: None,
+            gzip: None,
+        };
+        let assets = Assets::from_files(
+            [
+                "rubric.js",
+                "rubric.wasm",
+                "rubric.css",
+                "chunk_1.wasm",
+                "split_x.wasm",
+            ]
+            .into_iter()
+            .map(packed)
+            .collect(),
+        );
+        assert!(!assets.is_chunk("rubric.wasm"));
+        assert!(!assets.is_chunk("rubric.js"));
+        assert!(!assets.is_chunk("rubric.css"));
+        assert!(assets.is_chunk("chunk_1.wasm"));
+        assert!(assets.is_chunk("split_x.wasm"));
+    }
+
+    #[test]
+    fn a_file_over_the_best_quality_limit_is_compressed_too() {
+        use std::io::Read;
+        let raw: Vec<u8> = (0..BROTLI_BEST_UP_TO as u32 / 4 + 1)
+            .flat_map(|i| (i % 4093).to_le_bytes())
+            .collect();
+        assert!(raw.len() > BROTLI_BEST_UP_TO);
+        let br = brotli_of(&raw);
+        assert!(br.len() < raw.len() / 2);
+        let mut back = Vec::new();
+        brotli::Decompressor::new(&br[..], 4096)
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, raw);
     }
 
     #[test]
