@@ -14,7 +14,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
-use crate::assets::{compressed, read_pkg, Assets, Packed};
+use crate::assets::{brotli_quality, compressed, read_pkg, Assets, Packed};
 
 pub const MAGIC: &[u8; 16] = b"RUBRIC-SITE-v1\0\0";
 const TRAILER: u64 = 24;
@@ -42,8 +42,9 @@ pub fn write(exe: &Path, site_root: &Path, out: &Path) -> Result<Written> {
     }
     let mut payload = Vec::new();
     let count = files.len();
+    let quality = brotli_quality(files.iter().map(|(_, raw)| raw.len()).sum());
     for (name, raw) in files {
-        let (br, gz) = compressed(&raw);
+        let (br, gz) = compressed(&raw, quality);
         payload.extend_from_slice(&(name.len() as u32).to_le_bytes());
         payload.extend_from_slice(name.as_bytes());
         for blob in [Some(raw), br, gz] {
