@@ -79,6 +79,20 @@ pub fn from_spreadsheet_cell(s: &str) -> &str {
     }
 }
 
+/// The Rust files under `dir`, at any depth, added to `out` (for the tests that read the
+/// crate's own sources).
+#[cfg(test)]
+pub(crate) fn rust_sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_sources(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,21 +130,11 @@ mod tests {
     /// `inner_html` escaped by [`escape_html`], or `prop:value`.
     #[test]
     fn no_textarea_has_children_in_any_view() {
-        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    walk(&p, out);
-                } else if p.extension().is_some_and(|x| x == "rs") {
-                    out.push(p);
-                }
-            }
-        }
         // Every view: pages, components and the shell.
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = vec![src.join("app.rs")];
-        walk(&src.join("pages"), &mut files);
-        walk(&src.join("components"), &mut files);
+        super::rust_sources(&src.join("pages"), &mut files);
+        super::rust_sources(&src.join("components"), &mut files);
         assert!(files.len() > 20, "the sources were not found");
         let mut bad = Vec::new();
         for f in files {

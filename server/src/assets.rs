@@ -217,7 +217,7 @@ impl Assets {
                 // What every first visit downloads first (the style, the scripts, then the main
                 // wasm), the lazy pages' chunks after.
                 let mut files: Vec<_> = assets.inner.files.iter().collect();
-                files.sort_by_key(|(name, asset)| (assets.is_chunk(name), asset.raw.len()));
+                files.sort_by_cached_key(|(name, asset)| (assets.is_chunk(name), asset.raw.len()));
                 for (name, asset) in files {
                     if asset.br.get().is_some() || asset.gzip.get().is_some() {
                         continue; // compressed when bundled

@@ -8,7 +8,7 @@
 //! size audit of the main wasm found 157 KB of code for bytes beside 151 KB for text (before
 //! optimisation). Reading both from text keeps one.
 
-use leptos::server_fn::codec::Post;
+use leptos::server_fn::codec::{JsonEncoding, Post};
 use leptos::server_fn::{ContentType, Decodes, Encodes, Format, FormatType};
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -16,7 +16,7 @@ use serde::{de::DeserializeOwned, Serialize};
 pub struct JsonText;
 
 impl ContentType for JsonText {
-    const CONTENT_TYPE: &'static str = "application/json";
+    const CONTENT_TYPE: &'static str = JsonEncoding::CONTENT_TYPE;
 }
 
 impl FormatType for JsonText {
@@ -26,8 +26,9 @@ impl FormatType for JsonText {
 impl<T: Serialize> Encodes<T> for JsonText {
     type Error = serde_json::Error;
 
+    /// As server_fn's own JSON encoding writes it.
     fn encode(output: &T) -> Result<leptos::server_fn::Bytes, Self::Error> {
-        serde_json::to_vec(output).map(Into::into)
+        <JsonEncoding as Encodes<T>>::encode(output)
     }
 }
 
@@ -63,30 +64,25 @@ mod tests {
     /// of its result (and of `AppError`) back into the browser's wasm, unseen.
     #[test]
     fn every_server_function_names_this_encoding() {
-        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, found);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    for (n, line) in text.lines().enumerate() {
-                        let line = line.trim();
-                        if line.starts_with("#[server(")
-                            && !line.starts_with("#[server(default)]")
-                            && !line.contains("output = crate::api::codec::Json")
-                        {
-                            found.push(format!("{}:{}", path.display(), n + 1));
-                        }
-                    }
+        let mut files = Vec::new();
+        crate::text::rust_sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        assert!(files.len() > 20, "the sources were not found");
+        let mut missing = Vec::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim();
+                if line.starts_with("#[server(")
+                    && !line.starts_with("#[server(default)]")
+                    && !line.contains("output = crate::api::codec::Json")
+                {
+                    missing.push(format!("{}:{}", path.display(), n + 1));
                 }
             }
         }
-        let mut missing = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut missing,
-        );
         assert!(
             missing.is_empty(),
             "without `output = crate::api::codec::Json`: {missing:?}"
