@@ -6,15 +6,15 @@ use leptos::prelude::*;
 
 use crate::i18n::{glossary, use_i18n, Msg};
 
-/// The help of the glossary term `term` (an anchor of [`glossary::ids`]).
+/// The help of the glossary term `term` (one of [`glossary::ids`]).
 #[component]
-pub fn HelpTip(term: &'static str) -> AnyView {
+pub fn HelpTip(term: &'static glossary::Entry) -> AnyView {
     let i18n = use_i18n();
     let tip = move || {
         let locale = i18n.locale.get();
-        glossary::term(locale, term).map(|t| {
-            view! {
-                <details class="help" data-testid=format!("help-{term}")>
+        let t = term.get(locale);
+        view! {
+                <details class="help" data-testid=format!("help-{}", t.id)>
                     <summary aria-label=format!("{}: {}", locale.t(Msg::HelpWhat), t.name) title=t.name>
                         "?"
                     </summary>
@@ -24,8 +24,7 @@ pub fn HelpTip(term: &'static str) -> AnyView {
                         <a href=format!("/thuat-ngu#{}", t.id)>{locale.t(Msg::HelpMore)}</a>
                     </span>
                 </details>
-            }
-        })
+        }
     };
     tip.into_any()
 }

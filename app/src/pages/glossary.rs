@@ -20,14 +20,13 @@ pub fn GlossaryPage() -> impl IntoView {
                     <nav aria-label=locale.t(Msg::GlossaryIndex)>
                         <ul class="glossary-index">
                             {terms
-                                .iter()
+                                .clone()
                                 .map(|t| view! { <li><a href=format!("#{}", t.id)>{t.name}</a></li> })
                                 .collect_view()}
                         </ul>
                     </nav>
                     <dl class="glossary">
                         {terms
-                            .iter()
                             .map(|t| {
                                 view! {
                                     <dt id=t.id data-testid="glossary-term">{t.name}</dt>
