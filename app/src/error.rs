@@ -16,10 +16,18 @@ pub enum AppError {
     Invalid { field: String, message: String },
     /// Refused input whose message is one of the translated [`Msg`]s.
     #[error("refused {field}: {msg:?}")]
-    Refused { field: String, msg: Msg },
+    Refused {
+        field: String,
+        #[serde(with = "crate::i18n::msg_wire")]
+        msg: Msg,
+    },
     /// Refused input whose message carries data (a code, a state), translated on display.
     #[error("refused {field}: {notice:?}")]
-    Notice { field: String, notice: Notice },
+    Notice {
+        field: String,
+        #[serde(with = "crate::i18n::notice_wire")]
+        notice: Notice,
+    },
     #[error("not found")]
     NotFound,
     #[error("not signed in")]
@@ -54,7 +62,7 @@ impl AppError {
         match self {
             AppError::Invalid { message, .. } => message.clone(),
             AppError::Refused { msg, .. } => locale.t(*msg).to_string(),
-            AppError::Notice { notice, .. } => notice.render(locale),
+            AppError::Notice { notice, .. } => notice_text(notice, locale),
             AppError::PasswordChangeRequired => {
                 locale.t(Msg::ErrPasswordChangeRequired).to_string()
             }
@@ -86,10 +94,11 @@ impl AppError {
     /// sign-in or a busy engine 429), an unknown record 404, a malformed request 400; only a fault is 500.
     pub fn status_code(&self) -> u16 {
         match self {
-            AppError::Refused {
-                msg: Msg::SignInThrottled | Msg::ErrEngineBusy,
-                ..
-            } => 429,
+            AppError::Refused { msg, .. }
+                if *msg == Msg::SignInThrottled || *msg == Msg::ErrEngineBusy =>
+            {
+                429
+            }
             AppError::Invalid { .. } | AppError::Refused { .. } | AppError::Notice { .. } => 422,
             AppError::NotFound => 404,
             AppError::Unauthenticated => 401,
@@ -116,6 +125,22 @@ impl AppError {
         tracing::error!(%context, error = %err, "internal error");
         AppError::Internal
     }
+}
+
+/// A notice's text. The server renders it; the browser only ever reads rendered ones off the
+/// wire (`i18n::notice_wire`), so its code keeps no [`Notice::render`].
+#[cfg(any(feature = "ssr", not(feature = "hydrate")))]
+fn notice_text(notice: &Notice, locale: Locale) -> String {
+    notice.render(locale)
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn notice_text(notice: &Notice, locale: Locale) -> String {
+    // The browser makes no notice of its own: one that was not rendered cannot come here.
+    notice
+        .rendered(locale)
+        .unwrap_or_else(|| locale.t(Msg::ErrInternal))
+        .to_owned()
 }
 
 impl FromServerFnError for AppError {

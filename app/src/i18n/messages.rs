@@ -2,59 +2,199 @@
 
 macro_rules! messages {
     ($($name:ident => $vi:literal, $en:literal;)*) => {
-        /// A message, serialised as its name (`"NavHome"`), as serde's derive would.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($name),* }
-
+        #[allow(non_upper_case_globals)]
         impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
-            const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+            $(pub const $name: Msg = Msg(&Texts { name: stringify!($name), vi: $vi, en: $en });)*
 
-            /// (Vietnamese, English)
-            pub fn text(self) -> (&'static str, &'static str) {
-                match self { $(Msg::$name => ($vi, $en)),* }
-            }
+            /// Every message, in the order written here: for the server, which reads messages
+            /// back by name, and for the tests. The browser has no such list (see [`Msg`]).
+            #[cfg(any(feature = "ssr", not(feature = "hydrate")))]
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
         }
     };
 }
 
-// Serde by hand, through the table of names: the derive wrote, for this enum of a thousand
-// variants, a match on the name and one on the index for each format it was read with —
-// the largest code of the browser's main wasm after the views (stop 33's size audit).
+/// A message: its name and its text in both languages.
+///
+/// Each message is a constant that points at its own texts, not a variant of one enum whose
+/// `text()` is a match over all of them: a page's code then holds the texts it names and no
+/// others, so the browser's main wasm carries the diary's and the header's messages, and each
+/// lazy page's chunk its own (an enum kept every message of both languages, 73 KB, in the main
+/// wasm: stop 37's size audit). For the same reason the browser cannot read a message back by
+/// name; the one message that crosses the wire to it, a refusal's, carries its texts
+/// ([`wire`]).
+#[derive(Clone, Copy)]
+pub struct Msg(&'static Texts);
+
+#[doc(hidden)]
+pub struct Texts {
+    name: &'static str,
+    vi: &'static str,
+    en: &'static str,
+}
+
 impl Msg {
-    /// The variant's name, as it is serialised.
+    /// The message's name (`"NavHome"`), as it is serialised.
     pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        self.0.name
+    }
+
+    /// (Vietnamese, English)
+    pub fn text(self) -> (&'static str, &'static str) {
+        (self.0.vi, self.0.en)
     }
 
     /// The message of that name.
+    #[cfg(any(feature = "ssr", not(feature = "hydrate")))]
     pub fn from_name(name: &str) -> Option<Msg> {
-        Self::NAMES
-            .iter()
-            .position(|n| *n == name)
-            .map(|i| Self::ALL[i])
+        Self::ALL.iter().copied().find(|m| m.name() == name)
     }
 }
 
+// Two messages are the same when they have the same name (a message read from the wire in
+// the browser has its own copy of the texts).
+impl PartialEq for Msg {
+    fn eq(&self, other: &Msg) -> bool {
+        std::ptr::eq(self.0, other.0) || self.0.name == other.0.name
+    }
+}
+
+impl Eq for Msg {}
+
+impl std::hash::Hash for Msg {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.name.hash(state)
+    }
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.0.name)
+    }
+}
+
+// Serialised as its name (`"NavHome"`), as serde's derive wrote the enum's variants.
 impl serde::Serialize for Msg {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_unit_variant("Msg", *self as u32, self.name())
+        s.serialize_str(self.name())
     }
 }
 
+#[cfg(any(feature = "ssr", not(feature = "hydrate")))]
 impl<'de> serde::Deserialize<'de> for Msg {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Msg, D::Error> {
-        struct Name;
-        impl serde::de::Visitor<'_> for Name {
-            type Value = Msg;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("the name of a message")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Msg, E> {
-                Msg::from_name(v).ok_or_else(|| E::unknown_variant(v, &[]))
-            }
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Msg::from_name(&name).ok_or_else(|| serde::de::Error::unknown_variant(&name, &[]))
+    }
+}
+
+/// A message as it crosses the wire to the browser (a refusal in `AppError`): its name and
+/// both texts, `{"name":…,"vi":…,"en":…}`. The server reads the name back; the browser,
+/// which has no table of names, keeps the texts it was sent.
+pub mod wire {
+    use super::Msg;
+    #[cfg(any(all(feature = "hydrate", not(feature = "ssr")), test))]
+    use super::Texts;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Serialize, Deserialize)]
+    struct OnWire<'a> {
+        #[serde(borrow)]
+        name: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        vi: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        en: std::borrow::Cow<'a, str>,
+    }
+
+    pub fn serialize<S: serde::Serializer>(msg: &Msg, s: S) -> Result<S::Ok, S::Error> {
+        let (vi, en) = msg.text();
+        OnWire {
+            name: msg.name().into(),
+            vi: vi.into(),
+            en: en.into(),
         }
-        d.deserialize_str(Name)
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Msg, D::Error> {
+        let on_wire = OnWire::deserialize(d)?;
+        read(on_wire).map_err(serde::de::Error::custom)
+    }
+
+    #[cfg(any(feature = "ssr", not(feature = "hydrate")))]
+    fn read(on_wire: OnWire) -> Result<Msg, String> {
+        Msg::from_name(&on_wire.name).ok_or_else(|| format!("no message named {}", on_wire.name))
+    }
+
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    fn read(on_wire: OnWire) -> Result<Msg, String> {
+        Ok(keep(on_wire))
+    }
+
+    /// The browser keeps each message it was sent once, for the life of the page: a handful
+    /// of refusals, not a leak that grows with use (the same message read again is found).
+    #[cfg(any(all(feature = "hydrate", not(feature = "ssr")), test))]
+    fn keep(on_wire: OnWire) -> Msg {
+        use std::borrow::Cow;
+        use std::cell::RefCell;
+        thread_local! {
+            static KEPT: RefCell<Vec<&'static Texts>> = const { RefCell::new(Vec::new()) };
+        }
+        KEPT.with_borrow_mut(|kept| {
+            let same = |t: &&&'static Texts| {
+                t.name == on_wire.name && t.vi == on_wire.vi && t.en == on_wire.en
+            };
+            if let Some(texts) = kept.iter().find(same) {
+                return Msg(texts);
+            }
+            let leak = |s: Cow<str>| -> &'static str { Box::leak(s.into_owned().into_boxed_str()) };
+            let texts: &'static Texts = Box::leak(Box::new(Texts {
+                name: leak(on_wire.name),
+                vi: leak(on_wire.vi),
+                en: leak(on_wire.en),
+            }));
+            kept.push(texts);
+            Msg(texts)
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::error::AppError;
+
+        #[test]
+        fn a_refusal_carries_its_texts_and_the_server_reads_it_back_by_name() {
+            let refusal = AppError::refused("quantity", Msg::DiaryBadNumber);
+            let json = serde_json::to_string(&refusal).unwrap();
+            let (vi, en) = Msg::DiaryBadNumber.text();
+            let expected = serde_json::json!({"Refused": {"field": "quantity", "msg": {
+                "name": "DiaryBadNumber", "vi": vi, "en": en}}});
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+                expected
+            );
+            assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), refusal);
+            let unknown = json.replace("DiaryBadNumber", "NoSuchMessage");
+            assert!(serde_json::from_str::<AppError>(&unknown).is_err());
+        }
+
+        #[test]
+        fn the_browser_keeps_a_message_it_was_sent_once() {
+            let on_wire = |vi: &'static str| OnWire {
+                name: "Kept".into(),
+                vi: vi.into(),
+                en: "kept".into(),
+            };
+            let first = keep(on_wire("giữ"));
+            assert_eq!((first.name(), first.text()), ("Kept", ("giữ", "kept")));
+            let again = keep(on_wire("giữ"));
+            assert!(std::ptr::eq(first.0, again.0), "read again, found");
+            let other = keep(on_wire("khác"));
+            assert_eq!(other.text().0, "khác");
+            assert!(!std::ptr::eq(first.0, other.0));
+        }
     }
 }
 

@@ -267,12 +267,17 @@ pub enum Notice {
     },
     /// A unit cannot close while active people work in it or sub-units stay open.
     UnitStillInUse { members: u32, open_units: u32 },
+    /// A notice as the browser reads it off the wire: the server rendered it in both
+    /// languages ([`wire`]). The server never makes one.
+    Rendered { vi: String, en: String },
 }
 
 impl Notice {
     pub fn render(&self, locale: Locale) -> String {
         let vi = locale == Locale::Vi;
         match self {
+            Notice::Rendered { vi: text, .. } if vi => text.clone(),
+            Notice::Rendered { en: text, .. } => text.clone(),
             Notice::StateRefused { act, record, state } => {
                 let state = locale.t(state.label());
                 if vi {
@@ -656,6 +661,96 @@ impl Notice {
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
+        }
+    }
+}
+
+impl Notice {
+    /// The text of a notice the server rendered ([`Notice::Rendered`]), in `locale`.
+    pub fn rendered(&self, locale: Locale) -> Option<&str> {
+        match self {
+            Notice::Rendered { vi, en } => Some(if locale == Locale::Vi { vi } else { en }),
+            _ => None,
+        }
+    }
+}
+
+/// A notice as it crosses the wire in a refusal (`AppError::Notice`): the notice itself and
+/// its text in both languages, `{"notice":…,"vi":…,"en":…}`. The server reads the notice
+/// back; the browser keeps the texts ([`Notice::Rendered`]), so that its code holds neither
+/// the notices' texts nor [`Notice::render`] (the browser's main wasm carried both for the
+/// error a form may show).
+pub mod wire {
+    use super::{Locale, Notice};
+    use serde::{Deserialize, Serialize};
+
+    pub fn serialize<S: serde::Serializer>(notice: &Notice, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct OnWire<'a> {
+            notice: &'a Notice,
+            vi: String,
+            en: String,
+        }
+        OnWire {
+            notice,
+            vi: notice.render(Locale::Vi),
+            en: notice.render(Locale::En),
+        }
+        .serialize(s)
+    }
+
+    #[cfg(any(feature = "ssr", not(feature = "hydrate")))]
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Notice, D::Error> {
+        #[derive(Deserialize)]
+        struct OnWire {
+            notice: Notice,
+        }
+        OnWire::deserialize(d).map(|w| w.notice)
+    }
+
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Notice, D::Error> {
+        #[derive(Deserialize)]
+        struct OnWire {
+            vi: String,
+            en: String,
+        }
+        OnWire::deserialize(d).map(|w| Notice::Rendered { vi: w.vi, en: w.en })
+    }
+
+    /// What the browser reads (its deserializer, compiled here for the test).
+    #[cfg(test)]
+    fn read_in_browser(json: &str) -> Notice {
+        #[derive(Deserialize)]
+        struct OnWire {
+            vi: String,
+            en: String,
+        }
+        let w: OnWire = serde_json::from_str(json).unwrap();
+        Notice::Rendered { vi: w.vi, en: w.en }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::error::AppError;
+
+        #[test]
+        fn a_notice_carries_its_texts_and_the_server_reads_it_back() {
+            let notice = Notice::TextTooLong { limit: 500 };
+            let refusal = AppError::notice("note", notice.clone());
+            let json = serde_json::to_string(&refusal).unwrap();
+            assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), refusal);
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let on_wire = &value["Notice"]["notice"];
+            assert_eq!(on_wire["vi"], notice.render(Locale::Vi));
+            assert_eq!(on_wire["en"], notice.render(Locale::En));
+            let in_browser = read_in_browser(&on_wire.to_string());
+            for locale in Locale::ALL {
+                assert_eq!(in_browser.render(locale), notice.render(locale));
+                assert_eq!(in_browser.rendered(locale), Some(&*notice.render(locale)));
+            }
+            assert_eq!(notice.rendered(Locale::Vi), None);
         }
     }
 }
