@@ -90,12 +90,15 @@ pub struct UserFormOptions {
 pub struct WorkEntryView {
     pub id: i64,
     pub officer_id: i32,
+    #[serde(with = "crate::models::iso_date")]
     pub work_date: chrono::NaiveDate,
     pub catalog_item_id: Option<i32>,
     pub off_catalog_description: Option<String>,
     pub assigned_qty: f64,
     pub completed_qty: f64,
+    #[serde(with = "crate::models::iso_date::option")]
     pub deadline: Option<chrono::NaiveDate>,
+    #[serde(with = "crate::models::iso_date::option")]
     pub completed_on: Option<chrono::NaiveDate>,
     pub source_document: Option<String>,
     pub note: Option<String>,

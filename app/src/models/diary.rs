@@ -16,6 +16,7 @@ pub struct CatalogChoice {
     pub norm_minutes: f64,
     pub coefficient: f64,
     pub evidence_required: bool,
+    #[serde(with = "crate::models::iso_date::option")]
     pub last_used: Option<NaiveDate>,
 }
 
@@ -30,6 +31,7 @@ impl CatalogChoice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DiaryEntry {
     pub id: i64,
+    #[serde(with = "crate::models::iso_date")]
     pub work_date: NaiveDate,
     pub catalog_item_id: Option<i32>,
     pub task_code: Option<String>,
@@ -39,8 +41,11 @@ pub struct DiaryEntry {
     pub proposed_minutes: Option<f64>,
     pub assigned_qty: f64,
     pub completed_qty: f64,
+    #[serde(with = "crate::models::iso_date::option")]
     pub assigned_on: Option<NaiveDate>,
+    #[serde(with = "crate::models::iso_date::option")]
     pub deadline: Option<NaiveDate>,
+    #[serde(with = "crate::models::iso_date::option")]
     pub completed_on: Option<NaiveDate>,
     pub source_document: Option<String>,
     pub note: Option<String>,
@@ -61,9 +66,12 @@ pub struct Diary {
     pub officer_id: i32,
     /// The period shown, e.g. `2026-10`.
     pub period: String,
+    #[serde(with = "crate::models::iso_date")]
     pub from: NaiveDate,
+    #[serde(with = "crate::models::iso_date")]
     pub to: NaiveDate,
     /// The server's date (the default work date of a new entry).
+    #[serde(with = "crate::models::iso_date")]
     pub today: NaiveDate,
     pub entries: Vec<DiaryEntry>,
     pub catalog: Vec<CatalogChoice>,

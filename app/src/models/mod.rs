@@ -92,6 +92,8 @@ pub use account::*;
 pub mod diary;
 pub use diary::*;
 
+pub mod iso_date;
+
 pub mod unit;
 pub use unit::*;
 
