@@ -12,7 +12,7 @@ use crate::models::CurrentUser;
 #[derive(Clone, Copy)]
 pub struct Auth {
     pub user: Resource<Result<Option<CurrentUser>, AppError>>,
-    pub sign_out: ServerAction<SignOut>,
+    pub sign_out: crate::components::form::FormAction<SignOut>,
     /// Bumped after a sign-in or a password change: the user is fetched again.
     epoch: RwSignal<u32>,
 }
@@ -44,7 +44,7 @@ impl Auth {
 /// Creates the context; the user is fetched again after each sign-out, and after a sign-in
 /// or password change (whose forms, in their pages, call [`Auth::refresh_after`]).
 pub fn provide_auth() -> Auth {
-    let sign_out = ServerAction::<SignOut>::new();
+    let sign_out = crate::components::form::FormAction::<SignOut>::new();
     let epoch = RwSignal::new(0u32);
     let user = Resource::new(
         move || (sign_out.version().get(), epoch.get()),

@@ -2,11 +2,11 @@
 //! the part of the page it explains; "Got it" hides it for good (a form, so it works before
 //! hydration), and `?huong-dan=1` (from the help page) opens it again.
 
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::guides::{guide_state, DismissGuide};
+use crate::components::form::{Form, FormAction};
 use crate::i18n::{use_i18n, Msg};
 use crate::models::{Guide, GUIDE_QUERY};
 
@@ -20,7 +20,7 @@ fn target_style(target: &str) -> String {
 pub fn GuidePanel(guide: Guide) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let dismiss = ServerAction::<DismissGuide>::new();
+    let dismiss = FormAction::<DismissGuide>::new();
     let state = Resource::new(
         move || dismiss.version().get(),
         move |_| guide_state(guide.code().to_string()),
@@ -95,12 +95,12 @@ pub fn GuidePanel(guide: Guide) -> impl IntoView {
                                     >
                                         {i18n.t(Msg::GuideShow)}
                                     </button>
-                                    <ActionForm action=dismiss attr:class="inline">
+                                    <Form action=dismiss attr:class="inline">
                                         <input type="hidden" name="guide" value=guide.code() />
                                         <button type="submit" class="primary" data-testid="guide-dismiss">
                                             {i18n.t(Msg::GuideDismiss)}
                                         </button>
-                                    </ActionForm>
+                                    </Form>
                                 </div>
                             </section>
                         }

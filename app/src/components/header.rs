@@ -1,4 +1,3 @@
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::api::notifications::unread_notifications;
@@ -91,11 +90,11 @@ pub fn Header() -> impl IntoView {
                                 </a>
                                 <a href="/tro-giup" data-testid="help-link">{i18n.t(Msg::HelpNav)}</a>
                                 <a href="/doi-mat-khau">{i18n.t(Msg::ChangePassword)}</a>
-                                <ActionForm action=auth.sign_out attr:class="inline">
+                                <crate::components::form::Form action=auth.sign_out attr:class="inline">
                                     <button type="submit" class="link" data-testid="sign-out">
                                         {i18n.t(Msg::SignOut)}
                                     </button>
-                                </ActionForm>
+                                </crate::components::form::Form>
                             }
                                 .into_any()
                         }

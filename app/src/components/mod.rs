@@ -4,6 +4,7 @@ pub mod auth;
 pub mod chart;
 pub mod diff;
 pub mod entry;
+pub mod form;
 pub mod guide;
 pub mod header;
 pub mod help;

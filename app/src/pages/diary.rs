@@ -2,13 +2,13 @@
 //! correct entries, submit a range or the whole period after the warnings.
 
 use chrono::{Datelike, NaiveDate};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::diary::{my_diary, AddWorkEntry, DeleteWorkEntry, SubmitDiary, UpdateWorkEntry};
 use crate::components::auth::ErrorAlert;
 use crate::components::entry::EntrySummary;
+use crate::components::form::{Form, FormAction};
 use crate::components::pager::{month_code, MonthNav};
 use crate::error::AppError;
 use crate::i18n::{format_date, format_number, use_i18n, Locale, Msg};
@@ -32,10 +32,10 @@ pub fn DiaryPage() -> impl IntoView {
     let query = use_query_map();
     let period = move || query.read().get("ky").unwrap_or_default();
     let editing = move || query.read().get("sua").and_then(|v| v.parse::<i64>().ok());
-    let add = ServerAction::<AddWorkEntry>::new();
-    let update = ServerAction::<UpdateWorkEntry>::new();
-    let delete = ServerAction::<DeleteWorkEntry>::new();
-    let submit = ServerAction::<SubmitDiary>::new();
+    let add = FormAction::<AddWorkEntry>::new();
+    let update = FormAction::<UpdateWorkEntry>::new();
+    let delete = FormAction::<DeleteWorkEntry>::new();
+    let submit = FormAction::<SubmitDiary>::new();
     let diary = Resource::new(
         move || {
             (
@@ -100,8 +100,8 @@ fn PeriodNav(diary: Diary) -> impl IntoView {
 fn EntryForm(
     diary: Diary,
     entry: Option<DiaryEntry>,
-    update: ServerAction<UpdateWorkEntry>,
-    add: ServerAction<AddWorkEntry>,
+    update: FormAction<UpdateWorkEntry>,
+    add: FormAction<AddWorkEntry>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let e = entry
@@ -118,7 +118,7 @@ fn EntryForm(
     match entry {
         Some(e) => view! {
             <h2>{i18n.t(Msg::DiaryEdit)}</h2>
-            <ActionForm action=update attr:class="form" attr:data-testid="entry-form">
+            <Form action=update attr:class="form" attr:data-testid="entry-form">
                 <input type="hidden" name="id" value=e.id.to_string() />
                 <input type="hidden" name="lock_version" value=e.lock_version.to_string() />
                 {fields}
@@ -127,16 +127,16 @@ fn EntryForm(
                     <button type="submit" class="primary" data-testid="save-entry">{i18n.t(Msg::DiarySave)}</button>
                     <a href=format!("{PATH}?ky={}", month_code(e.work_date))>{i18n.t(Msg::DiaryCancelEdit)}</a>
                 </div>
-            </ActionForm>
+            </Form>
         }
         .into_any(),
         None => view! {
             <h2>{i18n.t(Msg::DiaryAdd)}</h2>
-            <ActionForm action=add attr:class="form" attr:data-testid="entry-form">
+            <Form action=add attr:class="form" attr:data-testid="entry-form">
                 {fields}
                 {move || outcome(add.value().get().map(|r| r.map(|_| ())))}
                 <button type="submit" class="primary" data-testid="save-entry">{i18n.t(Msg::DiarySave)}</button>
-            </ActionForm>
+            </Form>
         }
         .into_any(),
     }
@@ -276,7 +276,7 @@ pub(crate) fn EntryFields(
 
 /// The warnings, then submitting a range of days or the whole period.
 #[component]
-fn SubmitPanel(diary: Diary, submit: ServerAction<SubmitDiary>) -> impl IntoView {
+fn SubmitPanel(diary: Diary, submit: FormAction<SubmitDiary>) -> impl IntoView {
     let i18n = use_i18n();
     let pending: Vec<&DiaryEntry> = diary
         .entries
@@ -328,7 +328,7 @@ fn SubmitPanel(diary: Diary, submit: ServerAction<SubmitDiary>) -> impl IntoView
                     </p>
                 }
             })}
-        <ActionForm action=submit attr:class="form inline-form" attr:data-testid="submit-range">
+        <Form action=submit attr:class="form inline-form" attr:data-testid="submit-range">
             <label>
                 {i18n.t(Msg::DiaryFrom)}
                 <input type="date" name="from" value=range_from />
@@ -338,12 +338,12 @@ fn SubmitPanel(diary: Diary, submit: ServerAction<SubmitDiary>) -> impl IntoView
                 <input type="date" name="to" value=range_to />
             </label>
             <button type="submit" data-testid="submit-range-button">{i18n.t(Msg::DiarySubmitRange)}</button>
-        </ActionForm>
-        <ActionForm action=submit attr:class="inline">
+        </Form>
+        <Form action=submit attr:class="inline">
             <input type="hidden" name="from" value=from />
             <input type="hidden" name="to" value=to />
             <button type="submit" class="primary" data-testid="submit-period">{i18n.t(Msg::DiarySubmitPeriod)}</button>
-        </ActionForm>
+        </Form>
         {move || match submit.value().get() {
             Some(Ok(n)) => Some(view! { <p class="ok" role="status" data-testid="submitted-count">{i18n.t(Msg::DiarySubmitted)} " " {n}</p> }.into_any()),
             Some(Err(e)) => Some(view! { <ErrorAlert error=e /> }.into_any()),
@@ -353,7 +353,7 @@ fn SubmitPanel(diary: Diary, submit: ServerAction<SubmitDiary>) -> impl IntoView
 }
 
 #[component]
-fn EntryList(diary: Diary, delete: ServerAction<DeleteWorkEntry>) -> impl IntoView {
+fn EntryList(diary: Diary, delete: FormAction<DeleteWorkEntry>) -> impl IntoView {
     let i18n = use_i18n();
     if diary.entries.is_empty() {
         return view! { <p data-testid="no-entries">{i18n.t(Msg::DiaryNoEntries)}</p> }.into_any();
@@ -386,11 +386,11 @@ fn EntryList(diary: Diary, delete: ServerAction<DeleteWorkEntry>) -> impl IntoVi
                             <div class="actions">
                                 {editable.then(|| view! { <a href=edit_link.clone() data-testid="edit-entry">{i18n.t(Msg::UserEdit)}</a> })}
                                 {deletable.then(|| view! {
-                                    <ActionForm action=delete attr:class="inline">
+                                    <Form action=delete attr:class="inline">
                                         <input type="hidden" name="id" value=e.id.to_string() />
                                         <input type="hidden" name="lock_version" value=e.lock_version.to_string() />
                                         <button type="submit" class="link" data-testid="delete-entry">{i18n.t(Msg::DiaryDelete)}</button>
-                                    </ActionForm>
+                                    </Form>
                                 })}
                             </div>
                         </li>
