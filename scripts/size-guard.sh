@@ -6,18 +6,21 @@
 # Usage: scripts/size-guard.sh [debug|release]     (default: debug, the build CI makes)
 #   The budgets, in KiB of compressed bytes (the wasm is split: `cargo leptos build --split`;
 #   the diary runs on the main wasm, the other pages' code comes in chunks when opened):
-#     release  RUBRIC_SIZE_BUDGET_KB, default 450 (measured 401 on 2026-12-05: every page but
-#              the diary lazy, brotli at quality 11, server functions read from text; 586
-#              before that, 1 716 before the lazy routes; the issue's target is 350)
-#     debug    RUBRIC_SIZE_BUDGET_KB, default 1 550 (an unoptimised wasm: measured 1 407 on
-#              2026-12-05, the main wasm 9,0 MB raw; 1 670 before, 3 212 before the split.
-#              It is built from the same code as the release one, so growth shows here too)
+#     release  RUBRIC_SIZE_BUDGET_KB, default 341 (349 184 bytes: the issue's 350 KB). Measured
+#              322 on 2026-12-05 after the messages, the glossary and the notices left the main
+#              wasm and the diary's forms stopped reading their fields in the browser; 401
+#              before that, 586 before every page but the diary was lazy, 1 716 before the
+#              lazy routes
+#     debug    RUBRIC_SIZE_BUDGET_KB, default 1 400 (an unoptimised wasm: measured 1 276 on
+#              2026-12-05, the main wasm 8,0 MB raw; 1 407 and 1 670 before, 3 212 before the
+#              split. It is built from the same code as the release one, so growth shows here
+#              too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-debug}
 case $profile in
-  debug) budget=${RUBRIC_SIZE_BUDGET_KB:-1550} ;;
-  release) budget=${RUBRIC_SIZE_BUDGET_KB:-450} ;;
+  debug) budget=${RUBRIC_SIZE_BUDGET_KB:-1400} ;;
+  release) budget=${RUBRIC_SIZE_BUDGET_KB:-341} ;;
   *) echo "usage: $0 [debug|release]" >&2; exit 2 ;;
 esac
 BIN=$PWD/target/$profile/rubric
