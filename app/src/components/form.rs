@@ -15,8 +15,8 @@ use leptos::server_fn::ServerFn;
 
 use crate::error::AppError;
 
-/// A server function called by a [`Form`]: its last result, its version (bumped by each
-/// result) and whether a call is under way, as `ServerAction` has them.
+/// A server function called by a [`Form`]: its last result and its version (bumped by each
+/// result), as `ServerAction` has them.
 pub struct FormAction<S: ServerFn> {
     action: Action<String, Result<S::Output, AppError>>,
     function: PhantomData<fn() -> S>,
