@@ -63,33 +63,38 @@ where
     }
 }
 
-/// Posts a form's fields to the server function at `path` and reads its JSON answer: the
-/// result on success, an [`AppError`] on an error status. A redirect the function asked for
-/// goes through the redirect hook (the router's), as a server function call's does.
+/// Posts a form's fields to the server function at `path` and reads its answer as a server
+/// function call does: the result with the functions' own encoding (`api::codec::JsonText`),
+/// an [`AppError`] on an error status with its own decoder. A redirect the function asked for
+/// goes through the redirect hook (the router's).
 #[cfg(feature = "hydrate")]
 async fn post<T: serde::de::DeserializeOwned>(path: &str, body: String) -> Result<T, AppError> {
+    use crate::api::codec::JsonText;
     use leptos::server_fn::client::{browser::BrowserClient, Client};
+    use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
     use leptos::server_fn::request::ClientReq;
     use leptos::server_fn::response::ClientRes;
+    use leptos::server_fn::{ContentType, Decodes};
 
     type Request = <BrowserClient as Client<AppError>>::Request;
+    type Response = <BrowserClient as Client<AppError>>::Response;
     let request = Request::try_new_post(
         path,
         "application/x-www-form-urlencoded",
-        "application/json",
+        JsonText::CONTENT_TYPE,
         body,
     )?;
     let response = <BrowserClient as Client<AppError>>::send(request).await?;
-    type Response = <BrowserClient as Client<AppError>>::Response;
     let status = ClientRes::<AppError>::status(&response);
     let location = ClientRes::<AppError>::location(&response);
     let redirect = (300..400).contains(&status) || ClientRes::<AppError>::has_redirect(&response);
-    let text = <Response as ClientRes<AppError>>::try_into_string(response).await?;
+    let bytes = <Response as ClientRes<AppError>>::try_into_bytes(response).await?;
     let result = if (400..600).contains(&status) {
-        Err(serde_json::from_str::<AppError>(&text)
-            .unwrap_or_else(|e| AppError::Transport(e.to_string())))
+        Err(AppError::de(bytes))
     } else {
-        serde_json::from_str::<T>(&text).map_err(|e| AppError::Transport(e.to_string()))
+        <JsonText as Decodes<T>>::decode(bytes).map_err(|e| {
+            AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(e.to_string()))
+        })
     };
     if redirect {
         leptos::server_fn::redirect::call_redirect_hook(&location);
