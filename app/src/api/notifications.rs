@@ -21,6 +21,10 @@ pub async fn my_notifications(page: u64) -> Result<NotificationCentre, AppError>
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn unread_notifications() -> Result<u64, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnNotifications)?;
+    // Read with the signed-in user when the request began (every page's header shows it).
+    if let Some(unread) = crate::ssr::auth::unread_at_request() {
+        return Ok(unread);
+    }
     let state = crate::ssr::state::app_state()?;
     crate::ssr::services::notifications::unread_count(&state.db, me.id()).await
 }

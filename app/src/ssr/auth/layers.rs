@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 use tower_sessions::Session;
 
 use super::store::{AUTH_KEY, LAST_SEEN_KEY};
-use super::{load_user, ClientAddr, Principal, SignedIn};
+use super::{load_user, ClientAddr, Principal, SignedIn, UnreadAtRequest};
 use crate::authz::{page_access, Decision, CHANGE_PASSWORD_PATH, SIGN_IN_PATH};
 use crate::error::AppError;
 use crate::ssr::headers::json_error;
@@ -96,7 +96,8 @@ pub async fn resolve_principal(
         };
         match user {
             Some(u) => {
-                req.extensions_mut().insert(Principal(u));
+                req.extensions_mut().insert(UnreadAtRequest(u.unread));
+                req.extensions_mut().insert(Principal(u.user));
                 touch(&session).await;
             }
             None => {

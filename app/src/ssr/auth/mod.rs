@@ -20,7 +20,7 @@ use std::time::Duration;
 use crate::authz::{decide, Action, Decision, Grant, Role, Subject};
 use crate::error::AppError;
 use crate::models::CurrentUser;
-use crate::ssr::entities::{unit, user, user_role};
+use crate::ssr::entities::user_role;
 use crate::ssr::services::audit::Actor;
 
 /// What the session remembers about the signed-in user.
@@ -82,8 +82,9 @@ impl Principal {
 #[derive(Clone, Debug)]
 pub struct ClientAddr(pub String);
 
-/// The columns of a signed-in user read on every request, with their unit's name and one
-/// of their roles (one row per role; no role: one row with `role` null).
+/// One row of [`load_user`]'s query: the user's columns with their unit's name, and one of
+/// their grants (a role, or a reviewer's grant held by delegation; none: one row with `role`
+/// null). `unread` is the user's unread notifications (on the first row).
 #[derive(Debug, sea_orm::FromQueryResult)]
 struct UserRow {
     id: i32,
@@ -93,69 +94,93 @@ struct UserRow {
     unit_name: Option<String>,
     role: Option<String>,
     role_unit_id: Option<i32>,
+    unread: Option<i64>,
 }
 
-/// Loads an active user with their roles; `None` if the account is gone or deactivated.
-/// Two queries (it runs on every signed-in request): the user with their unit's name and
-/// their roles, and the reviews delegated to them that run today.
+/// The signed-in user of a request, and what the header shows on every page.
+#[derive(Clone, Debug)]
+pub struct LoadedUser {
+    pub user: CurrentUser,
+    /// Their unread notifications when the request began.
+    pub unread: u64,
+}
+
+/// The number of unread notifications of the request's signed-in user, read with the user
+/// (see [`load_user`]); put into the request's extensions by [`layers::resolve_principal`].
+#[derive(Clone, Copy, Debug)]
+pub struct UnreadAtRequest(pub u64);
+
+/// The statement of [`load_user`]: `$1` the user, `$2` today, `$3` the reviewer's role code.
+/// The first part is the user with their unit and roles (and the unread count); the second,
+/// the reviews delegated to them that run today and whose delegator still heads the unit
+/// (by role). The roles come first, in the order they were granted, then the delegations.
+const LOAD_USER_SQL: &str = "\
+SELECT u.id, u.username, u.full_name, u.must_change_password, un.name AS unit_name, \
+       r.role AS role, r.unit_id AS role_unit_id, \
+       (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread, \
+       0 AS part, r.id AS ord \
+FROM users u \
+LEFT JOIN units un ON un.id = u.unit_id \
+LEFT JOIN user_roles r ON r.user_id = u.id \
+WHERE u.id = $1 AND u.is_active = TRUE \
+UNION ALL \
+SELECT u.id, u.username, u.full_name, u.must_change_password, NULL, \
+       $3, d.unit_id, NULL, 1, d.id \
+FROM users u \
+JOIN delegations d ON d.delegate_id = u.id \
+WHERE u.id = $1 AND u.is_active = TRUE AND d.revoked_at IS NULL \
+  AND d.starts_on <= $2 AND d.ends_on >= $2 \
+  AND EXISTS (SELECT 1 FROM user_roles h \
+              WHERE h.user_id = d.delegator_id AND h.unit_id = d.unit_id AND h.role = $3) \
+ORDER BY part, ord";
+
+/// Loads an active user with their roles, the reviews delegated to them that run today
+/// (an acting head reviews the delegated units while the delegation runs) and their unread
+/// notifications; `None` if the account is gone or deactivated. One query: it runs on every
+/// signed-in request.
 pub async fn load_user<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
-) -> Result<Option<CurrentUser>, sea_orm::DbErr> {
-    use sea_orm::{JoinType, QuerySelect};
-    // The joins are declared here: the entities declare no relations.
-    let rows = user::Entity::find_by_id(user_id)
-        .filter(user::Column::IsActive.eq(true))
-        .select_only()
-        .columns([
-            user::Column::Id,
-            user::Column::Username,
-            user::Column::FullName,
-            user::Column::MustChangePassword,
-        ])
-        .column_as(unit::Column::Name, "unit_name")
-        .column_as(user_role::Column::Role, "role")
-        .column_as(user_role::Column::UnitId, "role_unit_id")
-        .join(
-            JoinType::LeftJoin,
-            user::Entity::belongs_to(unit::Entity)
-                .from(user::Column::UnitId)
-                .to(unit::Column::Id)
-                .into(),
-        )
-        .join(
-            JoinType::LeftJoin,
-            user::Entity::belongs_to(user_role::Entity)
-                .from(user::Column::Id)
-                .to(user_role::Column::UserId)
-                .into(),
-        )
-        .order_by_asc(user_role::Column::Id)
-        .into_model::<UserRow>()
-        .all(db)
-        .await?;
-    let mut grants: Vec<Grant> = rows
+) -> Result<Option<LoadedUser>, sea_orm::DbErr> {
+    use sea_orm::{FromQueryResult, Statement};
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        // SQLite reads `$1` as "the first value" too; MySQL is not supported.
+        sea_orm::DbBackend::Postgres | sea_orm::DbBackend::Sqlite => LOAD_USER_SQL,
+        _ => return Err(sea_orm::DbErr::Custom("unsupported database".into())),
+    };
+    let today = crate::i18n::vietnam_date(chrono::Utc::now());
+    let rows = UserRow::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [user_id.into(), today.into(), Role::Reviewer.code().into()],
+    ))
+    .all(db)
+    .await?;
+    let mut grants: Vec<Grant> = Vec::with_capacity(rows.len());
+    for g in rows
         .iter()
         .filter_map(|r| grant(r.role.as_deref()?, r.role_unit_id))
-        .collect();
-    let Some(user) = rows.into_iter().next() else {
-        return Ok(None);
-    };
-    // An acting head reviews the delegated units while the delegation runs.
-    for g in crate::ssr::services::delegations::running_grants(db, user_id).await? {
+    {
         if !grants.contains(&g) {
             grants.push(g);
         }
     }
-    Ok(Some(CurrentUser {
-        id: user.id,
-        username: user.username,
-        full_name: user.full_name,
-        unit_name: user.unit_name,
-        subject: Subject {
-            user_id: user.id,
-            grants,
-            must_change_password: user.must_change_password,
+    let Some(user) = rows.into_iter().next() else {
+        return Ok(None);
+    };
+    Ok(Some(LoadedUser {
+        unread: user.unread.unwrap_or(0).max(0) as u64,
+        user: CurrentUser {
+            id: user.id,
+            username: user.username,
+            full_name: user.full_name,
+            unit_name: user.unit_name,
+            subject: Subject {
+                user_id: user.id,
+                grants,
+                must_change_password: user.must_change_password,
+            },
         },
     }))
 }
@@ -188,6 +213,11 @@ pub use guard::{officer_target, unit_chain};
 /// The signed-in user of the current request (server functions and SSR).
 pub fn principal() -> Option<Principal> {
     use_context::<Parts>().and_then(|p| p.extensions.get::<Principal>().cloned())
+}
+
+/// The unread notifications of the current request's signed-in user, as read with them.
+pub fn unread_at_request() -> Option<u64> {
+    use_context::<Parts>().and_then(|p| p.extensions.get::<UnreadAtRequest>().map(|u| u.0))
 }
 
 /// The client address of the current request.

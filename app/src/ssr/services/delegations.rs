@@ -1,7 +1,7 @@
 //! Delegation of review: a head of unit names an acting head (an active user of the same
 //! agency) for a date range of at most [`DELEGATION_MAX_DAYS`]. While it runs, the acting
-//! head holds a reviewer's grant on the unit ([`running_grants`], added to the signed-in
-//! user's grants on every request by `ssr::auth::load_user`), so every permission check
+//! head holds a reviewer's grant on the unit (added to the signed-in user's grants on every
+//! request by `ssr::auth::load_user`, in the same query as the user), so every permission check
 //! honours it and it ends by itself after its last day. Only a head by role (not an acting
 //! one) delegates; the delegator or any head of the unit or above revokes. Both are audited.
 
@@ -15,11 +15,11 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use crate::authz::{Grant, Role, Subject};
+use crate::authz::{Role, Subject};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::models::{DelegationForm, DelegationView, DELEGATION_MAX_DAYS};
-use crate::ssr::entities::{delegation, user, user_role};
+use crate::ssr::entities::{delegation, user};
 use crate::ssr::services::audit::{self, Actor, Change};
 use crate::ssr::services::org::UnitTree;
 
@@ -28,53 +28,6 @@ const NOTE_MAX: usize = 500;
 
 fn today() -> NaiveDate {
     crate::i18n::vietnam_date(Utc::now())
-}
-
-/// The reviewer's grants that `user_id` holds today by delegation. A delegation whose
-/// delegator no longer heads the unit (by role) gives nothing.
-pub async fn running_grants<C: ConnectionTrait>(
-    db: &C,
-    user_id: i32,
-) -> Result<Vec<Grant>, sea_orm::DbErr> {
-    use sea_orm::sea_query::{ExprTrait, Query};
-    use sea_orm::QuerySelect;
-    let day = today();
-    // One query (it runs on every signed-in request): the delegator's own reviewer grant on
-    // the unit is checked in the database.
-    let delegator_heads = Query::select()
-        .expr(Expr::val(1))
-        .from(user_role::Entity)
-        .and_where(
-            Expr::col((user_role::Entity, user_role::Column::UserId))
-                .equals((delegation::Entity, delegation::Column::DelegatorId)),
-        )
-        .and_where(
-            Expr::col((user_role::Entity, user_role::Column::UnitId))
-                .equals((delegation::Entity, delegation::Column::UnitId)),
-        )
-        .and_where(
-            Expr::col((user_role::Entity, user_role::Column::Role)).eq(Role::Reviewer.code()),
-        )
-        .to_owned();
-    let units: Vec<i32> = delegation::Entity::find()
-        .select_only()
-        .column(delegation::Column::UnitId)
-        .filter(delegation::Column::DelegateId.eq(user_id))
-        .filter(delegation::Column::RevokedAt.is_null())
-        .filter(delegation::Column::StartsOn.lte(day))
-        .filter(delegation::Column::EndsOn.gte(day))
-        .filter(Expr::exists(delegator_heads))
-        .order_by_asc(delegation::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(units
-        .into_iter()
-        .map(|unit| Grant {
-            role: Role::Reviewer,
-            unit_id: Some(unit),
-        })
-        .collect())
 }
 
 /// A date typed in a form, refused in `field` when it is none.
