@@ -223,6 +223,8 @@ impl Server {
             auth: args.session.auth_config(),
             mail_enabled: mailer.is_some(),
             explanations: Default::default(),
+            admin_seen: Default::default(),
+            public_figures: Default::default(),
             split: assets
                 .as_ref()
                 .and_then(Assets::split_manifest)

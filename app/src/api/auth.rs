@@ -119,7 +119,7 @@ pub async fn has_admin() -> Result<bool, AppError> {
     use crate::authz::Action;
     crate::ssr::auth::allow_public(Action::ReadPublic)?;
     let state = crate::ssr::state::app_state()?;
-    Ok(crate::ssr::services::accounts::active_admins(&state.db).await? > 0)
+    state.admin_seen.exists(&state.db).await
 }
 
 /// Changes the signed-in user's password; their other sessions end.

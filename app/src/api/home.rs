@@ -11,7 +11,7 @@ use crate::models::HomeCounts;
 pub async fn home_stats() -> Result<HomeCounts, AppError> {
     crate::ssr::auth::allow_public(crate::authz::Action::ReadPublic)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::home::stats(&state.db).await
+    state.public_figures.stats(&state.db).await
 }
 
 /// The province's agencies, periods and the formula in force (public: no personal data).
@@ -20,5 +20,5 @@ pub async fn home_stats() -> Result<HomeCounts, AppError> {
 pub async fn province_overview() -> Result<crate::models::ProvinceOverview, AppError> {
     crate::ssr::auth::allow_public(crate::authz::Action::ReadPublic)?;
     let state = crate::ssr::state::app_state()?;
-    crate::ssr::services::home::overview(&state.db).await
+    state.public_figures.overview(&state.db).await
 }

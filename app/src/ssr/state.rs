@@ -21,6 +21,10 @@ pub struct AppState {
     pub mail_enabled: bool,
     /// Stored scores' explanations, built once per score (see `services::scores`).
     pub explanations: crate::ssr::services::scores::ExplanationCache,
+    /// The home page's public figures, kept a few seconds.
+    pub public_figures: crate::ssr::services::home::PublicFigures,
+    /// Whether an administrator exists, once one does (the sign-in page's hint).
+    pub admin_seen: crate::ssr::services::accounts::AdminSeen,
     /// The chunks of the split wasm each lazy route needs (none without a built site).
     pub split: Option<std::sync::Arc<crate::ssr::split::SplitManifest>>,
 }

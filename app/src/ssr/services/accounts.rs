@@ -212,6 +212,50 @@ pub async fn active_admins<C: ConnectionTrait>(db: &C) -> Result<u64, AppError> 
         .await?)
 }
 
+/// Whether an active administrator exists, remembered once it is so: the application never
+/// removes the last one (every change of roles or deactivation checks it), so the sign-in
+/// page's hint on creating the first administrator, which asks this on every visit, asks the
+/// database only until one exists.
+#[derive(Clone, Debug, Default)]
+pub struct AdminSeen(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl AdminSeen {
+    pub async fn exists<C: ConnectionTrait>(&self, db: &C) -> Result<bool, AppError> {
+        use std::sync::atomic::Ordering;
+        if self.0.load(Ordering::Relaxed) {
+            return Ok(true);
+        }
+        let found = any_active_admin(db).await?;
+        if found {
+            self.0.store(true, Ordering::Relaxed);
+        }
+        Ok(found)
+    }
+}
+
+/// Whether an active administrator exists, in one query.
+pub async fn any_active_admin<C: ConnectionTrait>(db: &C) -> Result<bool, AppError> {
+    use sea_orm::sea_query::Query;
+    let one: Option<i32> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::IsActive.eq(true))
+        .filter(
+            user::Column::Id.in_subquery(
+                Query::select()
+                    .column(user_role::Column::UserId)
+                    .from(user_role::Entity)
+                    .and_where(user_role::Column::Role.eq(Role::Admin.code()))
+                    .to_owned(),
+            ),
+        )
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(one.is_some())
+}
+
 pub const PER_PAGE: u64 = 25;
 
 /// One page of users whose user name or full name contains `query` (case-insensitive).

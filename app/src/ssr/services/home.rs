@@ -33,6 +33,74 @@ pub async fn stats(db: &DatabaseConnection) -> Result<HomeCounts, AppError> {
     })
 }
 
+/// The home page's public figures (the counts and the province's overview), kept for
+/// [`PublicFigures::TTL`]: every anonymous visit of the home page shows them, and building
+/// them reads the whole unit tree and counts every active officer. They hold no personal
+/// data and change when the organisation, the periods or the formula in force change, which
+/// the page may show up to `TTL` late. An empty province (no unit yet, a fresh install being
+/// set up) is read every time: its queries cost nothing, and the administrator importing the
+/// organisation sees it at once.
+#[derive(Clone, Default)]
+pub struct PublicFigures(std::sync::Arc<FiguresInner>);
+
+#[derive(Default)]
+struct FiguresInner {
+    stats: std::sync::Mutex<Option<(std::time::Instant, HomeCounts)>>,
+    overview: std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<ProvinceOverview>)>>,
+}
+
+/// A copy of a kept value read before `ttl` ran out.
+fn fresh<T: Clone>(
+    slot: &std::sync::Mutex<Option<(std::time::Instant, T)>>,
+    ttl: std::time::Duration,
+) -> Option<T> {
+    let slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+    slot.as_ref()
+        .filter(|(at, _)| at.elapsed() < ttl)
+        .map(|(_, v)| v.clone())
+}
+
+fn keep<T>(slot: &std::sync::Mutex<Option<(std::time::Instant, T)>>, value: T) {
+    *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some((std::time::Instant::now(), value));
+}
+
+impl PublicFigures {
+    /// How long the figures are shown before they are read again.
+    pub const TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
+    /// [`stats`], read again at most every [`Self::TTL`].
+    pub async fn stats(&self, db: &DatabaseConnection) -> Result<HomeCounts, AppError> {
+        self.stats_within(db, Self::TTL).await
+    }
+
+    async fn stats_within(
+        &self,
+        db: &DatabaseConnection,
+        ttl: std::time::Duration,
+    ) -> Result<HomeCounts, AppError> {
+        if let Some(kept) = fresh(&self.0.stats, ttl) {
+            return Ok(kept);
+        }
+        let counts = stats(db).await?;
+        if counts.units > 0 {
+            keep(&self.0.stats, counts.clone());
+        }
+        Ok(counts)
+    }
+
+    /// [`overview`], read again at most every [`Self::TTL`].
+    pub async fn overview(&self, db: &DatabaseConnection) -> Result<ProvinceOverview, AppError> {
+        if let Some(kept) = fresh(&self.0.overview, Self::TTL) {
+            return Ok((*kept).clone());
+        }
+        let built = overview(db).await?;
+        if built.province.is_some() || !built.agencies.is_empty() {
+            keep(&self.0.overview, std::sync::Arc::new(built.clone()));
+        }
+        Ok(built)
+    }
+}
+
 #[derive(Debug, FromQueryResult)]
 struct UnitOfficers {
     unit_id: Option<i32>,
@@ -114,4 +182,61 @@ pub async fn overview(db: &DatabaseConnection) -> Result<ProvinceOverview, AppEr
         periods,
         formula,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::ConnectionTrait;
+
+    async fn db() -> DatabaseConnection {
+        // One connection: each connection to `:memory:` is a database of its own.
+        let mut options = sea_orm::ConnectOptions::new("sqlite::memory:");
+        options.max_connections(1).min_connections(1);
+        let db = sea_orm::Database::connect(options).await.expect("db");
+        db.execute_unprepared(
+            "CREATE TABLE units (id INTEGER PRIMARY KEY); CREATE TABLE users (id INTEGER PRIMARY KEY);",
+        )
+        .await
+        .expect("tables");
+        db
+    }
+
+    #[tokio::test]
+    async fn the_figures_are_kept_for_their_lifetime_and_an_empty_province_is_never_kept() {
+        let db = db().await;
+        let figures = PublicFigures::default();
+        let long = std::time::Duration::from_secs(3600);
+        // Empty: read every time, so the first units show at once.
+        assert_eq!(
+            figures.stats_within(&db, long).await.expect("stats").units,
+            0
+        );
+        db.execute_unprepared(
+            "INSERT INTO units (id) VALUES (1); INSERT INTO users (id) VALUES (1);",
+        )
+        .await
+        .expect("insert");
+        assert_eq!(
+            figures.stats_within(&db, long).await.expect("stats").units,
+            1
+        );
+        // Kept: a change shows only once the lifetime has run out.
+        db.execute_unprepared("INSERT INTO units (id) VALUES (2);")
+            .await
+            .expect("insert");
+        assert_eq!(
+            figures.stats_within(&db, long).await.expect("stats").units,
+            1
+        );
+        let expired = std::time::Duration::ZERO;
+        assert_eq!(
+            figures
+                .stats_within(&db, expired)
+                .await
+                .expect("stats")
+                .units,
+            2
+        );
+    }
 }
