@@ -29,22 +29,84 @@ pub async fn catalog_for<C: ConnectionTrait>(
     if catalog.is_empty() {
         return Ok(Vec::new());
     }
-    let last_used: HashMap<i32, NaiveDate> = wle::Entity::find()
-        .filter(wle::Column::OfficerId.eq(officer_id))
+    let last_used = last_used_by(db, &[officer_id]).await?;
+    Ok(offered(catalog, officer_id, &last_used))
+}
+
+/// [`catalog_for`] for several officers at once (the review queue maps their off-catalog
+/// entries): one query per position among them and one for when each used each task.
+pub async fn catalogs_for<C: ConnectionTrait>(
+    db: &C,
+    officers: &[&user::Model],
+) -> Result<HashMap<i32, Vec<CatalogChoice>>, AppError> {
+    let today = crate::i18n::vietnam_date(chrono::Utc::now());
+    let positions: std::collections::BTreeSet<i32> =
+        officers.iter().filter_map(|o| o.position_id).collect();
+    let mut catalogs: HashMap<i32, Vec<catalog_item::Model>> = HashMap::new();
+    for position_id in positions {
+        let catalog =
+            crate::ssr::services::job_descriptions::catalog_in_force(db, position_id, today)
+                .await?;
+        catalogs.insert(position_id, catalog);
+    }
+    let with_catalog: Vec<i32> = officers
+        .iter()
+        .filter(|o| {
+            o.position_id
+                .and_then(|p| catalogs.get(&p))
+                .is_some_and(|c| !c.is_empty())
+        })
+        .map(|o| o.id)
+        .collect();
+    let last_used = last_used_by(db, &with_catalog).await?;
+    Ok(officers
+        .iter()
+        .map(|o| {
+            let catalog = o
+                .position_id
+                .and_then(|p| catalogs.get(&p))
+                .cloned()
+                .unwrap_or_default();
+            (o.id, offered(catalog, o.id, &last_used))
+        })
+        .collect())
+}
+
+/// When each of `officers` last used each task, in one query.
+async fn last_used_by<C: ConnectionTrait>(
+    db: &C,
+    officers: &[i32],
+) -> Result<HashMap<(i32, i32), NaiveDate>, AppError> {
+    if officers.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(wle::Entity::find()
+        .filter(wle::Column::OfficerId.is_in(officers.iter().copied()))
         .filter(wle::Column::CatalogItemId.is_not_null())
         .select_only()
+        .column(wle::Column::OfficerId)
         .column(wle::Column::CatalogItemId)
         .column_as(wle::Column::WorkDate.max(), "last")
+        .group_by(wle::Column::OfficerId)
         .group_by(wle::Column::CatalogItemId)
-        .into_tuple::<(i32, NaiveDate)>()
+        .into_tuple::<(i32, i32, NaiveDate)>()
         .all(db)
         .await?
         .into_iter()
-        .collect();
+        .map(|(officer, item, last)| ((officer, item), last))
+        .collect())
+}
+
+/// A catalog as offered to `officer`: the tasks they used last first, then by code.
+fn offered(
+    catalog: Vec<catalog_item::Model>,
+    officer: i32,
+    last_used: &HashMap<(i32, i32), NaiveDate>,
+) -> Vec<CatalogChoice> {
     let mut items: Vec<CatalogChoice> = catalog
         .into_iter()
         .map(|i| {
-            let used = last_used.get(&i.id).copied();
+            let used = last_used.get(&(officer, i.id)).copied();
             choice(i, used)
         })
         .collect();
@@ -53,7 +115,7 @@ pub async fn catalog_for<C: ConnectionTrait>(
             .cmp(&a.last_used)
             .then_with(|| a.code.cmp(&b.code))
     });
-    Ok(items)
+    items
 }
 
 /// A catalog task as offered to the officer, last used on `last_used`.

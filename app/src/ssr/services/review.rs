@@ -98,12 +98,14 @@ pub async fn queue<C: ConnectionTrait>(
         })
         .collect();
     // Off-catalog entries are mapped to the officer's own catalog.
-    let mut catalogs: HashMap<i32, Vec<crate::models::CatalogChoice>> = HashMap::new();
-    for e in rows.iter().filter(|e| e.catalog_item_id.is_none()) {
-        if let std::collections::hash_map::Entry::Vacant(slot) = catalogs.entry(e.officer_id) {
-            slot.insert(crate::ssr::services::diary::catalog_for(db, e.officer_id).await?);
-        }
-    }
+    let mapping: Vec<&user::Model> = officers
+        .iter()
+        .filter(|o| {
+            rows.iter()
+                .any(|e| e.officer_id == o.id && e.catalog_item_id.is_none())
+        })
+        .collect();
+    let catalogs = crate::ssr::services::diary::catalogs_for(db, &mapping).await?;
     let views = crate::ssr::services::diary::views(db, rows).await?;
     let by_id: HashMap<i32, &user::Model> = officers.iter().map(|o| (o.id, o)).collect();
     let entries = views
