@@ -334,7 +334,6 @@ pub async fn views<C: ConnectionTrait>(
 /// The columns of a score row the list of versions shows.
 #[derive(Debug, sea_orm::FromQueryResult)]
 struct ScoreVersionRow {
-    id: i64,
     score_version: i32,
     status: crate::models::ScoreStatus,
     total: Option<f64>,
@@ -346,26 +345,25 @@ struct ScoreVersionRow {
 }
 
 /// Every computed version of an officer's score for a period, oldest first, with the
-/// appeal that produced each one, if any.
+/// appeal that produced each one, if any, found among `appeals` (the officer's appeals in the
+/// period, as [`views`] reads them).
 pub async fn score_versions<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
     period_id: i32,
+    appeals: &[AppealView],
 ) -> Result<Vec<ScoreVersionView>, AppError> {
-    let by_score: HashMap<i64, i32> = appeal::Entity::find()
-        .filter(appeal::Column::OfficerId.eq(officer_id))
-        .filter(appeal::Column::PeriodId.eq(period_id))
-        .filter(appeal::Column::NewScoreId.is_not_null())
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|a| Some((a.new_score_id?, a.id)))
+    // A score's versions are numbered per officer and period: an appeal's new score is known
+    // by its number.
+    let by_version: HashMap<i32, i32> = appeals
+        .iter()
+        .filter(|a| a.officer_id == officer_id)
+        .filter_map(|a| Some((a.new_score_version?, a.id)))
         .collect();
     // Only the columns shown: a score row carries its whole trace.
     let rows: Vec<ScoreVersionRow> = period_score::Entity::find()
         .select_only()
         .columns([
-            period_score::Column::Id,
             period_score::Column::ScoreVersion,
             period_score::Column::Status,
             period_score::Column::Total,
@@ -392,7 +390,7 @@ pub async fn score_versions<C: ConnectionTrait>(
             rule_version_hash: s.rule_version_hash,
             approved: s.approved_at.is_some(),
             current: s.superseded_by.is_none(),
-            appeal_id: by_score.get(&s.id).copied(),
+            appeal_id: by_version.get(&s.score_version).copied(),
         })
         .collect())
 }

@@ -6,25 +6,33 @@ use crate::error::AppError;
 use crate::models::ScoreView;
 use crate::ssr::entities::{period, period_score};
 
-/// The period with this code and the officer's current (not superseded) score in it.
+/// The period with this code and the officer's current (not superseded) score in it, in one
+/// query.
 pub(crate) async fn current_row<C: ConnectionTrait>(
     db: &C,
     officer_id: i32,
     period_code: &str,
 ) -> Result<(period::Model, period_score::Model), AppError> {
-    let p = period::Entity::find()
+    use sea_orm::{JoinType, QuerySelect};
+    // The join is declared here: the entities declare no relations.
+    let found = period_score::Entity::find()
+        .select_also(period::Entity)
+        .join(
+            JoinType::InnerJoin,
+            period_score::Entity::belongs_to(period::Entity)
+                .from(period_score::Column::PeriodId)
+                .to(period::Column::Id)
+                .into(),
+        )
         .filter(period::Column::Code.eq(period_code.trim()))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let s = period_score::Entity::find()
-        .filter(period_score::Column::PeriodId.eq(p.id))
         .filter(period_score::Column::OfficerId.eq(officer_id))
         .filter(period_score::Column::SupersededBy.is_null())
         .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((p, s))
+        .await?;
+    match found {
+        Some((s, Some(p))) => Ok((p, s)),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// An officer's current (not superseded) score for the period with this code.
@@ -190,7 +198,6 @@ async fn explain<C: ConnectionTrait>(
     period_code: &str,
 ) -> Result<crate::models::ScoreExplanation, AppError> {
     use crate::models::ScoreExplanation;
-    use crate::ssr::entities::user;
     let history = history(db, officer_id).await?;
     let code = match period_code.trim() {
         "" => history
@@ -200,10 +207,7 @@ async fn explain<C: ConnectionTrait>(
         c => c.to_string(),
     };
     let (p, s) = current_row(db, officer_id, &code).await?;
-    let officer = user::Entity::find_by_id(officer_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (officer, position) = officer_with_position(db, officer_id).await?;
     let fixed = match cache.and_then(|c| c.0.get(&s.id)) {
         Some(fixed) => fixed,
         None => {
@@ -215,14 +219,10 @@ async fn explain<C: ConnectionTrait>(
         }
     };
     let (officer_unit, officer_agency) = unit_and_agency(db, s.unit_id.or(officer.unit_id)).await?;
-    let officer_position = match officer.position_id {
-        Some(id) => crate::ssr::entities::position::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(|p| p.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
+    let officer_position = position.map(|p| p.name).unwrap_or_default();
+    let appeals = crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?;
+    let versions =
+        crate::ssr::services::appeals::score_versions(db, officer_id, p.id, &appeals).await?;
     Ok(ScoreExplanation {
         officer_id,
         officer_name: officer.full_name,
@@ -245,11 +245,38 @@ async fn explain<C: ConnectionTrait>(
         rule_version_hash: s.rule_version_hash,
         score_version: s.score_version,
         history,
-        versions: crate::ssr::services::appeals::score_versions(db, officer_id, p.id).await?,
-        appeals: crate::ssr::services::appeals::views(db, Some(&[officer_id]), p.id).await?,
+        versions,
+        appeals,
         appeal_entries: Vec::new(),
         folded: false,
     })
+}
+
+/// The officer and their position, in one query.
+async fn officer_with_position<C: ConnectionTrait>(
+    db: &C,
+    officer_id: i32,
+) -> Result<
+    (
+        crate::ssr::entities::user::Model,
+        Option<crate::ssr::entities::position::Model>,
+    ),
+    AppError,
+> {
+    use crate::ssr::entities::{position, user};
+    use sea_orm::{JoinType, QuerySelect};
+    user::Entity::find_by_id(officer_id)
+        .select_also(position::Entity)
+        .join(
+            JoinType::LeftJoin,
+            user::Entity::belongs_to(position::Entity)
+                .from(user::Column::PositionId)
+                .to(position::Column::Id)
+                .into(),
+        )
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Reads and builds the fixed parts of a stored score's explanation.
