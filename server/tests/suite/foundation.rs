@@ -142,6 +142,34 @@ async fn home_counts_come_from_the_database() {
     }
 }
 
+/// The sign-in page's hint on creating the first administrator: shown while none exists,
+/// gone once one does (the server then stops asking).
+#[tokio::test]
+async fn the_sign_in_page_knows_whether_an_administrator_exists() {
+    for backend in backends() {
+        let app = TestApp::spawn(&backend).await;
+        let name = backend.name();
+        let has_admin = || async {
+            app.client
+                .post(app.url("/api/has_admin"))
+                .send()
+                .await
+                .expect("server fn")
+                .json::<bool>()
+                .await
+                .expect("json")
+        };
+        assert!(!has_admin().await, "{name}: an empty install has none");
+        assert!(!has_admin().await, "{name}: asked again, still none");
+        let engine = app::ssr::rule_pool::RulePool::default();
+        app::ssr::services::seed::seed_demo_if_empty(&app.db.db, &engine)
+            .await
+            .expect("seed");
+        assert!(has_admin().await, "{name}: the demo province has one");
+        app.stop().await;
+    }
+}
+
 #[tokio::test]
 async fn readiness_fails_when_the_database_is_gone() {
     for backend in backends() {

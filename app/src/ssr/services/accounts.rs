@@ -235,25 +235,31 @@ impl AdminSeen {
 
 /// Whether an active administrator exists, in one query.
 pub async fn any_active_admin<C: ConnectionTrait>(db: &C) -> Result<bool, AppError> {
-    use sea_orm::sea_query::Query;
     let one: Option<i32> = user::Entity::find()
         .select_only()
         .column(user::Column::Id)
-        .filter(user::Column::IsActive.eq(true))
-        .filter(
-            user::Column::Id.in_subquery(
-                Query::select()
-                    .column(user_role::Column::UserId)
-                    .from(user_role::Entity)
-                    .and_where(user_role::Column::Role.eq(Role::Admin.code()))
-                    .to_owned(),
-            ),
-        )
+        .filter(active_holding(Role::Admin))
         .limit(1)
         .into_tuple()
         .one(db)
         .await?;
     Ok(one.is_some())
+}
+
+/// The active users who hold `role` (on any unit): a filter on `users`.
+pub fn active_holding(role: Role) -> sea_orm::Condition {
+    use sea_orm::sea_query::Query;
+    sea_orm::Condition::all()
+        .add(user::Column::IsActive.eq(true))
+        .add(
+            user::Column::Id.in_subquery(
+                Query::select()
+                    .column(user_role::Column::UserId)
+                    .from(user_role::Entity)
+                    .and_where(user_role::Column::Role.eq(role.code()))
+                    .to_owned(),
+            ),
+        )
 }
 
 pub const PER_PAGE: u64 = 25;

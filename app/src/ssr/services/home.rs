@@ -1,7 +1,6 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect, Statement,
@@ -10,7 +9,8 @@ use sea_orm::{
 use crate::authz::Role;
 use crate::error::AppError;
 use crate::models::{AgencySummary, FormulaSummary, HomeCounts, PeriodSummary, ProvinceOverview};
-use crate::ssr::entities::{period, unit, user, user_role};
+use crate::ssr::entities::{period, unit, user};
+use crate::ssr::services::accounts::active_holding;
 use crate::ssr::services::org::UnitTree;
 use crate::ssr::services::rule_versions;
 
@@ -120,16 +120,7 @@ pub async fn overview(db: &DatabaseConnection) -> Result<ProvinceOverview, AppEr
         .select_only()
         .column(user::Column::UnitId)
         .column_as(user::Column::Id.count(), "officers")
-        .filter(user::Column::IsActive.eq(true))
-        .filter(
-            user::Column::Id.in_subquery(
-                Query::select()
-                    .column(user_role::Column::UserId)
-                    .from(user_role::Entity)
-                    .and_where(user_role::Column::Role.eq(Role::Officer.code()))
-                    .to_owned(),
-            ),
-        )
+        .filter(active_holding(Role::Officer))
         .group_by(user::Column::UnitId)
         .into_model::<UnitOfficers>()
         .all(db)
