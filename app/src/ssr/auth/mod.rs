@@ -143,16 +143,11 @@ pub async fn load_user<C: ConnectionTrait>(
     user_id: i32,
 ) -> Result<Option<LoadedUser>, sea_orm::DbErr> {
     use sea_orm::{FromQueryResult, Statement};
-    let backend = db.get_database_backend();
-    let sql = match backend {
-        // SQLite reads `$1` as "the first value" too; MySQL is not supported.
-        sea_orm::DbBackend::Postgres | sea_orm::DbBackend::Sqlite => LOAD_USER_SQL,
-        _ => return Err(sea_orm::DbErr::Custom("unsupported database".into())),
-    };
     let today = crate::i18n::vietnam_date(chrono::Utc::now());
+    // `$1` is "the first value" on SQLite too.
     let rows = UserRow::find_by_statement(Statement::from_sql_and_values(
-        backend,
-        sql,
+        db.get_database_backend(),
+        LOAD_USER_SQL,
         [user_id.into(), today.into(), Role::Reviewer.code().into()],
     ))
     .all(db)

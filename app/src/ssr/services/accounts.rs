@@ -198,16 +198,8 @@ pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
 
 /// How many active users hold the admin role.
 pub async fn active_admins<C: ConnectionTrait>(db: &C) -> Result<u64, AppError> {
-    let admin_ids: Vec<i32> = user_role::Entity::find()
-        .filter(user_role::Column::Role.eq(Role::Admin.code()))
-        .select_only()
-        .column(user_role::Column::UserId)
-        .into_tuple()
-        .all(db)
-        .await?;
     Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(admin_ids))
-        .filter(user::Column::IsActive.eq(true))
+        .filter(active_holding(Role::Admin))
         .count(db)
         .await?)
 }
@@ -704,7 +696,7 @@ pub async fn update_user<C: ConnectionTrait + TransactionTrait>(
 }
 
 async fn keep_an_admin<C: ConnectionTrait>(db: &C) -> Result<(), AppError> {
-    if active_admins(db).await? == 0 {
+    if !any_active_admin(db).await? {
         return Err(AppError::refused("roles", Msg::UserLastAdmin));
     }
     Ok(())

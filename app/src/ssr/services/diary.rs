@@ -20,21 +20,15 @@ pub async fn catalog_for<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let Some(position_id) = officer.position_id else {
-        return Ok(Vec::new());
-    };
-    let today = crate::i18n::vietnam_date(chrono::Utc::now());
-    let catalog =
-        crate::ssr::services::job_descriptions::catalog_in_force(db, position_id, today).await?;
-    if catalog.is_empty() {
-        return Ok(Vec::new());
-    }
-    let last_used = last_used_by(db, &[officer_id]).await?;
-    Ok(offered(catalog, officer_id, &last_used))
+    Ok(catalogs_for(db, &[&officer])
+        .await?
+        .remove(&officer_id)
+        .unwrap_or_default())
 }
 
-/// [`catalog_for`] for several officers at once (the review queue maps their off-catalog
-/// entries): one query per position among them and one for when each used each task.
+/// The catalog each of `officers` is offered ([`catalog_for`] is it for one; the review queue
+/// maps its off-catalog entries with it): one query per position among them and one for when
+/// each used each task.
 pub async fn catalogs_for<C: ConnectionTrait>(
     db: &C,
     officers: &[&user::Model],

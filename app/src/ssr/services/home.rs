@@ -45,23 +45,33 @@ pub struct PublicFigures(std::sync::Arc<FiguresInner>);
 
 #[derive(Default)]
 struct FiguresInner {
-    stats: std::sync::Mutex<Option<(std::time::Instant, HomeCounts)>>,
-    overview: std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<ProvinceOverview>)>>,
+    stats: Slot<HomeCounts>,
+    overview: Slot<ProvinceOverview>,
 }
 
-/// A copy of a kept value read before `ttl` ran out.
-fn fresh<T: Clone>(
-    slot: &std::sync::Mutex<Option<(std::time::Instant, T)>>,
+/// A value and when it was read.
+type Slot<T> = std::sync::Mutex<Option<(std::time::Instant, T)>>;
+
+/// The value kept in `slot` if it was read less than `ttl` ago; else `read`'s, kept when it
+/// is `worth_keeping`.
+async fn kept_or_read<T: Clone>(
+    slot: &Slot<T>,
     ttl: std::time::Duration,
-) -> Option<T> {
-    let slot = slot.lock().unwrap_or_else(|e| e.into_inner());
-    slot.as_ref()
-        .filter(|(at, _)| at.elapsed() < ttl)
-        .map(|(_, v)| v.clone())
-}
-
-fn keep<T>(slot: &std::sync::Mutex<Option<(std::time::Instant, T)>>, value: T) {
-    *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some((std::time::Instant::now(), value));
+    worth_keeping: impl Fn(&T) -> bool,
+    read: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    {
+        let kept = slot.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, value)) = kept.as_ref().filter(|(at, _)| at.elapsed() < ttl) {
+            return Ok(value.clone());
+        }
+    }
+    let value = read.await?;
+    if worth_keeping(&value) {
+        *slot.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((std::time::Instant::now(), value.clone()));
+    }
+    Ok(value)
 }
 
 impl PublicFigures {
@@ -78,26 +88,13 @@ impl PublicFigures {
         db: &DatabaseConnection,
         ttl: std::time::Duration,
     ) -> Result<HomeCounts, AppError> {
-        if let Some(kept) = fresh(&self.0.stats, ttl) {
-            return Ok(kept);
-        }
-        let counts = stats(db).await?;
-        if counts.units > 0 {
-            keep(&self.0.stats, counts.clone());
-        }
-        Ok(counts)
+        kept_or_read(&self.0.stats, ttl, |c| c.units > 0, stats(db)).await
     }
 
     /// [`overview`], read again at most every [`Self::TTL`].
     pub async fn overview(&self, db: &DatabaseConnection) -> Result<ProvinceOverview, AppError> {
-        if let Some(kept) = fresh(&self.0.overview, Self::TTL) {
-            return Ok((*kept).clone());
-        }
-        let built = overview(db).await?;
-        if built.province.is_some() || !built.agencies.is_empty() {
-            keep(&self.0.overview, std::sync::Arc::new(built.clone()));
-        }
-        Ok(built)
+        let provided = |o: &ProvinceOverview| o.province.is_some() || !o.agencies.is_empty();
+        kept_or_read(&self.0.overview, Self::TTL, provided, overview(db)).await
     }
 }
 
