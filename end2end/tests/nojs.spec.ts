@@ -58,6 +58,12 @@ test("submit, approve, enter general points, score and appeal without JavaScript
   await head.getByTestId("filter-officer").selectOption(id ?? "");
   await head.getByTestId("review-filter").getByRole("button").click();
   const entry = head.getByTestId("queue-entry").filter({ hasText: "15/BC-VP" });
+  // An entry's findings form opens by a link (the page with that form open) and saves.
+  await entry.getByTestId("open-findings").click();
+  await expect(head).toHaveURL(/[?&]mo=\d+#muc-\d+$/);
+  await entry.getByTestId("delays").fill("1");
+  await entry.getByTestId("save-findings").click();
+  await expect(entry.getByTestId("delays")).toHaveValue("1");
   await entry.getByTestId("pick").check();
   await head.getByTestId("approve-picked").click();
   await expect(head.getByTestId("queue-entry").filter({ hasText: "15/BC-VP" })).toHaveCount(0);

@@ -1,6 +1,12 @@
 //! The reviewer's queue (/duyet): submitted entries of their units, filtered by officer and
 //! dates; approve the ticked ones at once, return one with a reason, record the findings
 //! the formula uses.
+//!
+//! An entry's findings and return forms are rendered only once opened (a link to the queue
+//! with that form open, so that it works before hydration; a toggle after): 25 entries with
+//! both forms and their help were most of the page's weight and of its rendering.
+
+use std::collections::BTreeSet;
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -18,6 +24,16 @@ use crate::models::{CatalogChoice, QueueEntry, ReviewQueue};
 
 const PATH: &str = "/duyet";
 const BULK_FORM: &str = "bulk-approve";
+/// The query parameters naming the entry whose findings, or return, form is open.
+const FINDINGS_PARAM: &str = "mo";
+const RETURN_PARAM: &str = "tra-lai";
+
+/// An entry's forms that open on demand.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Panel {
+    Findings,
+    Return,
+}
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -29,11 +45,27 @@ pub fn ReviewPage() -> impl IntoView {
     let record = ServerAction::<RecordFindings>::new();
     let map = ServerAction::<MapOffCatalogEntry>::new();
     let reject = ServerAction::<RejectWorkEntry>::new();
+    // The forms open at first: the one the URL names (a link followed before hydration, or
+    // the page a form without JavaScript comes back to). Kept across the queue's refetches,
+    // so a form stays open, showing what was saved.
+    let opened = RwSignal::new(
+        [
+            (Panel::Findings, FINDINGS_PARAM),
+            (Panel::Return, RETURN_PARAM),
+        ]
+        .into_iter()
+        .filter_map(|(panel, key)| {
+            let id = query.with_untracked(|q| q.get(key))?.parse::<i64>().ok()?;
+            Some((panel, id))
+        })
+        .collect::<BTreeSet<_>>(),
+    );
     let actions = Actions {
         give_back,
         record,
         map,
         reject,
+        opened,
     };
     let queue = Resource::new(
         move || {
@@ -106,6 +138,8 @@ struct Actions {
     record: ServerAction<RecordFindings>,
     map: ServerAction<MapOffCatalogEntry>,
     reject: ServerAction<RejectWorkEntry>,
+    /// The entries' forms open on this page.
+    opened: RwSignal<BTreeSet<(Panel, i64)>>,
 }
 
 #[component]
@@ -153,6 +187,7 @@ fn Queue(
         return view! { <p data-testid="queue-empty">{i18n.t(Msg::ReviewEmpty)}</p> }.into_any();
     }
     let (total, page, per_page) = (queue.total, queue.page, queue.per_page);
+    let here = page_link(&filters, page);
     let link = move |p: u64| page_link(&filters, p);
     view! {
         <p class="muted" data-testid="queue-count">
@@ -167,7 +202,7 @@ fn Queue(
             {queue
                 .entries
                 .into_iter()
-                .map(|q| view! { <QueueItem q actions /> })
+                .map(|q| view! { <QueueItem q actions here=here.clone() /> })
                 .collect_view()}
         </ul>
         {(total > per_page).then(|| view! { <Pager current=page total_items=total per_page link /> })}
@@ -187,42 +222,82 @@ fn page_link((officer, from, to): &(String, String, String), page: u64) -> Strin
     format!("{PATH}?{}", query.finish())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::page_link;
-
-    #[test]
-    fn the_pager_keeps_the_filters_and_encodes_them() {
-        let none = (String::new(), String::new(), String::new());
-        assert_eq!(page_link(&none, 2), "/duyet?trang=2");
-        let some = (
-            "12".to_string(),
-            "2026-11-01".to_string(),
-            "x&trang=9 #".to_string(),
-        );
-        assert_eq!(
-            page_link(&some, 3),
-            "/duyet?can-bo=12&tu=2026-11-01&den=x%26trang%3D9+%23&trang=3"
-        );
-    }
+/// The queue's URL `here` (which has a query) with `panel` of `entry` open, scrolled to
+/// the entry.
+fn opener_link(here: &str, panel: Panel, entry: i64) -> String {
+    let param = match panel {
+        Panel::Findings => FINDINGS_PARAM,
+        Panel::Return => RETURN_PARAM,
+    };
+    format!("{here}&{param}={entry}#muc-{entry}")
 }
 
+/// An entry of the queue. `here` is the queue's URL (filters and page), which the links
+/// opening a form extend.
 #[component]
-fn QueueItem(q: QueueEntry, actions: Actions) -> impl IntoView {
+fn QueueItem(q: QueueEntry, actions: Actions, here: String) -> impl IntoView {
     let i18n = use_i18n();
     let Actions {
         give_back,
         record,
         map,
         reject,
+        opened,
     } = actions;
     let e = q.entry;
     let late = matches!((e.deadline, e.completed_on), (Some(d), Some(c)) if c > d);
     let date = e.work_date;
+    let entry_id = e.id;
     let (id, lock) = (e.id.to_string(), e.lock_version.to_string());
-    let (id_back, lock_back) = (id.clone(), lock.clone());
+    let (quality_failures, delays, objective_cause) =
+        (q.quality_failures, q.delays, q.objective_cause);
+    let findings = {
+        let (id, lock) = (id.clone(), lock.clone());
+        move || {
+            let (id, lock) = (id.clone(), lock.clone());
+            view! {
+                <ActionForm action=record attr:class="form inline-form" attr:data-testid="findings-form">
+                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="lock_version" value=lock />
+                    <label>
+                        {i18n.t(Msg::ReviewQualityFailures)}
+                        <input type="number" min="0" max="20" name="quality_failures" value=quality_failures.to_string() data-testid="quality-failures" />
+                    </label>
+                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::QUALITY />
+                    <label>
+                        {i18n.t(Msg::ReviewDelays)}
+                        <input type="number" min="0" max="20" name="delays" value=delays.to_string() data-testid="delays" />
+                    </label>
+                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::DELAYS />
+                    <label class="check">
+                        <input type="checkbox" name="objective_cause" value="true" checked=objective_cause />
+                        {i18n.t(Msg::ReviewObjectiveCause)}
+                    </label>
+                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::OBJECTIVE_CAUSE />
+                    <button type="submit" data-testid="save-findings">{i18n.t(Msg::ReviewFindings)}</button>
+                </ActionForm>
+            }
+        }
+    };
+    let give_back_form = {
+        let (id, lock) = (id.clone(), lock.clone());
+        move || {
+            let (id, lock) = (id.clone(), lock.clone());
+            view! {
+                <ActionForm action=give_back attr:class="form inline-form" attr:data-testid="return-form">
+                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="lock_version" value=lock />
+                    <label>
+                        {i18n.t(Msg::ReviewReturnReason)}
+                        <input type="text" name="reason" required data-testid="return-reason-input" />
+                    </label>
+                    <button type="submit" data-testid="return-entry">{i18n.t(Msg::ReviewReturn)}</button>
+                </ActionForm>
+            }
+        }
+    };
     view! {
-        <li class="entry" data-testid="queue-entry">
+        <li class="entry" id=format!("muc-{entry_id}") data-testid="queue-entry">
             <div class="entry-head">
                 <label class="check">
                     <input
@@ -239,42 +314,54 @@ fn QueueItem(q: QueueEntry, actions: Actions) -> impl IntoView {
             <EntrySummary entry=e.clone() />
             {late.then(|| view! { <div class="warn" data-testid="late">{i18n.t(Msg::ReviewLate)}</div> })}
             {(!q.catalog.is_empty()).then(|| view! { <OffCatalog catalog=q.catalog.clone() id=id.clone() lock=lock.clone() map reject /> })}
-            <details>
-                <summary data-testid="open-findings">{i18n.t(Msg::ReviewFindings)}</summary>
-                <ActionForm action=record attr:class="form inline-form" attr:data-testid="findings-form">
-                    <input type="hidden" name="id" value=id.clone() />
-                    <input type="hidden" name="lock_version" value=lock.clone() />
-                    <label>
-                        {i18n.t(Msg::ReviewQualityFailures)}
-                        <input type="number" min="0" max="20" name="quality_failures" value=q.quality_failures.to_string() data-testid="quality-failures" />
-                    </label>
-                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::QUALITY />
-                    <label>
-                        {i18n.t(Msg::ReviewDelays)}
-                        <input type="number" min="0" max="20" name="delays" value=q.delays.to_string() data-testid="delays" />
-                    </label>
-                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::DELAYS />
-                    <label class="check">
-                        <input type="checkbox" name="objective_cause" value="true" checked=q.objective_cause />
-                        {i18n.t(Msg::ReviewObjectiveCause)}
-                    </label>
-                    <crate::components::help::HelpTip term=crate::i18n::glossary::ids::OBJECTIVE_CAUSE />
-                    <button type="submit" data-testid="save-findings">{i18n.t(Msg::ReviewFindings)}</button>
-                </ActionForm>
-            </details>
-            <details>
-                <summary data-testid="open-return">{i18n.t(Msg::ReviewReturn)}</summary>
-                <ActionForm action=give_back attr:class="form inline-form" attr:data-testid="return-form">
-                    <input type="hidden" name="id" value=id_back.clone() />
-                    <input type="hidden" name="lock_version" value=lock_back.clone() />
-                    <label>
-                        {i18n.t(Msg::ReviewReturnReason)}
-                        <input type="text" name="reason" required data-testid="return-reason-input" />
-                    </label>
-                    <button type="submit" data-testid="return-entry">{i18n.t(Msg::ReviewReturn)}</button>
-                </ActionForm>
-            </details>
+            <OnDemand opened panel=Panel::Findings entry=entry_id here=here.clone() label=Msg::ReviewFindings testid="open-findings" form=findings />
+            <OnDemand opened panel=Panel::Return entry=entry_id here label=Msg::ReviewReturn testid="open-return" form=give_back_form />
         </li>
+    }
+}
+
+/// A form of an entry rendered only once opened: a link to the queue with this form open
+/// (followed as it is before hydration), which after hydration opens and closes it in place.
+#[component]
+fn OnDemand<F, V>(
+    opened: RwSignal<BTreeSet<(Panel, i64)>>,
+    panel: Panel,
+    entry: i64,
+    /// The queue's URL (filters and page).
+    here: String,
+    label: Msg,
+    testid: &'static str,
+    form: F,
+) -> impl IntoView
+where
+    F: Fn() -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let key = (panel, entry);
+    let is_open = move || opened.with(|o| o.contains(&key));
+    let href = opener_link(&here, panel, entry);
+    view! {
+        <p class="opener">
+            <a
+                href=href
+                aria-expanded=move || is_open().to_string()
+                data-testid=testid
+                // Handled on the link itself (events are not delegated), before the router's
+                // handler on the window, which then sees the default prevented: no navigation.
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    opened.update(|o| {
+                        if !o.remove(&key) {
+                            o.insert(key);
+                        }
+                    });
+                }
+            >
+                {i18n.t(label)}
+            </a>
+        </p>
+        {move || is_open().then(&form)}
     }
 }
 
@@ -320,5 +407,38 @@ fn OffCatalog(
                 <button type="submit" data-testid="reject-entry">{i18n.t(Msg::ReviewReject)}</button>
             </ActionForm>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{opener_link, page_link, Panel};
+
+    #[test]
+    fn a_form_opens_by_a_link_to_the_same_queue_page() {
+        let here = page_link(&("12".into(), String::new(), String::new()), 2);
+        assert_eq!(
+            opener_link(&here, Panel::Findings, 345),
+            "/duyet?can-bo=12&trang=2&mo=345#muc-345"
+        );
+        assert_eq!(
+            opener_link(&here, Panel::Return, 7),
+            "/duyet?can-bo=12&trang=2&tra-lai=7#muc-7"
+        );
+    }
+
+    #[test]
+    fn the_pager_keeps_the_filters_and_encodes_them() {
+        let none = (String::new(), String::new(), String::new());
+        assert_eq!(page_link(&none, 2), "/duyet?trang=2");
+        let some = (
+            "12".to_string(),
+            "2026-11-01".to_string(),
+            "x&trang=9 #".to_string(),
+        );
+        assert_eq!(
+            page_link(&some, 3),
+            "/duyet?can-bo=12&tu=2026-11-01&den=x%26trang%3D9+%23&trang=3"
+        );
     }
 }
