@@ -51,14 +51,16 @@ pub async fn get_score_explanation(
 }
 
 /// The signed-in officer's own score for a period (empty: the latest), explained. With
-/// `folded`, only trace line `open`'s entries are listed (the others keep their count; see
-/// [`ScoreExplanation::fold_entries`]): the page asks for a line's entries when opened.
+/// `folded`, only trace line `open`'s entries are listed (the others keep their count): the
+/// page asks for a line's entries when opened, and for every entry behind the score once,
+/// for the appeal form ([`ScoreExplanation::fold_entries`]), with `appeal` (the form open).
 #[server(prefix = "/api", endpoint = "my_score", output = crate::api::codec::Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn my_score(
     period: String,
     #[server(default)] folded: bool,
     #[server(default)] open: Option<usize>,
+    #[server(default)] appeal: bool,
 ) -> Result<ScoreExplanation, AppError> {
     let me = crate::ssr::auth::require(crate::authz::Action::OwnDiary)?;
     let state = crate::ssr::state::app_state()?;
@@ -69,8 +71,10 @@ pub async fn my_score(
         &period,
     )
     .await?;
-    if folded {
-        explanation.fold_entries(open);
+    match (folded, appeal) {
+        (true, true) => explanation.fold_entries(open),
+        (true, false) => explanation.fold_lines(open),
+        (false, _) => {}
     }
     Ok(explanation)
 }

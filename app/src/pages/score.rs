@@ -44,7 +44,9 @@ pub fn MyScorePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let appeal = ServerAction::<crate::api::appeals::FileAppeal>::new();
-    // A trace line's entries are listed when the officer opens it (`muc`: the line's index).
+    // A trace line's entries are listed when the officer opens it (`muc`: the line's index);
+    // the appeal form, which lists every entry behind the score, once opened (`khieu-nai`).
+    let appeal_open = move || query.read().get(APPEAL_PARAM).is_some();
     let score = Resource::new(
         move || {
             (
@@ -53,10 +55,11 @@ pub fn MyScorePage() -> impl IntoView {
                     .read()
                     .get("muc")
                     .and_then(|m| m.parse::<usize>().ok()),
+                appeal_open(),
                 appeal.version().get(),
             )
         },
-        |(period, open, _)| my_score(period, true, open),
+        |(period, open, appeal_open, _)| my_score(period, true, open, appeal_open),
     );
     view! {
         <section class="card">
@@ -75,9 +78,13 @@ pub fn MyScorePage() -> impl IntoView {
                             }
                             Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
                             Ok(s) => {
+                                let open = query
+                                    .read()
+                                    .get("muc")
+                                    .and_then(|m| m.parse::<usize>().ok());
                                 view! {
                                     <Explanation s=s.clone() />
-                                    <AppealForm s action=appeal />
+                                    <AppealForm s action=appeal open=appeal_open() line=open />
                                 }
                                     .into_any()
                             }
@@ -384,13 +391,30 @@ pub(crate) fn AppealItem(
     }
 }
 
-/// The officer's appeal form: the score as a whole or one of the entries behind it.
+/// The query parameter that opens the appeal form of my score.
+const APPEAL_PARAM: &str = "khieu-nai";
+
+/// The officer's appeal form: the score as a whole or one of the entries behind it. Closed,
+/// a link to the page with it open (it lists every entry behind the score: only the page
+/// that shows it asks for them); `line` is the trace line listed, kept by the link.
 #[component]
 fn AppealForm(
     s: ScoreExplanation,
     action: ServerAction<crate::api::appeals::FileAppeal>,
+    open: bool,
+    line: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if !open {
+        let line = line.map(|i| format!("&muc={i}")).unwrap_or_default();
+        let href = format!("?ky={}{line}&{APPEAL_PARAM}=1#{APPEAL_PARAM}", s.period);
+        return view! {
+            <p class="appeal" data-testid="appeal-box">
+                <a href=href data-testid="open-appeal">{i18n.t(Msg::AppealTitle)}</a>
+            </p>
+        }
+        .into_any();
+    }
     let entries: Vec<(i64, String)> = s
         .appealable()
         .into_iter()
@@ -404,8 +428,8 @@ fn AppealForm(
         })
         .collect();
     view! {
-        <details class="appeal" data-testid="appeal-box">
-            <summary data-testid="open-appeal">{i18n.t(Msg::AppealTitle)}</summary>
+        <section class="appeal" id=APPEAL_PARAM data-testid="appeal-box">
+            <h3>{i18n.t(Msg::AppealTitle)}</h3>
             <p class="muted">{i18n.t(Msg::AppealHelp)}</p>
             <ActionForm action attr:class="form" attr:data-testid="appeal-form">
                 <input type="hidden" name="period" value=s.period.clone() />
@@ -422,8 +446,9 @@ fn AppealForm(
                 </label>
                 <button type="submit" class="primary" data-testid="send-appeal">{i18n.t(Msg::AppealSend)}</button>
             </ActionForm>
-        </details>
+        </section>
     }
+    .into_any()
 }
 
 /// "How my score is computed": the formula's steps with the officer's figures, each linked

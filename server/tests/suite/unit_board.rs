@@ -770,3 +770,85 @@ async fn an_officer_appeals_and_the_head_answers_and_rescores() {
         app.stop().await;
     }
 }
+
+/// My score sends the entries behind it only where they are shown: the trace line the
+/// officer opened, and every entry once for the appeal form only when the form is open.
+#[tokio::test]
+async fn my_score_lists_the_entries_of_the_opened_line_and_of_the_open_appeal_form_only() {
+    for backend in backends() {
+        let app = TestApp::demo(&backend).await;
+        let name = backend.name();
+        let me = app.signed_in("cb.snv.tccb.01", DEMO_PASSWORD).await;
+        let read = |params: Vec<(&'static str, String)>| {
+            let me = me.clone();
+            async move {
+                let params: Vec<(&str, &str)> =
+                    params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                call(&me, app.addr, "my_score", &params)
+                    .await
+                    .json::<ScoreExplanation>()
+            }
+        };
+        let full = read(vec![("period", String::new())]).await;
+        let mut behind: Vec<i64> = full
+            .trace
+            .iter()
+            .flat_map(|l| l.entries.iter().map(|e| e.entry_id))
+            .collect();
+        behind.sort_unstable();
+        behind.dedup();
+        assert!(
+            !behind.is_empty(),
+            "{name}: the demo officer's score has entries"
+        );
+        let line = full
+            .trace
+            .iter()
+            .position(|l| !l.entries.is_empty())
+            .expect("a line with entries");
+
+        // Folded, nothing open: counts only.
+        let folded = read(vec![("period", String::new()), ("folded", "true".into())]).await;
+        assert!(folded.folded, "{name}");
+        assert!(folded.trace.iter().all(|l| l.entries.is_empty()), "{name}");
+        assert!(folded.appeal_entries.is_empty(), "{name}");
+        assert_eq!(
+            folded.trace[line].entries_behind(),
+            full.trace[line].entries.len(),
+            "{name}: the folded line keeps its count"
+        );
+
+        // One line opened: its entries, no others, no appeal list.
+        let opened = read(vec![
+            ("period", String::new()),
+            ("folded", "true".into()),
+            ("open", line.to_string()),
+        ])
+        .await;
+        assert_eq!(
+            opened.trace[line].entries, full.trace[line].entries,
+            "{name}"
+        );
+        assert!(
+            opened
+                .trace
+                .iter()
+                .enumerate()
+                .all(|(i, l)| i == line || l.entries.is_empty()),
+            "{name}"
+        );
+        assert!(opened.appeal_entries.is_empty(), "{name}");
+
+        // The appeal form open: every entry behind the score, once.
+        let appeal = read(vec![
+            ("period", String::new()),
+            ("folded", "true".into()),
+            ("appeal", "true".into()),
+        ])
+        .await;
+        let mut listed: Vec<i64> = appeal.appealable().iter().map(|e| e.entry_id).collect();
+        listed.sort_unstable();
+        assert_eq!(listed, behind, "{name}");
+        app.stop().await;
+    }
+}
