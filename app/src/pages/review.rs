@@ -20,7 +20,7 @@ use crate::components::auth::ErrorAlert;
 use crate::components::entry::EntrySummary;
 use crate::components::pager::{page_param, Pager};
 use crate::i18n::{format_date, use_i18n, Msg};
-use crate::models::{CatalogChoice, QueueEntry, ReviewQueue};
+use crate::models::{CatalogChoice, Choice, QueueEntry, ReviewQueue};
 
 const PATH: &str = "/duyet";
 const BULK_FORM: &str = "bulk-approve";
@@ -119,7 +119,7 @@ pub fn ReviewPage() -> impl IntoView {
                             Ok(q) => {
                                 let (officer, from, to) = (param("can-bo"), param("tu"), param("den"));
                                 view! {
-                                    <Filters queue=q.clone() officer=officer.clone() from=from.clone() to=to.clone() />
+                                    <Filters officers=q.officers.clone() officer=officer.clone() from=from.clone() to=to.clone() />
                                     <Queue queue=q approve actions filters=(officer, from, to) />
                                 }
                                     .into_any()
@@ -143,7 +143,7 @@ struct Actions {
 }
 
 #[component]
-fn Filters(queue: ReviewQueue, officer: String, from: String, to: String) -> impl IntoView {
+fn Filters(officers: Vec<Choice>, officer: String, from: String, to: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <form method="get" action=PATH class="form inline-form" data-testid="review-filter">
@@ -151,8 +151,7 @@ fn Filters(queue: ReviewQueue, officer: String, from: String, to: String) -> imp
                 {i18n.t(Msg::ReviewOfficer)}
                 <select name="can-bo" data-testid="filter-officer">
                     <option value="">{i18n.t(Msg::ReviewAllOfficers)}</option>
-                    {queue
-                        .officers
+                    {officers
                         .into_iter()
                         .map(|o| {
                             let selected = o.id.to_string() == officer;
