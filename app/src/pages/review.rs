@@ -35,6 +35,18 @@ enum Panel {
     Return,
 }
 
+impl Panel {
+    const ALL: [Panel; 2] = [Panel::Findings, Panel::Return];
+
+    /// The query parameter naming the entry whose form this is open.
+    fn param(self) -> &'static str {
+        match self {
+            Panel::Findings => FINDINGS_PARAM,
+            Panel::Return => RETURN_PARAM,
+        }
+    }
+}
+
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -49,16 +61,13 @@ pub fn ReviewPage() -> impl IntoView {
     // the page a form without JavaScript comes back to). Kept across the queue's refetches,
     // so a form stays open, showing what was saved.
     let opened = RwSignal::new(
-        [
-            (Panel::Findings, FINDINGS_PARAM),
-            (Panel::Return, RETURN_PARAM),
-        ]
-        .into_iter()
-        .filter_map(|(panel, key)| {
-            let id = query.with_untracked(|q| q.get(key))?.parse::<i64>().ok()?;
-            Some((panel, id))
-        })
-        .collect::<BTreeSet<_>>(),
+        Panel::ALL
+            .into_iter()
+            .filter_map(|panel| {
+                let id = query.with_untracked(|q| q.get(panel.param()))?;
+                Some((panel, id.parse::<i64>().ok()?))
+            })
+            .collect::<BTreeSet<_>>(),
     );
     let actions = Actions {
         give_back,
@@ -224,11 +233,7 @@ fn page_link((officer, from, to): &(String, String, String), page: u64) -> Strin
 /// The queue's URL `here` (which has a query) with `panel` of `entry` open, scrolled to
 /// the entry.
 fn opener_link(here: &str, panel: Panel, entry: i64) -> String {
-    let param = match panel {
-        Panel::Findings => FINDINGS_PARAM,
-        Panel::Return => RETURN_PARAM,
-    };
-    format!("{here}&{param}={entry}#muc-{entry}")
+    format!("{here}&{}={entry}#muc-{entry}", panel.param())
 }
 
 /// An entry of the queue. `here` is the queue's URL (filters and page), which the links

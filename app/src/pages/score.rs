@@ -46,15 +46,18 @@ pub fn MyScorePage() -> impl IntoView {
     let appeal = ServerAction::<crate::api::appeals::FileAppeal>::new();
     // A trace line's entries are listed when the officer opens it (`muc`: the line's index);
     // the appeal form, which lists every entry behind the score, once opened (`khieu-nai`).
+    let open_line = move || {
+        query
+            .read()
+            .get("muc")
+            .and_then(|m| m.parse::<usize>().ok())
+    };
     let appeal_open = move || query.read().get(APPEAL_PARAM).is_some();
     let score = Resource::new(
         move || {
             (
                 query.read().get("ky").unwrap_or_default(),
-                query
-                    .read()
-                    .get("muc")
-                    .and_then(|m| m.parse::<usize>().ok()),
+                open_line(),
                 appeal_open(),
                 appeal.version().get(),
             )
@@ -78,13 +81,9 @@ pub fn MyScorePage() -> impl IntoView {
                             }
                             Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
                             Ok(s) => {
-                                let open = query
-                                    .read()
-                                    .get("muc")
-                                    .and_then(|m| m.parse::<usize>().ok());
                                 view! {
                                     <Explanation s=s.clone() />
-                                    <AppealForm s action=appeal open=appeal_open() line=open />
+                                    <AppealForm s action=appeal open=appeal_open() line=open_line() />
                                 }
                                     .into_any()
                             }
