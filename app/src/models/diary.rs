@@ -117,18 +117,57 @@ pub struct WorkLogForm {
     pub note: String,
 }
 
-/// A submitted entry waiting in a reviewer's queue.
+/// What the diary and the review queue show of an entry in its summary: the task (or the
+/// off-catalog description), the quantity, the standard hours, the document number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryLine {
+    /// `code — name` of the task, or the off-catalog description.
+    pub title: String,
+    pub completed_qty: f64,
+    pub unit_of_measure: Option<String>,
+    pub standard_hours: f64,
+    pub source_document: Option<String>,
+    /// The task requires a document number and none was given.
+    pub evidence_missing: bool,
+}
+
+impl DiaryEntry {
+    /// The entry's summary line.
+    pub fn line(&self) -> EntryLine {
+        let title = match (&self.task_code, &self.task_name) {
+            (Some(c), Some(n)) => format!("{c} — {n}"),
+            _ => self.off_catalog_description.clone().unwrap_or_default(),
+        };
+        EntryLine {
+            title,
+            completed_qty: self.completed_qty,
+            unit_of_measure: self.unit_of_measure.clone(),
+            standard_hours: self.standard_hours,
+            source_document: self.source_document.clone(),
+            evidence_missing: self.evidence_missing,
+        }
+    }
+}
+
+/// A submitted entry waiting in a reviewer's queue: what the queue shows and acts on, not the
+/// whole diary entry (a page of 25 is sent with the page for hydration, on every visit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueueEntry {
+    pub id: i64,
+    pub lock_version: i32,
+    /// The officer, one of [`ReviewQueue::officers`].
     pub officer_id: i32,
-    pub officer_name: String,
-    pub unit_name: String,
-    pub entry: DiaryEntry,
+    #[serde(with = "crate::models::iso_date")]
+    pub work_date: NaiveDate,
+    /// Completed after its deadline.
+    pub late: bool,
+    pub line: EntryLine,
     pub quality_failures: i32,
     pub delays: i32,
     pub objective_cause: bool,
-    /// For off-catalog work: the officer's catalog, to map the entry to (else empty).
-    pub catalog: Vec<CatalogChoice>,
+    /// Off-catalog work: to be mapped to a task of the officer's catalog (in
+    /// [`ReviewQueue::catalogs`]) or rejected.
+    pub off_catalog: bool,
 }
 
 /// The reviewer's queue: submitted entries of the units they head, and the officers to
@@ -142,7 +181,29 @@ pub struct ReviewQueue {
     /// …page `page` (1-based) of pages of `per_page`.
     pub page: u64,
     pub per_page: u64,
+    /// The officers whose entries the reviewer reviews (by name).
     pub officers: Vec<crate::models::Choice>,
+    /// The catalog of each officer with off-catalog work on this page (once per officer), to
+    /// map that work to.
+    pub catalogs: Vec<(i32, Vec<CatalogChoice>)>,
+}
+
+impl ReviewQueue {
+    /// The name of one of the queue's officers (empty if not one of them).
+    pub fn officer_name(&self, officer_id: i32) -> &str {
+        self.officers
+            .iter()
+            .find(|o| o.id == officer_id)
+            .map_or("", |o| o.name.as_str())
+    }
+
+    /// The catalog an officer's off-catalog work is mapped to (empty if none).
+    pub fn catalog_of(&self, officer_id: i32) -> &[CatalogChoice] {
+        self.catalogs
+            .iter()
+            .find(|(id, _)| *id == officer_id)
+            .map_or(&[], |(_, c)| c.as_slice())
+    }
 }
 
 /// Entries ticked for approval, each as `id:lock_version`.
@@ -452,5 +513,73 @@ mod tests {
             .map(|l| (l.entries_behind(), l.entries.len()))
             .collect();
         assert_eq!(reviewed_trace, folded_trace, "the lines fold alike");
+    }
+
+    fn diary_entry(task: Option<(&str, &str)>, off_catalog: Option<&str>) -> DiaryEntry {
+        DiaryEntry {
+            id: 7,
+            work_date: NaiveDate::from_ymd_opt(2026, 10, 5).expect("date"),
+            catalog_item_id: task.map(|_| 3),
+            task_code: task.map(|(c, _)| c.into()),
+            task_name: task.map(|(_, n)| n.into()),
+            unit_of_measure: task.map(|_| "văn bản".into()),
+            off_catalog_description: off_catalog.map(Into::into),
+            proposed_minutes: off_catalog.map(|_| 90.0),
+            assigned_qty: 2.0,
+            completed_qty: 2.0,
+            assigned_on: None,
+            deadline: None,
+            completed_on: None,
+            source_document: Some("12/UBND".into()),
+            note: Some("not in the line".into()),
+            status: EntryStatus::Submitted,
+            return_reason: None,
+            lock_version: 1,
+            standard_hours: 1.5,
+            evidence_missing: false,
+        }
+    }
+
+    #[test]
+    fn an_entry_line_names_the_task_or_the_off_catalog_work() {
+        let task = diary_entry(Some(("B04", "Xử lý văn bản đến")), None).line();
+        assert_eq!(task.title, "B04 — Xử lý văn bản đến");
+        assert_eq!(task.unit_of_measure.as_deref(), Some("văn bản"));
+        assert_eq!(task.source_document.as_deref(), Some("12/UBND"));
+        assert_eq!((task.completed_qty, task.standard_hours), (2.0, 1.5));
+        let off = diary_entry(None, Some("Tiếp đoàn kiểm tra")).line();
+        assert_eq!(off.title, "Tiếp đoàn kiểm tra");
+        assert_eq!(off.unit_of_measure, None);
+    }
+
+    #[test]
+    fn the_queue_names_each_officer_and_their_catalog_once() {
+        let choice = |id: i32| CatalogChoice {
+            id,
+            code: format!("A{id:02}"),
+            group_code: "A".into(),
+            name: "Việc".into(),
+            unit_of_measure: "việc".into(),
+            norm_minutes: 60.0,
+            coefficient: 1.0,
+            evidence_required: false,
+            last_used: None,
+        };
+        let queue = ReviewQueue {
+            entries: Vec::new(),
+            total: 0,
+            page: 1,
+            per_page: 25,
+            officers: vec![crate::models::Choice {
+                id: 9,
+                code: "cb.a.01".into(),
+                name: "Hồ Văn Linh".into(),
+            }],
+            catalogs: vec![(9, vec![choice(1), choice(2)])],
+        };
+        assert_eq!(queue.officer_name(9), "Hồ Văn Linh");
+        assert_eq!(queue.officer_name(10), "");
+        assert_eq!(queue.catalog_of(9).len(), 2);
+        assert!(queue.catalog_of(10).is_empty());
     }
 }

@@ -378,7 +378,7 @@ fn EntryList(diary: Diary, delete: FormAction<DeleteWorkEntry>) -> impl IntoView
                                 <span class="date">{move || format_date(i18n.locale.get(), date)}</span>
                                 <span class="badge" data-testid="entry-status">{i18n.t(status)}</span>
                             </div>
-                            <EntrySummary entry=e.clone() />
+                            <EntrySummary line=e.line() />
                             {e.return_reason.clone().filter(|_| matches!(e.status, EntryStatus::Returned | EntryStatus::Rejected)).map(|r| {
                                 let label = if e.status == EntryStatus::Rejected { Msg::DiaryRejectReason } else { Msg::DiaryReturnReason };
                                 view! { <div class="returned" data-testid="return-reason">{i18n.t(label)} " " {r}</div> }

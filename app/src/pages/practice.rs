@@ -123,7 +123,7 @@ fn PracticeMonth(p: Practice, actions: Actions) -> impl IntoView {
                                             {i18n.t(if submitted { Msg::PracticeSubmittedBadge } else { Msg::StatusDraft })}
                                         </span>
                                     </div>
-                                    <EntrySummary entry=e.clone() />
+                                    <EntrySummary line=e.line() />
                                     <div class="actions">
                                         <ActionForm action=actions.delete attr:class="inline">
                                             <input type="hidden" name="id" value=id />

@@ -184,7 +184,7 @@ fn Filters(officers: Vec<Choice>, officer: String, from: String, to: String) -> 
 
 #[component]
 fn Queue(
-    queue: ReviewQueue,
+    mut queue: ReviewQueue,
     approve: ServerAction<ApproveWorkEntries>,
     actions: Actions,
     /// The officer, from and to of the URL, kept by the pager's links.
@@ -207,10 +207,13 @@ fn Queue(
             <button type="submit" class="primary" data-testid="approve-picked">{i18n.t(Msg::ReviewApprovePicked)}</button>
         </ActionForm>
         <ul class="entries" data-testid="queue">
-            {queue
-                .entries
+            {std::mem::take(&mut queue.entries)
                 .into_iter()
-                .map(|q| view! { <QueueItem q actions here=here.clone() /> })
+                .map(|q| {
+                    let officer = queue.officer_name(q.officer_id).to_string();
+                    let catalog = if q.off_catalog { queue.catalog_of(q.officer_id).to_vec() } else { Vec::new() };
+                    view! { <QueueItem q officer catalog actions here=here.clone() /> }
+                })
                 .collect_view()}
         </ul>
         {(total > per_page).then(|| view! { <Pager current=page total_items=total per_page link /> })}
@@ -236,10 +239,17 @@ fn opener_link(here: &str, panel: Panel, entry: i64) -> String {
     format!("{here}&{}={entry}#muc-{entry}", panel.param())
 }
 
-/// An entry of the queue. `here` is the queue's URL (filters and page), which the links
-/// opening a form extend.
+/// An entry of the queue, of `officer` (their name), with the catalog to map it to if it is
+/// off-catalog work. `here` is the queue's URL (filters and page), which the links opening a
+/// form extend.
 #[component]
-fn QueueItem(q: QueueEntry, actions: Actions, here: String) -> impl IntoView {
+fn QueueItem(
+    q: QueueEntry,
+    officer: String,
+    catalog: Vec<CatalogChoice>,
+    actions: Actions,
+    here: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let Actions {
         give_back,
@@ -248,11 +258,8 @@ fn QueueItem(q: QueueEntry, actions: Actions, here: String) -> impl IntoView {
         reject,
         opened,
     } = actions;
-    let e = q.entry;
-    let late = matches!((e.deadline, e.completed_on), (Some(d), Some(c)) if c > d);
-    let date = e.work_date;
-    let entry_id = e.id;
-    let (id, lock) = (e.id.to_string(), e.lock_version.to_string());
+    let (late, date, entry_id) = (q.late, q.work_date, q.id);
+    let (id, lock) = (q.id.to_string(), q.lock_version.to_string());
     let (quality_failures, delays, objective_cause) =
         (q.quality_failures, q.delays, q.objective_cause);
     let findings = {
@@ -307,17 +314,17 @@ fn QueueItem(q: QueueEntry, actions: Actions, here: String) -> impl IntoView {
                     <input
                         type="checkbox"
                         name="bulk[entries][]"
-                        value=format!("{}:{}", e.id, e.lock_version)
+                        value=format!("{}:{}", q.id, q.lock_version)
                         form=BULK_FORM
                         data-testid="pick"
                     />
-                    <span data-testid="queue-officer">{q.officer_name.clone()}</span>
+                    <span data-testid="queue-officer">{officer}</span>
                 </label>
                 <span class="date">{move || format_date(i18n.locale.get(), date)}</span>
             </div>
-            <EntrySummary entry=e.clone() />
+            <EntrySummary line=q.line />
             {late.then(|| view! { <div class="warn" data-testid="late">{i18n.t(Msg::ReviewLate)}</div> })}
-            {(!q.catalog.is_empty()).then(|| view! { <OffCatalog catalog=q.catalog.clone() id=id.clone() lock=lock.clone() map reject /> })}
+            {(!catalog.is_empty()).then(|| view! { <OffCatalog catalog id=id.clone() lock=lock.clone() map reject /> })}
             <OnDemand opened panel=Panel::Findings entry=entry_id here=here.clone() label=Msg::ReviewFindings testid="open-findings" form=findings />
             <OnDemand opened panel=Panel::Return entry=entry_id here label=Msg::ReviewReturn testid="open-return" form=give_back_form />
         </li>

@@ -7,6 +7,7 @@ use crate::common;
 use app::models::{Diary, EntryStatus};
 use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, call, TestApp};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 #[tokio::test]
 async fn an_officer_logs_corrects_and_submits_a_day() {
@@ -220,18 +221,34 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
             !queue.entries.is_empty(),
             "{name}: the demo's last week waits for review"
         );
+        // Only the officers of the head's unit, and each entry's officer among them (the queue
+        // names them once, in `officers`).
         assert!(
             queue
-                .entries
+                .officers
                 .iter()
-                .all(|q| q.unit_name == "Phòng Tổ chức cán bộ"),
-            "{name}"
+                .all(|o| o.code.starts_with("cb.snv.tccb.")),
+            "{name}: {:?}",
+            queue.officers
         );
         assert!(
             queue
                 .entries
                 .iter()
-                .all(|q| q.entry.status == EntryStatus::Submitted),
+                .all(|q| !queue.officer_name(q.officer_id).is_empty()),
+            "{name}"
+        );
+        let waiting = app::ssr::entities::work_log_entry::Entity::find()
+            .filter(
+                app::ssr::entities::work_log_entry::Column::Id
+                    .is_in(queue.entries.iter().map(|q| q.id)),
+            )
+            .all(&app.db.db)
+            .await
+            .expect("entries");
+        assert_eq!(waiting.len(), queue.entries.len(), "{name}");
+        assert!(
+            waiting.iter().all(|e| e.status == EntryStatus::Submitted),
             "{name}"
         );
         assert!(
@@ -248,7 +265,7 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
             second
                 .entries
                 .iter()
-                .all(|q| queue.entries.iter().all(|p| p.entry.id != q.entry.id)),
+                .all(|q| queue.entries.iter().all(|p| p.id != q.id)),
             "{name}: page 2 repeats none of page 1"
         );
         let last = queue.total.div_ceil(25);
@@ -264,11 +281,7 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
         assert!(one.entries.iter().all(|q| q.officer_id == first), "{name}");
 
         // Return one with a reason; record a delay on another and approve it with a third.
-        let (a, b, c) = (
-            &one.entries[0].entry,
-            &queue.entries[1].entry,
-            &queue.entries[2].entry,
-        );
+        let (a, b, c) = (&one.entries[0], &queue.entries[1], &queue.entries[2]);
         let no_reason = call(
             &head,
             app.addr,
@@ -310,13 +323,13 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
         let b_now = refreshed
             .entries
             .iter()
-            .find(|q| q.entry.id == b.id)
+            .find(|q| q.id == b.id)
             .expect("b still waits");
         assert_eq!(b_now.delays, 1, "{name}");
         let picks = [
             (
                 "bulk[entries][]",
-                format!("{}:{}", b.id, b_now.entry.lock_version),
+                format!("{}:{}", b.id, b_now.lock_version),
             ),
             ("bulk[entries][]", format!("{}:{}", c.id, c.lock_version)),
         ];
@@ -327,13 +340,13 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
         let after = all(String::new()).await;
         for gone in [a.id, b.id, c.id] {
             assert!(
-                after.entries.iter().all(|q| q.entry.id != gone),
+                after.entries.iter().all(|q| q.id != gone),
                 "{name}: {gone} left the queue"
             );
         }
         // A stale pick approves nothing at all.
-        let d = &after.entries[0].entry;
-        let e = &after.entries[1].entry;
+        let d = &after.entries[0];
+        let e = &after.entries[1];
         let mixed = [
             ("bulk[entries][]", format!("{}:{}", d.id, d.lock_version)),
             (
@@ -346,7 +359,7 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
         assert!(refused.body.contains("Conflict"), "{name}: {refused:?}");
         let still = all(String::new()).await;
         assert!(
-            still.entries.iter().any(|q| q.entry.id == d.id),
+            still.entries.iter().any(|q| q.id == d.id),
             "{name}: all or nothing"
         );
         app.stop().await;

@@ -37,7 +37,7 @@ async fn queue_ids(app: &TestApp, head: &reqwest::Client) -> BTreeSet<i64> {
     .json::<ReviewQueue>()
     .entries
     .iter()
-    .map(|q| q.entry.id)
+    .map(|q| q.id)
     .collect()
 }
 
@@ -302,7 +302,7 @@ async fn practice_never_reaches_a_reviewer_or_a_score_and_previews_the_real_resu
         let picks: Vec<String> = queue
             .entries
             .iter()
-            .map(|q| format!("{}:{}", q.entry.id, q.entry.lock_version))
+            .map(|q| format!("{}:{}", q.id, q.lock_version))
             .collect();
         assert_eq!(picks.len(), 2, "{name}: {queue:?}");
         let picks: Vec<(&str, &str)> = picks

@@ -203,8 +203,8 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
                 let picks: Vec<String> = queue
                     .entries
                     .iter()
-                    .filter(|q| q.entry.catalog_item_id.is_some())
-                    .map(|q| format!("{}:{}", q.entry.id, q.entry.lock_version))
+                    .filter(|q| !q.off_catalog)
+                    .map(|q| format!("{}:{}", q.id, q.lock_version))
                     .collect();
                 if !picks.is_empty() {
                     let form: Vec<(&str, &str)> = picks
@@ -214,18 +214,14 @@ async fn a_head_enters_points_scores_and_approves_the_department_period() {
                     let ok = call(&head, app.addr, "approve_work_entries", &form).await;
                     assert!(ok.status.is_success(), "{name}: {ok:?}");
                 }
-                for q in queue
-                    .entries
-                    .iter()
-                    .filter(|q| q.entry.catalog_item_id.is_none())
-                {
+                for q in queue.entries.iter().filter(|q| q.off_catalog) {
                     let ok = call(
                         &head,
                         app.addr,
                         "reject_work_entry",
                         &[
-                            ("id", &q.entry.id.to_string()),
-                            ("lock_version", &q.entry.lock_version.to_string()),
+                            ("id", &q.id.to_string()),
+                            ("lock_version", &q.lock_version.to_string()),
                             ("reason", "Không thuộc nhiệm vụ của vị trí"),
                         ],
                     )
@@ -381,16 +377,25 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
         let off: Vec<_> = queue
             .entries
             .iter()
-            .filter(|q| q.entry.off_catalog_description.is_some())
+            .filter(|q| q.off_catalog)
             .filter(|q| q.officer_id == officer_id)
             .collect();
         assert_eq!(off.len(), 2, "{name}: {}", queue.entries.len());
         assert!(
-            !off[0].catalog.is_empty(),
+            !queue.catalog_of(off[0].officer_id).is_empty(),
             "{name}: the officer's catalog comes along"
         );
+        assert_eq!(
+            queue
+                .catalogs
+                .iter()
+                .filter(|(id, _)| *id == officer_id)
+                .count(),
+            1,
+            "{name}: once for both entries"
+        );
         // Unmapped off-catalog work cannot be approved as such.
-        let pick = format!("{}:{}", off[0].entry.id, off[0].entry.lock_version);
+        let pick = format!("{}:{}", off[0].id, off[0].lock_version);
         let refused = call(
             &head,
             app.addr,
@@ -406,12 +411,14 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
             .await
             .expect("items")
             .into_iter()
-            .find(|i| off[0].catalog.iter().all(|c| c.id != i.id))
+            .find(|i| {
+                queue
+                    .catalog_of(off[0].officer_id)
+                    .iter()
+                    .all(|c| c.id != i.id)
+            })
             .expect("an item of another position");
-        let (id0, lock0) = (
-            off[0].entry.id.to_string(),
-            off[0].entry.lock_version.to_string(),
-        );
+        let (id0, lock0) = (off[0].id.to_string(), off[0].lock_version.to_string());
         let wrong = call(
             &head,
             app.addr,
@@ -428,7 +435,7 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
             wrong.body.contains("DiaryTaskNotInCatalog"),
             "{name}: {wrong:?}"
         );
-        let task = off[0].catalog[0].clone();
+        let task = queue.catalog_of(off[0].officer_id)[0].clone();
         let mapped = call(
             &head,
             app.addr,
@@ -442,7 +449,7 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
         )
         .await;
         assert!(mapped.status.is_success(), "{name}: {mapped:?}");
-        let e = wle::Entity::find_by_id(off[0].entry.id)
+        let e = wle::Entity::find_by_id(off[0].id)
             .one(&app.db.db)
             .await
             .expect("entry")
@@ -463,10 +470,7 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
         assert!(ok.status.is_success(), "{name}: {ok:?}");
 
         // The other one is rejected with a reason the officer reads.
-        let (id1, lock1) = (
-            off[1].entry.id.to_string(),
-            off[1].entry.lock_version.to_string(),
-        );
+        let (id1, lock1) = (off[1].id.to_string(), off[1].lock_version.to_string());
         let no_reason = call(
             &head,
             app.addr,
@@ -498,7 +502,7 @@ async fn off_catalog_work_is_mapped_to_the_officers_catalog_or_rejected() {
         let seen = diary
             .entries
             .iter()
-            .find(|x| x.id == off[1].entry.id)
+            .find(|x| x.id == off[1].id)
             .expect("entry");
         assert_eq!(seen.status, EntryStatus::Rejected, "{name}");
         assert_eq!(

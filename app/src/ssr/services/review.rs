@@ -1,17 +1,15 @@
 //! The reviewer's queue: submitted entries of the officers in the units they head (and
 //! their sub-units), never their own.
 
-use chrono::NaiveDate;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
-use std::collections::HashMap;
-
 use crate::authz::Subject;
 use crate::error::AppError;
 use crate::models::{Choice, EntryStatus, QueueEntry, ReviewQueue};
 use crate::ssr::entities::{user, work_log_entry as wle};
 use crate::ssr::services::org::UnitTree;
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 /// The officers a reviewer reviews: users in the units they head or below, except themselves.
 pub async fn reviewed_officers<C: ConnectionTrait>(
@@ -60,8 +58,7 @@ pub async fn queue<C: ConnectionTrait>(
     to: Option<NaiveDate>,
     page: u64,
 ) -> Result<ReviewQueue, AppError> {
-    let tree = UnitTree::load(db).await?;
-    let officers = reviewed_officers_in(db, reviewer, &tree).await?;
+    let officers = reviewed_officers(db, reviewer).await?;
     let ids: Vec<i32> = officers
         .iter()
         .map(|o| o.id)
@@ -97,7 +94,7 @@ pub async fn queue<C: ConnectionTrait>(
             )
         })
         .collect();
-    // Off-catalog entries are mapped to the officer's own catalog.
+    // Off-catalog entries are mapped to the officer's own catalog: sent once per officer.
     let mapping: Vec<&user::Model> = officers
         .iter()
         .filter(|o| {
@@ -107,32 +104,21 @@ pub async fn queue<C: ConnectionTrait>(
         .collect();
     let catalogs = crate::ssr::services::diary::catalogs_for(db, &mapping).await?;
     let views = crate::ssr::services::diary::views(db, rows).await?;
-    let by_id: HashMap<i32, &user::Model> = officers.iter().map(|o| (o.id, o)).collect();
     let entries = views
         .into_iter()
         .zip(findings)
         .map(
-            |(entry, (officer_id, quality_failures, delays, objective_cause))| {
-                let o = by_id.get(&officer_id);
-                let catalog = if entry.catalog_item_id.is_none() {
-                    catalogs.get(&officer_id).cloned().unwrap_or_default()
-                } else {
-                    Vec::new()
-                };
-                QueueEntry {
-                    catalog,
-                    officer_id,
-                    officer_name: o.map(|o| o.full_name.clone()).unwrap_or_default(),
-                    unit_name: o
-                        .and_then(|o| o.unit_id)
-                        .and_then(|u| tree.get(u))
-                        .map(|u| u.name.clone())
-                        .unwrap_or_default(),
-                    entry,
-                    quality_failures,
-                    delays,
-                    objective_cause,
-                }
+            |(entry, (officer_id, quality_failures, delays, objective_cause))| QueueEntry {
+                id: entry.id,
+                lock_version: entry.lock_version,
+                officer_id,
+                work_date: entry.work_date,
+                late: matches!((entry.deadline, entry.completed_on), (Some(d), Some(c)) if c > d),
+                line: entry.line(),
+                quality_failures,
+                delays,
+                objective_cause,
+                off_catalog: entry.catalog_item_id.is_none(),
             },
         )
         .collect();
@@ -141,6 +127,10 @@ pub async fn queue<C: ConnectionTrait>(
         page,
         per_page: QUEUE_PAGE,
         entries,
+        catalogs: mapping
+            .iter()
+            .map(|o| (o.id, catalogs.get(&o.id).cloned().unwrap_or_default()))
+            .collect(),
         officers: officers
             .into_iter()
             .map(|o| Choice {
