@@ -1,15 +1,16 @@
 //! The reviewer's queue: submitted entries of the officers in the units they head (and
 //! their sub-units), never their own.
 
+use chrono::NaiveDate;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
 use crate::authz::Subject;
 use crate::error::AppError;
 use crate::models::{Choice, EntryStatus, QueueEntry, ReviewQueue};
 use crate::ssr::entities::{user, work_log_entry as wle};
 use crate::ssr::services::org::UnitTree;
-use chrono::NaiveDate;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
 
 /// The officers a reviewer reviews: users in the units they head or below, except themselves.
 pub async fn reviewed_officers<C: ConnectionTrait>(
