@@ -265,6 +265,9 @@ pub fn browser_for(addr: SocketAddr) -> reqwest::Client {
         .cookie_store(true)
         .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
+        // A request the server never answers fails its test (naming the request), rather than
+        // holding the whole suite until CI's limit.
+        .timeout(std::time::Duration::from_secs(120))
         .build()
         .expect("client")
 }
