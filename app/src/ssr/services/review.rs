@@ -103,7 +103,11 @@ pub async fn queue<C: ConnectionTrait>(
                 .any(|e| e.officer_id == o.id && e.catalog_item_id.is_none())
         })
         .collect();
-    let catalogs = crate::ssr::services::diary::catalogs_for(db, &mapping).await?;
+    let mut catalogs: Vec<_> = crate::ssr::services::diary::catalogs_for(db, &mapping)
+        .await?
+        .into_iter()
+        .collect();
+    catalogs.sort_by_key(|(officer, _)| *officer);
     let views = crate::ssr::services::diary::views(db, rows).await?;
     let entries = views
         .into_iter()
@@ -128,10 +132,7 @@ pub async fn queue<C: ConnectionTrait>(
         page,
         per_page: QUEUE_PAGE,
         entries,
-        catalogs: mapping
-            .iter()
-            .map(|o| (o.id, catalogs.get(&o.id).cloned().unwrap_or_default()))
-            .collect(),
+        catalogs,
         officers: officers
             .into_iter()
             .map(|o| Choice {
