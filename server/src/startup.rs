@@ -17,7 +17,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
@@ -49,10 +49,22 @@ pub fn leptos_options(args: &ServeArgs, addr: SocketAddr, pkg_dir: &str) -> Lept
         .build()
 }
 
+/// The pages' routes, listed once per process, before any page can be rendered.
+///
+/// Listing them runs the app with resource loading suppressed by a *process-wide* flag
+/// (`leptos_server`'s `SuppressResourceLoad`): a resource first polled on another thread
+/// while it is set waits forever. Listed again for a second server in the same process (the
+/// black-box tests run many), a page being rendered by another server could hang: once, a
+/// test's request waited 17 minutes. Other threads wait here until the first listing ends.
+fn route_list() -> &'static [AxumRouteListing] {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App))
+}
+
 /// The application's routes behind its gates, outermost first: the cross-site check, the
 /// session (in the database), who is asking, and the page guard.
 pub fn router(state: AppState, api_requests_per_minute: u32, assets: Option<Assets>) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list().to_vec();
     let ctx_state = state.clone();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name("rubric_session")
