@@ -131,15 +131,29 @@ pub struct EntryLine {
     pub evidence_missing: bool,
 }
 
+impl EntryLine {
+    /// `code — name` of an entry's task, or its off-catalog description.
+    pub fn title(
+        task_code: Option<&str>,
+        task_name: Option<&str>,
+        off_catalog: Option<&str>,
+    ) -> String {
+        match (task_code, task_name) {
+            (Some(c), Some(n)) => format!("{c} — {n}"),
+            _ => off_catalog.unwrap_or_default().to_string(),
+        }
+    }
+}
+
 impl DiaryEntry {
     /// The entry's summary line.
     pub fn line(&self) -> EntryLine {
-        let title = match (&self.task_code, &self.task_name) {
-            (Some(c), Some(n)) => format!("{c} — {n}"),
-            _ => self.off_catalog_description.clone().unwrap_or_default(),
-        };
         EntryLine {
-            title,
+            title: EntryLine::title(
+                self.task_code.as_deref(),
+                self.task_name.as_deref(),
+                self.off_catalog_description.as_deref(),
+            ),
             completed_qty: self.completed_qty,
             unit_of_measure: self.unit_of_measure.clone(),
             standard_hours: self.standard_hours,

@@ -197,14 +197,15 @@ async fn views_knowing<C: ConnectionTrait>(
         .into_iter()
         .map(|e| {
             let item = e.catalog_item_id.and_then(|id| items.get(&id));
-            let standard_hours = match item {
-                Some(i) => e.completed_qty * i.norm_minutes / 60.0 * i.coefficient,
-                None => e.proposed_minutes.unwrap_or(0.0) / 60.0,
-            };
-            let evidence_missing = item.is_some_and(|i| i.evidence_required)
-                && e.source_document
-                    .as_deref()
-                    .is_none_or(|s| s.trim().is_empty());
+            let standard_hours = standard_hours(
+                e.completed_qty,
+                e.proposed_minutes,
+                item.map(|i| (i.norm_minutes, i.coefficient)),
+            );
+            let evidence_missing = evidence_missing(
+                item.is_some_and(|i| i.evidence_required),
+                e.source_document.as_deref(),
+            );
             DiaryEntry {
                 id: e.id,
                 work_date: e.work_date,
@@ -229,6 +230,24 @@ async fn views_knowing<C: ConnectionTrait>(
             }
         })
         .collect())
+}
+
+/// An entry's standard hours: its quantity at its task's norm and coefficient (`item`), or,
+/// for off-catalog work, the minutes the officer proposed.
+pub(crate) fn standard_hours(
+    completed_qty: f64,
+    proposed_minutes: Option<f64>,
+    item: Option<(f64, f64)>,
+) -> f64 {
+    match item {
+        Some((norm_minutes, coefficient)) => completed_qty * norm_minutes / 60.0 * coefficient,
+        None => proposed_minutes.unwrap_or(0.0) / 60.0,
+    }
+}
+
+/// Whether an entry lacks the document number its task requires.
+pub(crate) fn evidence_missing(required: bool, source_document: Option<&str>) -> bool {
+    required && source_document.is_none_or(|s| s.trim().is_empty())
 }
 
 fn date(field: &str, text: &str) -> Result<Option<NaiveDate>, AppError> {

@@ -2,14 +2,17 @@
 //! their sub-units), never their own.
 
 use chrono::NaiveDate;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::authz::Subject;
 use crate::error::AppError;
-use crate::models::{Choice, EntryStatus, QueueEntry, ReviewQueue};
-use crate::ssr::entities::{user, work_log_entry as wle};
+use crate::models::{Choice, EntryLine, EntryStatus, QueueEntry, ReviewQueue};
+use crate::ssr::entities::{catalog_item, user, work_log_entry as wle};
+use crate::ssr::services::diary;
 use crate::ssr::services::org::UnitTree;
 
 /// The officers a reviewer reviews: users in the units they head or below, except themselves.
@@ -49,6 +52,115 @@ async fn reviewed_officers_in<C: ConnectionTrait>(
 /// megabyte of HTML); the pager and the filters reach the rest.
 pub const QUEUE_PAGE: u64 = 25;
 
+/// What the queue reads of a waiting entry, with its task's columns (joined) and the number
+/// of entries the filters match (a window over them, computed before the page is cut): one
+/// query for the page, not a count, the entries and their tasks apart.
+#[derive(Debug, FromQueryResult)]
+struct QueueRow {
+    id: i64,
+    lock_version: i32,
+    officer_id: i32,
+    work_date: NaiveDate,
+    catalog_item_id: Option<i32>,
+    off_catalog_description: Option<String>,
+    proposed_minutes: Option<f64>,
+    completed_qty: f64,
+    deadline: Option<NaiveDate>,
+    completed_on: Option<NaiveDate>,
+    source_document: Option<String>,
+    quality_failures: i32,
+    delays: i32,
+    objective_cause: bool,
+    task_code: Option<String>,
+    task_name: Option<String>,
+    unit_of_measure: Option<String>,
+    norm_minutes: Option<f64>,
+    coefficient: Option<f64>,
+    evidence_required: Option<bool>,
+    total: i64,
+}
+
+impl From<QueueRow> for QueueEntry {
+    fn from(r: QueueRow) -> QueueEntry {
+        let item = r.norm_minutes.zip(r.coefficient);
+        QueueEntry {
+            id: r.id,
+            lock_version: r.lock_version,
+            officer_id: r.officer_id,
+            work_date: r.work_date,
+            late: matches!((r.deadline, r.completed_on), (Some(d), Some(c)) if c > d),
+            line: EntryLine {
+                title: EntryLine::title(
+                    r.task_code.as_deref(),
+                    r.task_name.as_deref(),
+                    r.off_catalog_description.as_deref(),
+                ),
+                completed_qty: r.completed_qty,
+                unit_of_measure: r.unit_of_measure,
+                standard_hours: diary::standard_hours(r.completed_qty, r.proposed_minutes, item),
+                evidence_missing: diary::evidence_missing(
+                    r.evidence_required.unwrap_or(false),
+                    r.source_document.as_deref(),
+                ),
+                source_document: r.source_document,
+            },
+            quality_failures: r.quality_failures,
+            delays: r.delays,
+            objective_cause: r.objective_cause,
+            off_catalog: r.catalog_item_id.is_none(),
+        }
+    }
+}
+
+/// Page `page` (1-based) of the entries `waiting` matches, in the queue's order.
+async fn queue_page<C: ConnectionTrait>(
+    db: &C,
+    waiting: &Condition,
+    page: u64,
+) -> Result<Vec<QueueRow>, AppError> {
+    Ok(wle::Entity::find()
+        .select_only()
+        .columns([
+            wle::Column::Id,
+            wle::Column::LockVersion,
+            wle::Column::OfficerId,
+            wle::Column::WorkDate,
+            wle::Column::CatalogItemId,
+            wle::Column::OffCatalogDescription,
+            wle::Column::ProposedMinutes,
+            wle::Column::CompletedQty,
+            wle::Column::Deadline,
+            wle::Column::CompletedOn,
+            wle::Column::SourceDocument,
+            wle::Column::QualityFailures,
+            wle::Column::Delays,
+            wle::Column::ObjectiveCause,
+        ])
+        .column_as(catalog_item::Column::Code, "task_code")
+        .column_as(catalog_item::Column::Name, "task_name")
+        .column_as(catalog_item::Column::UnitOfMeasure, "unit_of_measure")
+        .column_as(catalog_item::Column::NormMinutes, "norm_minutes")
+        .column_as(catalog_item::Column::Coefficient, "coefficient")
+        .column_as(catalog_item::Column::EvidenceRequired, "evidence_required")
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "total")
+        .join(
+            JoinType::LeftJoin,
+            wle::Entity::belongs_to(catalog_item::Entity)
+                .from(wle::Column::CatalogItemId)
+                .to(catalog_item::Column::Id)
+                .into(),
+        )
+        .filter(waiting.clone())
+        .order_by_asc(wle::Column::OfficerId)
+        .order_by_asc(wle::Column::WorkDate)
+        .order_by_asc(wle::Column::Id)
+        .offset((page - 1) * QUEUE_PAGE)
+        .limit(QUEUE_PAGE)
+        .into_model::<QueueRow>()
+        .all(db)
+        .await?)
+}
+
 /// One page (1-based; past the last page: the last) of the submitted entries waiting for
 /// `reviewer`, optionally of one officer and between dates.
 pub async fn queue<C: ConnectionTrait>(
@@ -65,36 +177,33 @@ pub async fn queue<C: ConnectionTrait>(
         .map(|o| o.id)
         .filter(|id| officer.is_none_or(|o| o == *id))
         .collect();
-    let mut select = wle::Entity::find()
-        .filter(wle::Column::OfficerId.is_in(ids))
-        .filter(wle::Column::Status.eq(EntryStatus::Submitted))
-        .order_by_asc(wle::Column::OfficerId)
-        .order_by_asc(wle::Column::WorkDate)
-        .order_by_asc(wle::Column::Id);
+    let mut waiting = Condition::all()
+        .add(wle::Column::OfficerId.is_in(ids))
+        .add(wle::Column::Status.eq(EntryStatus::Submitted));
     if let Some(f) = from {
-        select = select.filter(wle::Column::WorkDate.gte(f));
+        waiting = waiting.add(wle::Column::WorkDate.gte(f));
     }
     if let Some(t) = to {
-        select = select.filter(wle::Column::WorkDate.lte(t));
+        waiting = waiting.add(wle::Column::WorkDate.lte(t));
     }
-    let total = select.clone().count(db).await?;
-    let page = page.clamp(1, total.div_ceil(QUEUE_PAGE).max(1));
-    let rows = select
-        .offset((page - 1) * QUEUE_PAGE)
-        .limit(QUEUE_PAGE)
-        .all(db)
-        .await?;
-    let findings: Vec<(i32, i32, i32, bool)> = rows
-        .iter()
-        .map(|e| {
-            (
-                e.officer_id,
-                e.quality_failures,
-                e.delays,
-                e.objective_cause,
-            )
-        })
-        .collect();
+    let mut page = page.max(1);
+    let mut rows = queue_page(db, &waiting, page).await?;
+    let total = match rows.first() {
+        Some(r) => u64::try_from(r.total).unwrap_or(0),
+        None if page == 1 => 0,
+        None => {
+            // Past the last page (entries approved meanwhile, or a typed URL): the last page.
+            let total = wle::Entity::find()
+                .filter(waiting.clone())
+                .count(db)
+                .await?;
+            page = total.div_ceil(QUEUE_PAGE).max(1);
+            if total > 0 {
+                rows = queue_page(db, &waiting, page).await?;
+            }
+            total
+        }
+    };
     // Off-catalog entries are mapped to the officer's own catalog: sent once per officer.
     let mapping: Vec<&user::Model> = officers
         .iter()
@@ -103,35 +212,16 @@ pub async fn queue<C: ConnectionTrait>(
                 .any(|e| e.officer_id == o.id && e.catalog_item_id.is_none())
         })
         .collect();
-    let mut catalogs: Vec<_> = crate::ssr::services::diary::catalogs_for(db, &mapping)
+    let mut catalogs: Vec<_> = diary::catalogs_for(db, &mapping)
         .await?
         .into_iter()
         .collect();
     catalogs.sort_by_key(|(officer, _)| *officer);
-    let views = crate::ssr::services::diary::views(db, rows).await?;
-    let entries = views
-        .into_iter()
-        .zip(findings)
-        .map(
-            |(entry, (officer_id, quality_failures, delays, objective_cause))| QueueEntry {
-                id: entry.id,
-                lock_version: entry.lock_version,
-                officer_id,
-                work_date: entry.work_date,
-                late: matches!((entry.deadline, entry.completed_on), (Some(d), Some(c)) if c > d),
-                line: entry.line(),
-                quality_failures,
-                delays,
-                objective_cause,
-                off_catalog: entry.catalog_item_id.is_none(),
-            },
-        )
-        .collect();
     Ok(ReviewQueue {
         total,
         page,
         per_page: QUEUE_PAGE,
-        entries,
+        entries: rows.into_iter().map(QueueEntry::from).collect(),
         catalogs,
         officers: officers
             .into_iter()
