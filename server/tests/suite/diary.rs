@@ -7,7 +7,7 @@ use crate::common;
 use app::models::{Diary, EntryStatus};
 use app::ssr::services::seed::DEMO_PASSWORD;
 use common::{backends, call, TestApp};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 #[tokio::test]
 async fn an_officer_logs_corrects_and_submits_a_day() {
@@ -251,6 +251,39 @@ async fn a_reviewer_sees_only_their_units_queue_and_approves_returns_and_records
             waiting.iter().all(|e| e.status == EntryStatus::Submitted),
             "{name}"
         );
+        // Each entry shows what the officer's diary shows of it (the queue reads its entries
+        // and their tasks in a query of its own), and the total is every submitted entry of
+        // the head's officers.
+        let late: std::collections::HashMap<i64, bool> = waiting
+            .iter()
+            .map(|e| {
+                (
+                    e.id,
+                    matches!((e.deadline, e.completed_on), (Some(d), Some(c)) if c > d),
+                )
+            })
+            .collect();
+        let lines: std::collections::HashMap<i64, app::models::EntryLine> =
+            app::ssr::services::diary::views(&app.db.db, waiting)
+                .await
+                .expect("views")
+                .into_iter()
+                .map(|e| (e.id, e.line()))
+                .collect();
+        for q in &queue.entries {
+            assert_eq!(Some(&q.line), lines.get(&q.id), "{name}: entry {}", q.id);
+            assert_eq!(Some(&q.late), late.get(&q.id), "{name}: entry {}", q.id);
+        }
+        let submitted = app::ssr::entities::work_log_entry::Entity::find()
+            .filter(
+                app::ssr::entities::work_log_entry::Column::OfficerId
+                    .is_in(queue.officers.iter().map(|o| o.id)),
+            )
+            .filter(app::ssr::entities::work_log_entry::Column::Status.eq(EntryStatus::Submitted))
+            .count(&app.db.db)
+            .await
+            .expect("count");
+        assert_eq!(queue.total, submitted, "{name}");
         assert!(
             queue.officers.iter().all(|o| o.code != "tp.snv.tccb"),
             "{name}: never their own"
