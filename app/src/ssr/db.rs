@@ -83,7 +83,12 @@ pub async fn open(url: &str, schema: Option<&str>) -> Result<DatabaseConnection,
     match backend {
         // One writer at a time is SQLite's model; a small pool avoids "database is locked".
         DbBackend::Sqlite => {
-            opts.max_connections(4).min_connections(1);
+            // On every connection the pool opens (a PRAGMA run through the pool reaches one).
+            opts.max_connections(4)
+                .min_connections(1)
+                .map_sqlx_sqlite_opts(|o| {
+                    o.foreign_keys(true).busy_timeout(Duration::from_secs(5))
+                });
         }
         _ => {
             opts.max_connections(16);
@@ -94,9 +99,8 @@ pub async fn open(url: &str, schema: Option<&str>) -> Result<DatabaseConnection,
     }
     let db = Database::connect(opts).await?;
     if backend == DbBackend::Sqlite {
-        db.execute_unprepared("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
-            .await?;
-        // WAL lets readers proceed while a writer works; memory databases do not support it.
+        // WAL lets readers proceed while a writer works (kept in the file: set once for every
+        // connection); memory databases do not support it.
         let _ = db.execute_unprepared("PRAGMA journal_mode = WAL;").await;
     }
     Ok(db)
@@ -120,5 +124,35 @@ mod tests {
         );
         assert!(backend_of("mysql://x").is_err());
         assert_eq!(backend_of("postgres://a@b/c"), Ok(DbBackend::Postgres));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_sqlite_connection_enforces_foreign_keys_and_waits_when_busy() {
+        use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+        let dir = std::env::temp_dir().join(format!("rubric-db-pragma-{}", std::process::id()));
+        let url = format!("sqlite://{}/x.db", dir.display());
+        let db = open(&url, None).await.expect("open");
+        // Four transactions at once hold the pool's four connections.
+        let mut held = Vec::new();
+        for _ in 0..4 {
+            held.push(db.begin().await.expect("begin"));
+        }
+        for txn in &held {
+            for (pragma, expected) in [("foreign_keys", 1), ("busy_timeout", 5000)] {
+                let row = txn
+                    .query_one_raw(Statement::from_string(
+                        DbBackend::Sqlite,
+                        format!("PRAGMA {pragma}"),
+                    ))
+                    .await
+                    .expect("pragma")
+                    .expect("a row");
+                let value: i64 = row.try_get_by_index(0).expect("value");
+                assert_eq!(value, expected, "{pragma}");
+            }
+        }
+        drop(held);
+        db.close().await.expect("close");
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
