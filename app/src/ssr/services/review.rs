@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::authz::Subject;
@@ -111,13 +111,34 @@ impl From<QueueRow> for QueueEntry {
     }
 }
 
-/// Page `page` (1-based) of the entries `waiting` matches, in the queue's order.
-async fn queue_page<C: ConnectionTrait>(
+/// One page (1-based; past the last page: the last) of the submitted entries waiting for
+/// `reviewer`, optionally of one officer and between dates.
+pub async fn queue<C: ConnectionTrait>(
     db: &C,
-    waiting: &Condition,
+    reviewer: &Subject,
+    officer: Option<i32>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
     page: u64,
-) -> Result<Vec<QueueRow>, AppError> {
-    Ok(wle::Entity::find()
+) -> Result<ReviewQueue, AppError> {
+    let officers = reviewed_officers(db, reviewer).await?;
+    let ids: Vec<i32> = officers
+        .iter()
+        .map(|o| o.id)
+        .filter(|id| officer.is_none_or(|o| o == *id))
+        .collect();
+    let mut select = wle::Entity::find()
+        .filter(wle::Column::OfficerId.is_in(ids))
+        .filter(wle::Column::Status.eq(EntryStatus::Submitted));
+    if let Some(f) = from {
+        select = select.filter(wle::Column::WorkDate.gte(f));
+    }
+    if let Some(t) = to {
+        select = select.filter(wle::Column::WorkDate.lte(t));
+    }
+    let total = select.clone().count(db).await?;
+    let page = page.clamp(1, total.div_ceil(QUEUE_PAGE).max(1));
+    let rows = select
         .select_only()
         .columns([
             wle::Column::Id,
@@ -148,7 +169,6 @@ async fn queue_page<C: ConnectionTrait>(
                 .to(catalog_item::Column::Id)
                 .into(),
         )
-        .filter(waiting.clone())
         .order_by_asc(wle::Column::OfficerId)
         .order_by_asc(wle::Column::WorkDate)
         .order_by_asc(wle::Column::Id)
@@ -156,40 +176,7 @@ async fn queue_page<C: ConnectionTrait>(
         .limit(QUEUE_PAGE)
         .into_model::<QueueRow>()
         .all(db)
-        .await?)
-}
-
-/// One page (1-based; past the last page: the last) of the submitted entries waiting for
-/// `reviewer`, optionally of one officer and between dates.
-pub async fn queue<C: ConnectionTrait>(
-    db: &C,
-    reviewer: &Subject,
-    officer: Option<i32>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    page: u64,
-) -> Result<ReviewQueue, AppError> {
-    let officers = reviewed_officers(db, reviewer).await?;
-    let ids: Vec<i32> = officers
-        .iter()
-        .map(|o| o.id)
-        .filter(|id| officer.is_none_or(|o| o == *id))
-        .collect();
-    let mut waiting = Condition::all()
-        .add(wle::Column::OfficerId.is_in(ids))
-        .add(wle::Column::Status.eq(EntryStatus::Submitted));
-    if let Some(f) = from {
-        waiting = waiting.add(wle::Column::WorkDate.gte(f));
-    }
-    if let Some(t) = to {
-        waiting = waiting.add(wle::Column::WorkDate.lte(t));
-    }
-    let total = wle::Entity::find()
-        .filter(waiting.clone())
-        .count(db)
         .await?;
-    let page = page.clamp(1, total.div_ceil(QUEUE_PAGE).max(1));
-    let rows = queue_page(db, &waiting, page).await?;
     // Off-catalog entries are mapped to the officer's own catalog: sent once per officer.
     let mapping: Vec<&user::Model> = officers
         .iter()
